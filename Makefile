@@ -1,0 +1,36 @@
+# The only two commands a person needs: `make run` and `make test`.
+# Every target creates the virtualenv on first use.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DATA   ?= data
+ARGS   ?=
+
+.PHONY: run test lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Opens the UI on a scratch data repo made from records/ (created on first run, kept after).
+run: $(STAMP)
+	@test -d $(DATA)/.git || $(BIN)/dvtui init $(DATA) --scratch
+	$(BIN)/dvtui --repo $(DATA) $(ARGS)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -n auto
+
+lint: $(STAMP)
+	$(BIN)/ruff check dvtui tests
+	$(BIN)/ruff format --check dvtui tests
+	$(BIN)/mypy
+
+format: $(STAMP)
+	$(BIN)/ruff format dvtui tests
+	$(BIN)/ruff check --fix dvtui tests
+
+clean:
+	rm -rf $(VENV) $(DATA) .pytest_cache .mypy_cache .ruff_cache

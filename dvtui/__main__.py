@@ -1,0 +1,5 @@
+"""``python -m dvtui``."""
+
+from dvtui.cli import main
+
+raise SystemExit(main())

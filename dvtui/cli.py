@@ -1,0 +1,255 @@
+"""The command line: ``dvtui [--repo PATH] [--today DATE] [--lang vi|en] COMMAND …``.
+
+Exit status: 0 success, 1 a user or data error (one line on stderr), 2 bad usage.
+With no command, the terminal UI opens. Global options work before or after the command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dvtui.domain.ids import BadId, RecordId
+from dvtui.domain.problems import DataError
+from dvtui.domain.text import parse_date
+from dvtui.i18n import set_lang, t
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+def _global_options() -> argparse.ArgumentParser:
+    # SUPPRESS keeps a value given before the command from being reset by the subparser.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--repo", default=argparse.SUPPRESS, help=t("cli.opt.repo"))
+    common.add_argument("--today", default=argparse.SUPPRESS, help=t("cli.opt.today"))
+    common.add_argument(
+        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang")
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (help texts in the current language)."""
+    common = _global_options()
+    parser = argparse.ArgumentParser(
+        prog="dvtui", description=t("cli.description"), parents=[common]
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(name: str, **kw: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, parents=[common], help=t(f"cli.cmd.{name}"), **kw)
+
+    p = add("init")
+    p.add_argument("path", help=t("cli.arg.init_path"))
+    p.add_argument("--scratch", action="store_true", help=t("cli.opt.scratch"))
+    add("validate")
+    p = add("list")
+    p.add_argument("kind", choices=("plans", "units", "tasks", "periods", "reports", "models"))
+    p.add_argument("--status", help=t("cli.opt.status"))
+    p.add_argument("--unit", help=t("cli.opt.unit"))
+    p.add_argument("--period", help=t("cli.opt.period"))
+    p.add_argument("--search", help=t("cli.opt.search"))
+    p.add_argument("--format", choices=("table", "json"), default="table")
+    p = add("show")
+    p.add_argument("id", help=t("cli.arg.id"))
+    p.add_argument("--format", choices=("text", "toml", "json"), default="text")
+    p = add("set")
+    p.add_argument("id", help=t("cli.arg.id"))
+    p.add_argument("assignments", nargs="+", metavar="field=value")
+    p = add("log")
+    p.add_argument("id", nargs="?", help=t("cli.arg.id"))
+    p.add_argument("-n", "--limit", type=int, default=None)
+    add("ui")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``dvtui`` console script."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_lang(_peek_lang(argv))
+    args = build_parser().parse_args(argv)
+    try:
+        today = _today(getattr(args, "today", None))
+        command = args.command or "ui"
+        if command == "init":
+            return cmd_init(args)
+        store = _open_store(args)
+        handler: Callable[[Any, Any, date], int] = COMMANDS[command]
+        return handler(store, args, today)
+    except DataError as exc:
+        print(f"dvtui: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except BadId as exc:
+        code, values = exc.args
+        print(f"dvtui: {t(code, **values)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130
+
+
+def _peek_lang(argv: list[str]) -> str:
+    """The language must be known before the parser's help texts are made."""
+    lang = os.environ.get("DVTUI_LANG", "vi")
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    return lang if lang in ("vi", "en") else "vi"
+
+
+def _today(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        return parse_date(text)
+    except ValueError:
+        raise DataError("err.today", value=text) from None
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from dvtui.store import Store
+
+    repo = getattr(args, "repo", None) or os.environ.get("DVTUI_REPO") or "."
+    return Store(Path(repo))
+
+
+# --- commands ------------------------------------------------------------------------------
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    """``dvtui init PATH``: a new data repo from the bundled records."""
+    from dvtui.store.setup import init_data_repo
+
+    sha = init_data_repo(Path(args.path), scratch=args.scratch)
+    print(t("cli.init.done", path=args.path, sha=sha[:8]))
+    return EXIT_OK
+
+
+def cmd_validate(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui validate``: every problem as ``file: field: reason``."""
+    data = store.load()
+    for problem in data.problems:
+        print(problem)
+    if data.problems:
+        print(t("cli.validate.problems", n=len(data.problems), ok=len(data)), file=sys.stderr)
+        return EXIT_ERROR
+    print(t("cli.validate.ok", n=len(data)))
+    return EXIT_OK
+
+
+def cmd_list(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui list KIND``: a table for people or JSON for scripts."""
+    from dvtui.listing import list_rows
+
+    data = store.load()
+    columns, rows = list_rows(
+        data,
+        store.settings,
+        args.kind,
+        today=today,
+        status=args.status,
+        unit=args.unit,
+        period=args.period,
+        search=args.search,
+    )
+    if args.format == "json":
+        from dvtui.listing import records_json
+
+        print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    _print_table([t(c) for c in columns], [r.cells for r in rows])
+    return EXIT_OK
+
+
+def cmd_show(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui show ID``: a record's fields with their labels."""
+    from dvtui.domain.changes import field_label, flatten, value_text
+    from dvtui.domain.schema import to_table
+    from dvtui.store import codec
+
+    record = store.get(RecordId.parse(args.id))
+    if args.format == "toml":
+        sys.stdout.write(codec.encode(record).decode("utf-8"))
+        return EXIT_OK
+    table = to_table(record)
+    if args.format == "json":
+        print(
+            json.dumps({"id": str(record.id), **table}, ensure_ascii=False, indent=2, default=str)
+        )
+        return EXIT_OK
+    print(str(record.id))
+    for name, value in flatten(table).items():
+        print(f"  {field_label(name)}: {value_text(name, value, limit=10_000)}")
+    return EXIT_OK
+
+
+def cmd_set(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui set ID field=value …``: validate, write, commit."""
+    rid = RecordId.parse(args.id)
+    assignments: dict[str, str] = {}
+    for item in args.assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise DataError("err.assignment", text=item)
+        assignments[name.strip()] = value
+    result = store.set_fields(rid, assignments)
+    print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
+    return EXIT_OK
+
+
+def cmd_log(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui log [ID]``: who changed what, newest first."""
+    from dvtui.domain.changes import describe
+
+    if args.id is None:
+        for entry in store.git.repo_log(limit=args.limit):
+            print(f"{entry.when:%d/%m/%Y %H:%M}  {entry.author}  {entry.subject}")
+        return EXIT_OK
+    rid = RecordId.parse(args.id)
+    entries = store.history(rid, limit=args.limit)
+    if not entries:
+        raise DataError("err.not_found", id=str(rid))
+    for entry in entries:
+        print(f"{entry.when:%d/%m/%Y %H:%M}  {entry.author} <{entry.email}>  {entry.sha[:8]}")
+        print(f"  {entry.subject}")
+        for change in entry.changes:
+            print(f"    - {describe(change)}")
+    return EXIT_OK
+
+
+def cmd_ui(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui`` or ``dvtui ui``: the terminal UI."""
+    from dvtui.tui.app import run_app
+
+    return run_app(store, today=today)
+
+
+COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
+    "validate": cmd_validate,
+    "list": cmd_list,
+    "show": cmd_show,
+    "set": cmd_set,
+    "log": cmd_log,
+    "ui": cmd_ui,
+}
+
+
+def _print_table(headers: list[str], rows: list[list[str]]) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*headers, box=None, pad_edge=False, highlight=False, show_edge=False)
+    for row in rows:
+        table.add_row(*row)  # Rich Text cells are never parsed as markup
+    Console(markup=False, emoji=False, highlight=False, soft_wrap=False).print(table)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

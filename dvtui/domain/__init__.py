@@ -1,0 +1,1 @@
+"""The domain: record kinds, validation, derived facts, Vietnamese text. No I/O, no UI."""

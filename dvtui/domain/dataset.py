@@ -1,0 +1,153 @@
+"""All loaded records, indexed, with the reference checks that need more than one file."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from typing import Any, TypeVar
+
+from dvtui.domain.ids import RecordId
+from dvtui.domain.problems import Problem
+from dvtui.domain.records import (
+    KINDS,
+    Model,
+    Period,
+    Plan,
+    Record,
+    Report,
+    Task,
+    Unit,
+)
+from dvtui.domain.text import sort_key
+
+R = TypeVar("R", bound=Record)
+
+# Kinds in an order where every reference points to an earlier kind.
+_LOAD_ORDER = ("plans", "units", "tasks", "periods", "reports", "models")
+
+
+class Dataset:
+    """The records of a data repo that loaded and validated, and the problems of the rest."""
+
+    def __init__(self, records: Iterable[Record], problems: Iterable[Problem] = ()) -> None:
+        self.problems: list[Problem] = list(problems)
+        self._by_kind: dict[str, dict[RecordId, Record]] = {k: {} for k in KINDS}
+        candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
+        for record in records:
+            candidates[record.id.kind].append(record)
+        # Records whose references dangle are left out, so screens never meet them. A kind
+        # may point to itself (a sub-task's parent), so drop until nothing more dangles.
+        for kind in _LOAD_ORDER:
+            table = self._by_kind[kind]
+            table.update((r.id, r) for r in candidates[kind])
+            while True:
+                bad = {r.id: self.reference_problems(r) for r in table.values()}
+                bad = {rid: found for rid, found in bad.items() if found}
+                if not bad:
+                    break
+                for rid, found in bad.items():
+                    del table[rid]
+                    self.problems.extend(found)
+        self.problems.sort()
+
+    # --- lookups -------------------------------------------------------------------------
+
+    def get(self, rid: RecordId) -> Record | None:
+        """The record at ``rid``, or None."""
+        return self._by_kind[rid.kind].get(rid)
+
+    def __contains__(self, rid: RecordId) -> bool:
+        return rid in self._by_kind[rid.kind]
+
+    def __iter__(self) -> Iterator[Record]:
+        for kind in _LOAD_ORDER:
+            yield from self._by_kind[kind].values()
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_kind.values())
+
+    def of(self, cls: type[R]) -> list[R]:
+        """Every record of one kind, in a stable order."""
+        items: list[Any] = list(self._by_kind[cls.KIND].values())
+        if cls is Task:
+            items.sort(key=lambda t: t.sort_key)
+        elif cls is Unit:
+            items.sort(key=unit_order)
+        else:
+            items.sort(key=lambda r: r.id)
+        return items
+
+    def unit(self, slug: str) -> Unit | None:
+        """The unit ``units/<slug>``."""
+        return self._by_kind["units"].get(RecordId("units", (slug,)))  # type: ignore[return-value]
+
+    def period(self, slug: str) -> Period | None:
+        """The period ``periods/<slug>``."""
+        rid = RecordId("periods", (slug,))
+        return self._by_kind["periods"].get(rid)  # type: ignore[return-value]
+
+    def task(self, slug: str) -> Task | None:
+        """The task ``tasks/<slug>``."""
+        return self._by_kind["tasks"].get(RecordId("tasks", (slug,)))  # type: ignore[return-value]
+
+    def plans(self) -> list[Plan]:
+        """Every plan, newest year first."""
+        return sorted(self.of(Plan), key=lambda p: -p.year)
+
+    def assignees(self) -> list[Unit]:
+        """Units that are assigned work and report (agencies, communes, the township)."""
+        return [u for u in self.of(Unit) if u.is_assignee]
+
+    def reports(self, period: str | None = None, unit: str | None = None) -> list[Report]:
+        """Reports, optionally of one period and/or one unit."""
+        return [
+            r
+            for r in self.of(Report)
+            if (period is None or r.period == period) and (unit is None or r.unit == unit)
+        ]
+
+    def models(self, year: int | None = None, unit: str | None = None) -> list[Model]:
+        """Models and exemplary persons, optionally of one year and/or one unit."""
+        return [
+            m
+            for m in self.of(Model)
+            if (year is None or m.year == year) and (unit is None or m.unit == unit)
+        ]
+
+    # --- references --------------------------------------------------------------------
+
+    def _exists(self, kind: str, slug: str) -> bool:
+        return RecordId(kind, (slug,)) in self._by_kind[kind]
+
+    def reference_problems(self, record: Record) -> list[Problem]:
+        """Every reference of ``record`` that names no loaded record."""
+        file = record.id.relpath
+        out: list[Problem] = []
+
+        def check(field: str, kind: str, value: str) -> None:
+            if not self._exists(kind, value):
+                out.append(Problem(file, field, "err.ref", {"kind": kind, "value": value}))
+
+        for f in dataclasses.fields(record):
+            kind = f.metadata.get("ref")
+            value = getattr(record, f.name)
+            if kind is None or value is None:
+                continue
+            if isinstance(value, str):
+                check(f.name, kind, value)
+            elif isinstance(value, list):
+                for i, item in enumerate(value):
+                    check(f"{f.name}[{i + 1}]", kind, item)
+            elif isinstance(value, dict):
+                for key in value:
+                    check(f"{f.name}.{key}", kind, key)
+        if isinstance(record, Report):
+            check("(period)", "periods", record.period)
+            check("(unit)", "units", record.unit)
+        return out
+
+
+def unit_order(unit: Unit) -> tuple[int, Any]:
+    """Agencies first, then the township and communes, then partners; Vietnamese A-Z."""
+    group = {"agency": 0, "township": 1, "commune": 2, "front": 3}.get(unit.kind, 4)
+    return group, sort_key(unit.name)

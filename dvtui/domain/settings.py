@@ -1,0 +1,17 @@
+"""A data repo's settings (``dvtui.toml`` at its root): rules that differ between offices."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, kw_only=True)
+class Settings:
+    """Office rules. Read from ``dvtui.toml``; every field has a sensible default."""
+
+    # "trước ngày 15/5": True counts a report handed in on 15/5 as on time.
+    deadline_inclusive: bool = True
+    # Audit flags commits without a valid signature when True.
+    require_signed_commits: bool = False
+    # The plan the screens open on; empty means the newest.
+    default_plan: str = ""

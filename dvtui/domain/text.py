@@ -1,0 +1,123 @@
+"""Vietnamese text handling: normalisation, search folding, slugs, sorting and dates.
+
+Everything here is pure and fast; it runs on every keystroke of a filter box.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+
+__all__ = [
+    "fold",
+    "format_date",
+    "nfc",
+    "parse_date",
+    "slugify",
+    "sort_key",
+]
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode NFC, the only form dvtui stores."""
+    return unicodedata.normalize("NFC", text)
+
+
+_D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Fold text for search: no tone or vowel marks, đ→d, case-folded.
+
+    ``fold("Tỏa Tình") == fold("Toả Tình") == "toa tinh"``.
+    """
+    decomposed = unicodedata.normalize("NFD", text.translate(_D_STROKE))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.casefold().split())
+
+
+def matches(query: str, *fields: str) -> bool:
+    """True when every word of ``query`` occurs in one of ``fields`` (folded)."""
+    words = fold(query).split()
+    if not words:
+        return True
+    haystack = " ".join(fold(f) for f in fields)
+    return all(w in haystack for w in words)
+
+
+_SLUG_JUNK = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str) -> str:
+    """Make an ASCII record ID: ``UBND xã Quài Cang`` → ``ubnd-xa-quai-cang``."""
+    slug = _SLUG_JUNK.sub("-", fold(text)).strip("-")
+    return slug[:64].rstrip("-")
+
+
+# Vietnamese alphabetical order. Tone marks only break ties (secondary key).
+_ALPHABET = (
+    *("a", "ă", "â", "b", "c", "d", "đ", "e", "ê", "f", "g", "h", "i", "j", "k", "l"),
+    *("m", "n", "o", "ô", "ơ", "p", "q", "r", "s", "t", "u", "ư", "v", "w", "x", "y", "z"),
+)
+_LETTER_RANK = {letter: i for i, letter in enumerate(_ALPHABET)}
+# grave, acute, hook above, tilde, dot below: the five tones in their dictionary order
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@lru_cache(maxsize=65536)
+def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key in Vietnamese order: a < ă < â, d < đ, o < ô < ơ, u < ư; tones second."""
+    primary: list[int] = []
+    tones: list[int] = []
+    for ch in nfc(text).casefold():
+        parts = unicodedata.normalize("NFD", ch)
+        tone = 0
+        letter = parts[0]
+        for mark in parts[1:]:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            else:
+                letter += mark
+        letter = unicodedata.normalize("NFC", letter)
+        rank = _LETTER_RANK.get(letter)
+        primary.append(1000 + rank if rank is not None else ord(letter[0]) * 10 + 2000)
+        tones.append(tone)
+    return tuple(primary), tuple(tones)
+
+
+_DATE_PATTERNS = (
+    re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$"),  # ISO, as in TOML and --today
+    re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$"),  # dd/mm/yyyy, d/m/yyyy, dd-mm-yyyy
+)
+
+
+def parse_date(text: str) -> date:
+    """Parse dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy) or ISO yyyy-mm-dd.
+
+    Raises ``ValueError`` for anything else, including impossible dates (31/02/2023).
+    """
+    text = text.strip()
+    iso, vn = _DATE_PATTERNS
+    if m := iso.match(text):
+        year, month, day = (int(g) for g in m.groups())
+    elif m := vn.match(text):
+        day, month, year = (int(g) for g in m.groups())
+    else:
+        raise ValueError(text)
+    return date(year, month, day)
+
+
+def format_date(value: date | None) -> str:
+    """Show a date the Vietnamese way, dd/mm/yyyy; empty for no date."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def inert(text: str) -> str:
+    """Text safe to print on a terminal: control characters (ESC …) shown as ``\\x1b``."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)

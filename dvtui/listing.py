@@ -1,0 +1,153 @@
+"""Rows of the record lists, shared by ``dvtui list`` and the UI's tables.
+
+A row is plain text cells in the current language plus the folded text a filter searches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dvtui.domain.changes import value_text
+from dvtui.domain.dataset import Dataset
+from dvtui.domain.facts import days_late, task_overdue, timeliness
+from dvtui.domain.records import Model, Period, Plan, Record, Report, Task, Unit
+from dvtui.domain.schema import to_table
+from dvtui.domain.settings import Settings
+from dvtui.domain.text import fold, format_date, inert
+from dvtui.i18n import t
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a list: the record, its cells, and the folded text filters match."""
+
+    record: Record
+    cells: list[str]
+    haystack: str
+
+    def matches(self, query: str) -> bool:
+        """Every word of the (folded) query occurs in the row."""
+        return all(word in self.haystack for word in fold(query).split())
+
+
+COLUMNS: dict[str, list[str]] = {
+    "plans": ["col.id", "col.year", "col.title"],
+    "units": ["col.id", "col.name", "col.kind", "col.gso"],
+    "tasks": ["col.code", "col.title", "col.lead", "col.status", "col.due"],
+    "periods": ["col.id", "col.name", "col.due"],
+    "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
+    "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
+}
+
+
+def report_timeliness_text(report: Report, period: Period, today: date, settings: Settings) -> str:
+    """``Đúng hạn`` / ``Muộn 3 ngày`` / ``Quá hạn 5 ngày`` / ``Còn hạn``."""
+    state = timeliness(report, period, today, settings)
+    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+
+
+def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> list[str]:
+    def unit_name(slug: str | None) -> str:
+        unit = data.unit(slug) if slug else None
+        return unit.name if unit else (slug or "")
+
+    if isinstance(record, Plan):
+        return [str(record.id), str(record.year), record.title]
+    if isinstance(record, Unit):
+        return [record.id.name, record.name, t(f"kind.unit.{record.kind}"), record.gso_code or ""]
+    if isinstance(record, Task):
+        status = t(f"status.task.{record.status}")
+        if task_overdue(record, today):
+            status += " · " + t("ui.overdue")
+        return [
+            record.code,
+            record.title,
+            unit_name(record.lead_unit),
+            status,
+            format_date(record.due),
+        ]
+    if isinstance(record, Period):
+        return [record.id.name, record.name, format_date(record.due)]
+    if isinstance(record, Report):
+        period = data.period(record.period)
+        assert period is not None  # references are checked at load
+        return [
+            period.name,
+            unit_name(record.unit),
+            t(f"status.report.{record.status}"),
+            format_date(record.submitted_on),
+            report_timeliness_text(record, period, today, settings),
+        ]
+    if isinstance(record, Model):
+        return [
+            str(record.year),
+            t(f"kind.model.{record.kind}"),
+            record.name,
+            unit_name(record.unit),
+            value_text("sector", record.sector),
+        ]
+    raise TypeError(record)
+
+
+def make_row(record: Record, data: Dataset, settings: Settings, today: date) -> Row:
+    """The row of one record (cells made inert: no control characters reach a terminal)."""
+    cells = [inert(c) for c in _cells(record, data, settings, today)]
+    return Row(record, cells, fold(" ".join([str(record.id), *cells])))
+
+
+def list_rows(
+    data: Dataset,
+    settings: Settings,
+    kind: str,
+    *,
+    today: date,
+    status: str | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+    search: str | None = None,
+) -> tuple[list[str], list[Row]]:
+    """Column keys and the filtered rows of one kind."""
+    from dvtui.domain.records import KINDS
+
+    rows = []
+    for record in data.of(KINDS[kind]):
+        if status and getattr(record, "status", None) != status:
+            continue
+        if unit and unit not in _units_of(record):
+            continue
+        if period and not (isinstance(record, Report) and record.period == period):
+            continue
+        row = make_row(record, data, settings, today)
+        if search and not row.matches(search):
+            continue
+        rows.append(row)
+    return COLUMNS[kind], rows
+
+
+def _units_of(record: Record) -> set[str]:
+    if isinstance(record, Report):
+        return {record.unit}
+    if isinstance(record, Model):
+        return {record.unit}
+    if isinstance(record, Task):
+        return {*record.assigned_units, *([record.lead_unit] if record.lead_unit else [])}
+    if isinstance(record, Unit):
+        return {record.id.name}
+    return set()
+
+
+def records_json(data: Dataset, kind: str, rows: list[Row]) -> list[dict[str, Any]]:
+    """Records as JSON-ready tables (ISO dates) with their ``id``."""
+    return [_jsonable({"id": str(r.record.id), **to_table(r.record)}) for r in rows]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value

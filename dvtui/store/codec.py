@@ -1,0 +1,78 @@
+"""Bytes ⇄ records: the canonical TOML form, and decoding with plain-language problems.
+
+Canonical form: ``schema`` first, then fields in declared order, empty values left out,
+NFC text, LF line endings, UTF-8. ``encode(decode(b)) == b`` for every canonical file,
+so a one-field change is a one-line diff.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from typing import Any
+
+import tomli_w
+
+from dvtui.domain.ids import BadId, RecordId
+from dvtui.domain.problems import Problem
+from dvtui.domain.records import KINDS, SCHEMA_VERSION, Record
+from dvtui.domain.schema import from_table, to_table
+
+MAX_RECORD_BYTES = 1_000_000  # a record is a page of text; anything bigger is a mistake
+
+__all__ = ["decode", "encode", "encode_table", "parse_table"]
+
+
+def encode_table(table: dict[str, Any]) -> bytes:
+    """Canonical bytes of a TOML table (the caller supplies key order)."""
+    return tomli_w.dumps(table, multiline_strings=True).encode("utf-8")
+
+
+def encode(record: Record) -> bytes:
+    """Canonical bytes of a record's file."""
+    return encode_table({"schema": SCHEMA_VERSION, **to_table(record)})
+
+
+def _guess_encoding(data: bytes) -> str:
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:40:2].count(0) > 5:
+        return "UTF-16"
+    return "Windows-1258 / TCVN3 / VNI"
+
+
+def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Decode and parse bytes into a TOML table, checking size, encoding and schema version."""
+    if len(data) > MAX_RECORD_BYTES:
+        return None, [
+            Problem(relpath, "", "err.too_large", {"size": len(data), "limit": MAX_RECORD_BYTES})
+        ]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None, [Problem(relpath, "", "err.encoding", {"guess": _guess_encoding(data)})]
+    if text.startswith("\ufeff") or "\x00" in text:
+        return None, [Problem(relpath, "", "err.encoding", {"guess": _guess_encoding(data)})]
+    try:
+        table = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        return None, [Problem(relpath, "", "err.toml", {"detail": str(exc)})]
+    version = table.pop("schema", None)
+    if version is None:
+        return None, [Problem(relpath, "schema", "err.schema.missing")]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        return None, [Problem(relpath, "schema", "err.schema.bad", {"found": version})]
+    if version > SCHEMA_VERSION:
+        return None, [Problem(relpath, "schema", "err.schema.newer", {"found": version})]
+    return table, []
+
+
+def decode(relpath: str, data: bytes) -> tuple[Record | None, list[Problem]]:
+    """The record stored at ``relpath`` (``records/…/x.toml``) with these bytes, or problems."""
+    try:
+        rid = RecordId.parse(relpath)
+    except BadId as exc:
+        code, args = exc.args
+        return None, [Problem(relpath, "", code, args)]
+    table, problems = parse_table(relpath, data)
+    if table is None:
+        return None, problems
+    record, issues = from_table(KINDS[rid.kind], table, id=rid)
+    return record, [Problem(relpath, i.field, i.code, i.args) for i in issues]

@@ -1,0 +1,197 @@
+"""The git layer: identity, repository state, one-file commits, a path's history.
+
+Commits go through the git command line (``repo.git``), never GitPython's ``index.add``,
+which rewrites the whole index in Python and is ten times slower on a large repo.
+Nothing here knows about records or Textual; it moves bytes and commits.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import git
+from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+
+from dvtui.domain.problems import DataError
+
+NULL_SHA = "0" * 40
+_SEP_COMMIT = "\x1e"
+_SEP_FIELD = "\x1f"
+LOCK_WAIT_SECONDS = 3.0  # how long a save waits for another process's index.lock
+
+
+@dataclass(frozen=True)
+class Identity:
+    """A git author."""
+
+    name: str
+    email: str
+
+
+@dataclass(frozen=True)
+class PathCommit:
+    """One commit that touched a path: who, when, the message, the blobs before and after."""
+
+    sha: str
+    author: str
+    email: str
+    when: datetime
+    message: str
+    old_blob: str | None
+    new_blob: str | None
+
+    @property
+    def subject(self) -> str:
+        """The first line of the message."""
+        return self.message.split("\n", 1)[0]
+
+
+def _fail(exc: GitCommandError) -> DataError:
+    detail = (exc.stderr or str(exc)).strip().replace("\n", " ")
+    detail = detail.removeprefix("stderr: ").strip("' ")
+    return DataError("err.git.failed", detail=detail[:300])
+
+
+class GitRepo:
+    """A git working tree with the few operations dvtui needs."""
+
+    def __init__(self, root: Path) -> None:
+        try:
+            self.repo = git.Repo(root)
+        except (InvalidGitRepositoryError, NoSuchPathError):
+            raise DataError("err.git.not_repo", path=str(root)) from None
+        if self.repo.working_tree_dir is None or Path(self.repo.working_tree_dir) != root:
+            raise DataError("err.git.not_repo", path=str(root))
+        self.root = root
+        self.git_dir = Path(self.repo.git_dir)
+
+    @classmethod
+    def init(cls, root: Path) -> GitRepo:
+        """Create an empty repository with ``main`` as its branch."""
+        git.Repo.init(root, initial_branch="main")
+        return cls(root)
+
+    # --- state checks --------------------------------------------------------------------
+
+    def identity(self) -> Identity:
+        """The user's git identity (env or config); DataError if either part is missing."""
+        name = os.environ.get("GIT_AUTHOR_NAME") or self._config("user.name")
+        email = os.environ.get("GIT_AUTHOR_EMAIL") or self._config("user.email")
+        if not name or not email:
+            raise DataError("err.git.identity")
+        return Identity(name, email)
+
+    def _config(self, key: str) -> str:
+        try:
+            return str(self.repo.git.config("--get", key)).strip()
+        except GitCommandError:
+            return ""
+
+    def check_ready(self) -> None:
+        """Refuse (DataError) to commit mid-merge, mid-rebase, detached, or while locked."""
+        if (self.git_dir / "MERGE_HEAD").exists():
+            raise DataError("err.git.merging")
+        if (self.git_dir / "rebase-merge").exists() or (self.git_dir / "rebase-apply").exists():
+            raise DataError("err.git.rebasing")
+        head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if not head.startswith("ref: "):
+            raise DataError("err.git.detached")
+        self.wait_for_lock()
+
+    def wait_for_lock(self) -> None:
+        """Wait briefly for another process's ``index.lock``; DataError if it stays."""
+        lock = self.git_dir / "index.lock"
+        deadline = time.monotonic() + LOCK_WAIT_SECONDS
+        while lock.exists():
+            if time.monotonic() > deadline:
+                raise DataError("err.git.locked")
+            time.sleep(0.02)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def commit(self, paths: list[str], message: str, *, author: Identity | None = None) -> str:
+        """Stage ``paths`` (added, changed or deleted) and commit only them; return the sha."""
+        env = {}
+        if author is not None:
+            env = {
+                "GIT_AUTHOR_NAME": author.name,
+                "GIT_AUTHOR_EMAIL": author.email,
+                "GIT_COMMITTER_NAME": author.name,
+                "GIT_COMMITTER_EMAIL": author.email,
+            }
+        try:
+            self.repo.git.add("--all", "--", *paths, env=env)
+            self.repo.git.commit("-q", "--no-edit", "-m", message, "--", *paths, env=env)
+            return str(self.repo.git.rev_parse("HEAD")).strip()
+        except GitCommandError as exc:
+            self._unstage(paths)
+            raise _fail(exc) from None
+
+    def _unstage(self, paths: list[str]) -> None:
+        try:
+            if self.head() is not None:
+                self.repo.git.reset("-q", "HEAD", "--", *paths)
+            else:
+                self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *paths)
+        except GitCommandError:
+            pass  # best effort: the caller restores the files themselves
+
+    def head(self) -> str | None:
+        """The sha of HEAD, or None in an empty repository."""
+        try:
+            return str(self.repo.git.rev_parse("--verify", "-q", "HEAD")).strip() or None
+        except GitCommandError:
+            return None
+
+    # --- reading -------------------------------------------------------------------------
+
+    def path_log(self, path: str, limit: int | None = None) -> list[PathCommit]:
+        """Commits that changed ``path``, newest first, with the blob ids before and after."""
+        args = [
+            f"--format={_SEP_COMMIT}%H{_SEP_FIELD}%an{_SEP_FIELD}%ae{_SEP_FIELD}%aI"
+            f"{_SEP_FIELD}%B{_SEP_FIELD}",
+            "--raw",
+            "--no-abbrev",
+            "--no-renames",
+        ]
+        if limit:
+            args.append(f"-n{limit}")
+        try:
+            out = self.repo.git.log(*args, "--", path, strip_newline_in_stdout=False)
+        except GitCommandError as exc:
+            if self.head() is None:
+                return []
+            raise _fail(exc) from None
+        commits = []
+        for chunk in out.split(_SEP_COMMIT)[1:]:
+            sha, author, email, when, message, raw = chunk.split(_SEP_FIELD)
+            old_blob = new_blob = None
+            for line in raw.strip().splitlines():
+                meta = line.split("\t", 1)[0].split()
+                if len(meta) >= 4:
+                    old_blob = None if meta[2] == NULL_SHA else meta[2]
+                    new_blob = None if meta[3] == NULL_SHA else meta[3]
+            commits.append(
+                PathCommit(
+                    sha=sha,
+                    author=author,
+                    email=email,
+                    when=datetime.fromisoformat(when),
+                    message=message.strip(),
+                    old_blob=old_blob,
+                    new_blob=new_blob,
+                )
+            )
+        return commits
+
+    def blob(self, sha: str) -> bytes:
+        """The content of a blob (through git's persistent ``cat-file --batch``)."""
+        return bytes(self.repo.odb.stream(bytes.fromhex(sha)).read())
+
+    def repo_log(self, limit: int | None = None) -> list[PathCommit]:
+        """Commits that changed the data repo, newest first."""
+        return self.path_log(".", limit=limit)

@@ -1,0 +1,246 @@
+"""The Store: the one object through which the CLI and the UI read and change a data repo.
+
+Every save validates the record, writes its file atomically and commits it as one commit
+by the user's git identity; if the commit fails, the file is put back as it was.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dvtui.domain.changes import Change, diff
+from dvtui.domain.dataset import Dataset
+from dvtui.domain.ids import RecordId
+from dvtui.domain.problems import DataError, InvalidRecord, Problem
+from dvtui.domain.records import Record
+from dvtui.domain.schema import field_type, from_table, parse_field_text, to_table
+from dvtui.domain.settings import Settings
+from dvtui.store import codec
+from dvtui.store.commits import CommitMessage, build_message, parse_message
+from dvtui.store.files import atomic_write, resolve_inside, walk_toml
+
+if TYPE_CHECKING:
+    from dvtui.store.git import GitRepo, Identity
+
+SETTINGS_FILE = "dvtui.toml"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one save did: the commit and the fields it changed."""
+
+    sha: str
+    record: Record
+    changes: list[Change]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a record, in domain words."""
+
+    sha: str
+    author: str
+    email: str
+    when: datetime
+    subject: str
+    action: str
+    changes: list[Change]
+    message: CommitMessage
+
+
+class Store:
+    """A data repo: its records, settings and git history."""
+
+    def __init__(self, root: Path) -> None:
+        root = Path(root).absolute()
+        if not (root / ".git").exists():
+            raise DataError("err.git.not_repo", path=str(root))
+        if not (root / "records").is_dir():
+            raise DataError("err.git.no_records", path=str(root))
+        self.root = root
+        self._git: GitRepo | None = None
+        self._data: Dataset | None = None
+        self.settings, self.settings_problems = load_settings(root)
+        # Test hook: called between writing the temp file and the rename.
+        self.before_rename: Callable[[], None] | None = None
+
+    @property
+    def git(self) -> GitRepo:
+        """The git repository (opened on first use: commands that only read skip its cost)."""
+        if self._git is None:
+            from dvtui.store.git import GitRepo  # GitPython costs ~55 ms: only when needed
+
+            self._git = GitRepo(self.root)
+        return self._git
+
+    # --- reading -------------------------------------------------------------------------
+
+    def load(self) -> Dataset:
+        """Read and validate every record from disk; one bad file never stops the others."""
+        records: list[Record] = []
+        problems: list[Problem] = list(self.settings_problems)
+        for relpath, path in walk_toml(self.root):
+            if path.is_symlink():
+                problems.append(Problem(relpath, "", "err.symlink"))
+                continue
+            record, found = codec.decode(relpath, path.read_bytes())
+            problems.extend(found)
+            if record is not None:
+                records.append(record)
+        self._data = Dataset(records, problems)
+        return self._data
+
+    @property
+    def data(self) -> Dataset:
+        """The records as last loaded (loading them on first use)."""
+        return self._data if self._data is not None else self.load()
+
+    def get(self, rid: RecordId) -> Record:
+        """A valid record; DataError when it does not exist or does not validate."""
+        record = self.data.get(rid)
+        if record is not None:
+            return record
+        mine = [p for p in self.data.problems if p.file == rid.relpath]
+        if mine:
+            raise InvalidRecord(mine)
+        raise DataError("err.not_found", id=str(rid))
+
+    # --- writing -------------------------------------------------------------------------
+
+    def check_record(self, record: Record) -> None:
+        """Raise InvalidRecord unless ``record`` is valid and its references exist."""
+        table = to_table(record)
+        _, issues = from_table(type(record), table, id=record.id)
+        problems = [Problem(record.id.relpath, i.field, i.code, i.args) for i in issues]
+        problems += self.data.reference_problems(record)
+        if problems:
+            raise InvalidRecord(problems)
+
+    def save(self, record: Record, *, create: bool = False) -> SaveResult:
+        """Validate, write and commit one record. Nothing changes on disk if any step fails."""
+        rid = record.id
+        path = resolve_inside(self.root, rid.relpath)
+        exists = path.exists()
+        if create and exists:
+            raise DataError("err.exists", id=str(rid))
+        if not create and not exists:
+            raise DataError("err.not_found", id=str(rid))
+        self.check_record(record)
+        old_bytes = path.read_bytes() if exists else None
+        new_bytes = codec.encode(record)
+        if old_bytes == new_bytes:
+            raise DataError("err.no_change")
+        old_table = _table_or_none(old_bytes)
+        changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
+        author = self.git.identity()
+        self.git.check_ready()
+        action = "create" if old_bytes is None else "update"
+        message = build_message(record, self.data, action, changes, old_table)
+        atomic_write(path, new_bytes, before_rename=self.before_rename)
+        try:
+            sha = self.git.commit([rid.relpath], message, author=author)
+        except BaseException:
+            if old_bytes is None:
+                path.unlink(missing_ok=True)
+            else:
+                atomic_write(path, old_bytes)
+            raise
+        self.load()
+        return SaveResult(sha, record, changes)
+
+    def set_fields(self, rid: RecordId, assignments: dict[str, str]) -> SaveResult:
+        """Change fields from text (``status=submitted``, ``figures.dialogues=3``) and save."""
+        record = self.get(rid)
+        table = to_table(record)
+        for name, text in assignments.items():
+            try:
+                tp, _meta = field_type(type(record), name)
+            except KeyError:
+                raise DataError("err.unknown_field", id=str(rid), field=name) from None
+            try:
+                value = parse_field_text(tp, text)
+            except ValueError as exc:
+                code, args = exc.args
+                problem = Problem(rid.relpath, name, code, args)
+                raise InvalidRecord([problem]) from None
+            _assign(table, name, value)
+        new, issues = from_table(type(record), table, id=rid)
+        if issues:
+            raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
+        return self.save(new)
+
+    def replace(self, record: Record, **changes: Any) -> SaveResult:
+        """Save a copy of ``record`` with some fields changed (validated again on save)."""
+        return self.save(dataclasses.replace(record, **changes))
+
+    # --- history -------------------------------------------------------------------------
+
+    def history(self, rid: RecordId, limit: int | None = None) -> list[HistoryEntry]:
+        """Every change of one record, newest first, with field-by-field diffs."""
+        entries = []
+        for commit in self.git.path_log(rid.relpath, limit=limit):
+            old = _table_or_none(self.git.blob(commit.old_blob)) if commit.old_blob else None
+            new = _table_or_none(self.git.blob(commit.new_blob)) if commit.new_blob else None
+            message = parse_message(commit.message)
+            if commit.old_blob is None:
+                action = "create"
+            elif commit.new_blob is None:
+                action = "delete"
+            else:
+                action = "update"
+            entries.append(
+                HistoryEntry(
+                    sha=commit.sha,
+                    author=commit.author,
+                    email=commit.email,
+                    when=commit.when,
+                    subject=commit.subject,
+                    action=action,
+                    changes=diff(old, new),
+                    message=message,
+                )
+            )
+        return entries
+
+    def identity(self) -> Identity:
+        """The git identity saves will be made with."""
+        return self.git.identity()
+
+
+def _assign(table: dict[str, Any], dotted: str, value: Any) -> None:
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        table = table.setdefault(part, {})
+    if value is None:
+        table.pop(leaf, None)
+    else:
+        table[leaf] = value
+
+
+def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    """``dvtui.toml`` of a data repo; defaults (and a problem) when it is missing or bad."""
+    path = root / SETTINGS_FILE
+    if not path.exists():
+        return Settings(), []
+    table, problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+    if table is None:
+        return Settings(), problems
+    settings, issues = from_table(Settings, table)
+    if issues:
+        return Settings(), [Problem(SETTINGS_FILE, i.field, i.code, i.args) for i in issues]
+    return settings, []
