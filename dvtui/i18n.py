@@ -340,6 +340,36 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.recognition_level": ("Cấp công nhận", "Level recognised"),
     "field.award": ("Khen thưởng", "Award"),
     "field.due_period": ("Hạn nộp", "Deadline"),
+    # --- issue 5: follow-up, status, reports, review, audit (kept as one block) --------
+    "err.rule.sha": (
+        "“{value}” không phải mã commit đầy đủ (40 ký tự 0-9, a-f)",
+        "“{value}” is not a full commit id (40 characters 0-9, a-f)",
+    ),
+    "record.summaries": ("Tổng hợp của huyện", "District summary"),
+    "record.reviews": ("Ký xác nhận rà soát", "Review sign-off"),
+    "title.summary": ("Tổng hợp {period}", "Summary · {period}"),
+    "title.review": ("Rà soát thay đổi · {reviewer}", "Review of changes · {reviewer}"),
+    "field.number": ("Số văn bản", "Number"),
+    "field.symbol": ("Ký hiệu", "Symbol"),
+    "field.issued_on": ("Ngày ban hành", "Issued on"),
+    "field.subject": ("Trích yếu", "Subject"),
+    "field.leadership": ("Công tác lãnh đạo, chỉ đạo", "Leadership and direction"),
+    "field.strengths": ("Ưu điểm", "Strengths"),
+    "field.limitations": ("Hạn chế", "Limitations"),
+    "field.causes": ("Nguyên nhân", "Causes"),
+    "field.direction": ("Phương hướng, nhiệm vụ", "Direction and tasks"),
+    "field.proposals": ("Đề xuất, kiến nghị", "Proposals"),
+    "field.recipients": ("Nơi nhận", "Recipients"),
+    "field.signature.authority": ("Thẩm quyền ký", "Signing authority"),
+    "field.signature.title": ("Chức vụ người ký", "Signer's title"),
+    "field.signature.signer": ("Người ký", "Signer"),
+    "field.email": ("Thư điện tử", "Email"),
+    "field.signed_on": ("Ngày ký xác nhận", "Signed on"),
+    "field.upto": ("Đến commit", "Up to commit"),
+    "field.commits": ("Số thay đổi đã rà soát", "Changes reviewed"),
+    "field.comment": ("Ý kiến", "Comment"),
+    # --- end issue 5 -------------------------------------------------------------------
+
 }
 
 

@@ -15,6 +15,7 @@ from dvtui.domain.records import (
     Plan,
     Record,
     Report,
+    Summary,
     Task,
     Unit,
 )
@@ -23,7 +24,7 @@ from dvtui.domain.text import sort_key
 R = TypeVar("R", bound=Record)
 
 # Kinds in an order where every reference points to an earlier kind.
-_LOAD_ORDER = ("plans", "units", "tasks", "periods", "reports", "models")
+_LOAD_ORDER = ("plans", "units", "tasks", "periods", "reports", "models", "summaries", "reviews")
 
 
 class Dataset:
@@ -144,6 +145,8 @@ class Dataset:
         if isinstance(record, Report):
             check("(period)", "periods", record.period)
             check("(unit)", "units", record.unit)
+        if isinstance(record, Summary):
+            check("(period)", "periods", record.period)
         return out
 
 

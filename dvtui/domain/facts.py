@@ -7,8 +7,9 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dvtui.domain.dataset import Dataset
-from dvtui.domain.records import Period, Plan, Record, Report, Task, Unit
+from dvtui.domain.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
 from dvtui.domain.settings import Settings
+from dvtui.i18n import t
 
 Timeliness = Literal["on-time", "late", "pending", "overdue"]
 
@@ -155,5 +156,10 @@ def title_of(record: Record, data: Dataset) -> str:
         return f"{period.name if period else record.period} · {unit.name if unit else record.unit}"
     if isinstance(record, Task):
         return f"{record.code} {record.title}"
+    if isinstance(record, Summary):
+        period = data.period(record.period)
+        return t("title.summary", period=period.name if period else record.period)
+    if isinstance(record, Review):
+        return t("title.review", reviewer=record.reviewer)
     name = getattr(record, "name", None) or getattr(record, "title", None)
     return str(name) if name else str(record.id)

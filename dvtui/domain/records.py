@@ -284,6 +284,62 @@ class Model(Record):
         return int(self.id.parts[0])
 
 
+# --- the district's own words for a consolidated report -----------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Summary(Record):
+    """What Phòng Nội vụ writes for the district's report of one period: ``summaries/<period>``.
+
+    The figures and the per-task results come from the units' reports; this record holds
+    the parts only the office can write (assessment, direction, proposals) and the
+    document's own particulars (number, date, signer, recipients).
+    """
+
+    KIND: ClassVar[str] = "summaries"
+    number: str | None = None  # "125" of "Số: 125/BC-UBND"; blank as printed when unknown
+    symbol: str = "BC-UBND"
+    issued_on: date | None = None
+    subject: str | None = None  # trích yếu; a standard one is made from the period when empty
+    leadership: str = ""  # I. leadership, direction and dissemination
+    strengths: str = ""  # III. ưu điểm
+    limitations: str = ""  # III. hạn chế
+    causes: str = ""  # III. nguyên nhân
+    direction: str = ""  # IV. phương hướng, nhiệm vụ
+    proposals: str = ""  # V. đề xuất, kiến nghị
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature | None = None  # the plan's signature block when empty
+
+    @property
+    def period(self) -> str:
+        """The period slug (from the path)."""
+        return self.id.parts[0]
+
+
+# --- review sign-offs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review(Record):
+    """A reviewer's sign-off on the history up to one commit: ``reviews/<yyyymmdd-hhmmss-who>``.
+
+    Stored as a record (not a git note or tag) so that it syncs and shows in history like
+    any other change; the commits it covers are never rewritten.
+    """
+
+    KIND: ClassVar[str] = "reviews"
+    reviewer: str
+    email: str = ""
+    signed_on: date
+    upto: str  # full sha of the last commit reviewed
+    commits: int | None = count()  # how many unreviewed commits the sign-off covered
+    comment: str | None = None
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[0-9a-f]{40}", self.upto):
+            raise ValueError("upto", "err.rule.sha", {"value": self.upto})
+
+
 KINDS: dict[str, type[Record]] = {
-    cls.KIND: cls for cls in (Plan, Unit, Task, Period, Report, Model)
+    cls.KIND: cls for cls in (Plan, Unit, Task, Period, Report, Model, Summary, Review)
 }
