@@ -276,6 +276,164 @@ CATALOG: dict[str, tuple[str, str]] = {
     "timeliness.pending": ("Chưa đến hạn", "Not yet due"),
     "timeliness.overdue": ("Quá hạn {days} ngày", "{days} days overdue"),
     "ui.overdue": ("quá hạn", "overdue"),
+    "col.models": ("Mô hình", "Models"),
+    "col.persons": ("Gương", "Persons"),
+    "col.regulation": ("Quy chế PH", "Regulation"),
+    "col.document": ("Số văn bản", "Document"),
+    "period.short.half-year": ("6 tháng", "Half-year"),
+    "period.short.year": ("Cả năm", "Year"),
+    "period.short.quarter": ("Quý", "Quarter"),
+    "period.short.ad-hoc": ("Đột xuất", "Ad hoc"),
+    "ui.regulation_none": ("Chưa có", "None"),
+    "err.name_needed": ("hãy nhập tên trước khi lưu", "enter a name before saving"),
+    # --- the terminal UI --------------------------------------------------------------------
+    "ui.app_title": ("dvtui · Theo dõi công tác dân vận", "dvtui · dân vận plan tracker"),
+    "ui.tab.dashboard": ("Tổng quan", "Dashboard"),
+    "ui.tab.tasks": ("Nhiệm vụ", "Tasks"),
+    "ui.tab.units": ("Đơn vị", "Units"),
+    "ui.tab.reports": ("Báo cáo", "Reports"),
+    "ui.tab.models": ("Dân vận khéo", "Models"),
+    "ui.key.help": ("Trợ giúp", "Help"),
+    "ui.key.palette": ("Tìm lệnh", "Commands"),
+    "ui.key.quit": ("Thoát", "Quit"),
+    "ui.key.history": ("Lịch sử", "History"),
+    "ui.key.new_model": ("Thêm mô hình", "New model"),
+    "ui.key.filter": ("Lọc", "Filter"),
+    "ui.key.clear_filter": ("Xóa lọc", "Clear filter"),
+    "ui.key.save": ("Lưu", "Save"),
+    "ui.key.cancel": ("Hủy", "Cancel"),
+    "ui.key.back": ("Quay lại", "Back"),
+    "ui.filter_placeholder": (
+        "/ Lọc… (gõ không dấu cũng được, ví dụ: quai cang)",
+        "/ Filter… (diacritics optional, e.g. quai cang)",
+    ),
+    "ui.rows": ("{shown}/{total} dòng", "{shown}/{total} rows"),
+    "ui.rows_paged": (
+        "Hiển thị {shown} trong {total} dòng — gõ thêm để lọc",
+        "Showing {shown} of {total} rows — type to filter",
+    ),
+    "ui.loading": ("Đang tải…", "Loading…"),
+    "ui.choose_period": ("Chọn kỳ báo cáo", "Choose a period"),
+    "ui.no_plan": ("Chưa có kế hoạch nào trong kho dữ liệu.", "No plan in this data repo."),
+    "ui.today": ("Hôm nay: {date}", "Today: {date}"),
+    "ui.dash.periods": ("Kỳ báo cáo", "Reporting periods"),
+    "ui.dash.targets": ("Chỉ tiêu của kế hoạch", "The plan's targets"),
+    "ui.dash.repo": ("Kho dữ liệu", "Data repository"),
+    "ui.col.deadline": ("Thời hạn", "Deadline"),
+    "ui.col.submitted": ("Đã nộp", "In"),
+    "ui.col.late": ("Muộn", "Late"),
+    "ui.col.missing": ("Chưa nộp", "Missing"),
+    "ui.col.returned": ("Trả lại", "Returned"),
+    "ui.col.approved": ("Đã duyệt", "Approved"),
+    "ui.col.target": ("Chỉ tiêu", "Target"),
+    "ui.col.now": ("Hiện có", "Now"),
+    "ui.col.goal": ("Mục tiêu", "Goal"),
+    "ui.days_left": ("Còn {days} ngày", "{days} days left"),
+    "ui.due_today": ("Hạn là hôm nay", "Due today"),
+    "ui.days_past": ("Đã quá hạn {days} ngày", "{days} days past"),
+    "ui.missing_in": ("Chưa nộp {period}:", "Missing for {period}:"),
+    "ui.and_more": ("và {n} đơn vị khác", "and {n} more"),
+    "ui.problems": (
+        "{n} tệp có lỗi — chạy: dvtui validate",
+        "{n} file problem(s) — run: dvtui validate",
+    ),
+    "ui.repo.unknown": ("Không đọc được trạng thái git", "git state unavailable"),
+    "ui.repo.clean": ("Mọi thay đổi đã được lưu (commit)", "Everything is committed"),
+    "ui.repo.uncommitted": (
+        "{n} tệp thay đổi chưa commit",
+        "{n} uncommitted file(s)",
+    ),
+    "ui.repo.no_remote": ("chưa nối máy chủ (chưa đồng bộ)", "no server set up (no sync)"),
+    "ui.repo.ahead_behind": (
+        "{ahead} commit chưa gửi, {behind} commit mới trên máy chủ",
+        "{ahead} to push, {behind} to pull",
+    ),
+    "ui.saved": ("Đã lưu (commit {sha}).", "Saved (commit {sha})."),
+    "ui.unexpected": ("Lỗi không mong muốn: {detail}", "Unexpected error: {detail}"),
+    "ui.select_first": ("Hãy chọn một dòng trước.", "Select a row first."),
+    "ui.form_invalid": (
+        "Chưa lưu: còn ô nhập chưa hợp lệ (xem dòng đỏ).",
+        "Not saved: some fields are invalid (see the red lines).",
+    ),
+    "ui.confirm_discard": (
+        "Có thay đổi chưa lưu. Bỏ các thay đổi này và quay lại?",
+        "There are unsaved changes. Discard them and go back?",
+    ),
+    "ui.date_placeholder": ("dd/mm/yyyy", "dd/mm/yyyy"),
+    "ui.button.save": ("Lưu (Ctrl+S)", "Save (Ctrl+S)"),
+    "ui.button.cancel": ("Hủy (Esc)", "Cancel (Esc)"),
+    "ui.button.approve": ("Duyệt", "Approve"),
+    "ui.button.return": ("Trả lại, yêu cầu bổ sung", "Return for more"),
+    "ui.button.add_note": ("Thêm ghi chú", "Add note"),
+    "ui.button.yes": ("Có", "Yes"),
+    "ui.button.no": ("Không", "No"),
+    "ui.reviewed_by": ("Người xem xét: {name}", "Reviewed by: {name}"),
+    "ui.return_needs_note": (
+        "Hãy ghi rõ cần bổ sung gì trước khi trả lại.",
+        "Say what to add before returning the report.",
+    ),
+    "ui.new_model_title": (
+        "Thêm mô hình / gương điển hình năm {year}",
+        "New model / exemplary person, {year}",
+    ),
+    "ui.no_notes": ("Chưa có ghi chú tiến độ.", "No progress notes yet."),
+    "ui.note_placeholder": ("Ghi chú tiến độ mới…", "New progress note…"),
+    "ui.note_empty": ("Ghi chú đang trống.", "The note is empty."),
+    "ui.history_title": ("Lịch sử: {name}", "History: {name}"),
+    "ui.no_history": ("Chưa có thay đổi nào.", "No changes yet."),
+    "ui.identity.explain": (
+        "Mỗi lần lưu là một commit mang tên người lưu. Hãy nhập họ tên và thư điện tử "
+        "của anh/chị (chỉ hỏi một lần, lưu trong kho dữ liệu này).",
+        "Every save is a commit in your name. Enter your name and email "
+        "(asked once, stored in this data repo).",
+    ),
+    "ui.identity.name": ("Họ và tên", "Full name"),
+    "ui.identity.email": ("Thư điện tử", "Email"),
+    "ui.identity.invalid": (
+        "Cần họ tên và một địa chỉ thư điện tử hợp lệ.",
+        "A name and a valid email are needed.",
+    ),
+    "ui.cmd.goto": ("Chuyển đến màn hình này", "Go to this screen"),
+    "ui.cmd.history": ("Lịch sử của dòng đang chọn", "History of the selected record"),
+    "ui.cmd.history_help": ("Ai đã sửa gì, khi nào", "Who changed what, when"),
+    "ui.cmd.new_model": ("Thêm mô hình “Dân vận khéo”", "Add a “Dân vận khéo” model"),
+    "ui.cmd.new_model_help": (
+        "Mô hình hoặc gương điển hình của năm",
+        "A model or exemplary person of the year",
+    ),
+    "ui.cmd.filter": ("Lọc danh sách", "Filter the list"),
+    "ui.cmd.filter_help": ("Gõ không dấu cũng được", "Diacritics optional"),
+    "ui.cmd.reload": ("Tải lại dữ liệu", "Reload the data"),
+    "ui.cmd.reload_help": ("Đọc lại toàn bộ hồ sơ từ đĩa", "Read every record again"),
+    "ui.cmd.help": ("Trợ giúp", "Help"),
+    "ui.cmd.help_help": ("Các phím tắt và cách dùng", "Keys and how to use dvtui"),
+    "ui.cmd.quit": ("Thoát", "Quit"),
+    "ui.cmd.quit_help": ("Đóng dvtui (mọi thay đổi đã được lưu)", "Close dvtui"),
+    "ui.cmd.theme": ("Đổi màu giao diện", "Change theme"),
+    "ui.cmd.theme_help": ("Chọn bảng màu khác", "Pick another colour theme"),
+    "ui.cmd.keys": ("Bảng phím tắt", "Keys panel"),
+    "ui.cmd.keys_help": ("Hiện các phím dùng được ở đây", "Show the keys that work here"),
+    "ui.help.title": ("Trợ giúp — dvtui", "Help — dvtui"),
+    "ui.help.body": (
+        "Di chuyển: phím mũi tên, Tab; Enter để mở dòng đang chọn.\n"
+        "F2 Tổng quan · F3 Nhiệm vụ · F4 Đơn vị · F5 Báo cáo · F6 Dân vận khéo\n"
+        "F7 (hoặc h) Lịch sử của dòng đang chọn · / Lọc danh sách (gõ không dấu cũng được)\n"
+        "n Thêm mô hình “Dân vận khéo” (ở thẻ Dân vận khéo)\n"
+        "Ctrl+P Tìm lệnh · Ctrl+S Lưu · Esc Quay lại · Ctrl+Q Thoát · F1 Trợ giúp\n\n"
+        "Nhập ngày theo dạng dd/mm/yyyy (ví dụ 10/05/2023). Ô sai sẽ hiện lý do màu đỏ "
+        "và không lưu được.\n\n"
+        "Mỗi lần Lưu là một commit git mang tên anh/chị; có thể xem lại mọi thay đổi "
+        "trong Lịch sử. Dữ liệu nằm trong kho git, không mất khi tắt máy.\n\n"
+        "Nhận báo cáo: thẻ Báo cáo → chọn kỳ → chọn đơn vị → Enter → nhập ngày nộp, "
+        "số văn bản → Lưu. Duyệt hoặc Trả lại (kèm ý kiến) ngay trong báo cáo.",
+        "Move: arrow keys, Tab; Enter opens the selected row.\n"
+        "F2 Dashboard · F3 Tasks · F4 Units · F5 Reports · F6 Models\n"
+        "F7 (or h) History of the selected row · / Filter the list (diacritics optional)\n"
+        "n New model (on the Models tab)\n"
+        "Ctrl+P Commands · Ctrl+S Save · Esc Back · Ctrl+Q Quit · F1 Help\n\n"
+        "Dates are dd/mm/yyyy. Invalid fields show their reason in red and cannot be saved.\n\n"
+        "Every save is a git commit in your name; History shows every change.",
+    ),
     # --- field labels (forms, history, commit bodies) ------------------------------------
     "field.status": ("Trạng thái", "Status"),
     "field.submitted_on": ("Ngày nộp", "Submitted on"),
@@ -369,7 +527,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.commits": ("Số thay đổi đã rà soát", "Changes reviewed"),
     "field.comment": ("Ý kiến", "Comment"),
     # --- end issue 5 -------------------------------------------------------------------
-
 }
 
 

@@ -151,3 +151,68 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
     return value
+
+
+def report_state_text(report: Report, period: Period, today: date, settings: Settings) -> str:
+    """A report's state at a glance: reviewed status, or received/missing with timeliness."""
+    if report.status in ("returned", "approved"):
+        return t(f"status.report.{report.status}")
+    state = timeliness(report, period, today, settings)
+    if state == "pending":
+        return t("status.report.missing")
+    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+
+
+def unit_compliance_rows(
+    data: Dataset, settings: Settings, today: date, plan: Plan
+) -> tuple[list[str], list[Row]]:
+    """One row per assigned unit: each period's report, models, persons, regulation."""
+    periods = [p for p in data.of(Period) if p.plan == plan.id.name]
+    columns = [t("col.unit"), t("col.kind")]
+    columns += [t(f"period.short.{p.kind}") for p in periods]
+    columns += [t("col.models"), t("col.persons"), t("col.regulation")]
+    reports = {(r.period, r.unit): r for r in data.reports()}
+    models = data.models(year=plan.year)
+    rows = []
+    for unit in data.assignees():
+        slug = unit.id.name
+        cells = [unit.name, t(f"kind.unit.{unit.kind}")]
+        for period in periods:
+            report = reports.get((period.id.name, slug))
+            cells.append(report_state_text(report, period, today, settings) if report else "—")
+        mine = [m for m in models if m.unit == slug]
+        cells.append(str(sum(m.kind == "model" for m in mine)) or "0")
+        cells.append(str(sum(m.kind == "exemplary-person" for m in mine)))
+        regulation = unit.coordination_regulation
+        cells.append(
+            format_date(regulation.signed_on)
+            if regulation and regulation.signed_on
+            else t("ui.regulation_none")
+        )
+        cells = [inert(c) for c in cells]
+        rows.append(Row(unit, cells, fold(" ".join([slug, *cells]))))
+    return columns, rows
+
+
+def period_report_rows(
+    data: Dataset, settings: Settings, today: date, period: Period
+) -> tuple[list[str], list[Row]]:
+    """The reports of one period, one row per unit, in unit order."""
+    columns = [t("col.unit"), t("col.status"), t("col.submitted_on"), t("col.document")]
+    columns.append(t("col.timeliness"))
+    rows = []
+    by_unit = {r.unit: r for r in data.reports(period=period.id.name)}
+    for unit in data.of(Unit):
+        report = by_unit.get(unit.id.name)
+        if report is None:
+            continue
+        cells = [
+            unit.name,
+            t(f"status.report.{report.status}"),
+            format_date(report.submitted_on),
+            report.document_number or "",
+            report_timeliness_text(report, period, today, settings),
+        ]
+        cells = [inert(c) for c in cells]
+        rows.append(Row(report, cells, fold(" ".join([unit.id.name, *cells]))))
+    return columns, rows

@@ -19,7 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from dvtui.domain.text import nfc, parse_date
 
-__all__ = ["Issue", "from_table", "parse_field_text", "to_table"]
+__all__ = ["Issue", "assign", "field_type", "from_table", "parse_field_text", "to_table"]
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,13 @@ def from_table(cls: type, table: dict[str, Any], **extra: Any) -> tuple[Any, lis
     try:
         return cls(**value, **extra), []
     except ValueError as exc:  # cross-field rules raised by __post_init__
-        f, code = exc.args[0], exc.args[1]
-        return None, [Issue(f, code, exc.args[2] if len(exc.args) > 2 else {})]
+        return None, [_rule_issue(exc)]
+
+
+def _rule_issue(exc: ValueError) -> Issue:
+    """The issue a ``__post_init__`` rule raised as ``ValueError(field, code[, args])``."""
+    f, code = exc.args[0], exc.args[1]
+    return Issue(f, code, exc.args[2] if len(exc.args) > 2 else {})
 
 
 def _convert_dataclass(cls: type, table: Any, prefix: str, issues: list[Issue]) -> dict[str, Any]:
@@ -145,6 +150,9 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
             return tp(**fields)
         except TypeError:  # a required nested field is missing: already reported
             return None
+        except ValueError as exc:  # a nested rule (figures.x ≤ figures.y): a problem, not a crash
+            issues.append(_rule_issue(exc))
+            return None
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in records.py
 
 
@@ -170,6 +178,17 @@ def _plain(value: Any) -> Any:
     if isinstance(value, str):
         return nfc(value)
     return value
+
+
+def assign(table: dict[str, Any], dotted: str, value: Any) -> None:
+    """Set a (dotted) field in a TOML table; an empty value removes it."""
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        table = table.setdefault(part, {})
+    if value is None or value == "" or value == []:
+        table.pop(leaf, None)
+    else:
+        table[leaf] = value
 
 
 def field_type(cls: type, dotted: str) -> tuple[Any, Any]:

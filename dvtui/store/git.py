@@ -56,6 +56,16 @@ def _fail(exc: GitCommandError) -> DataError:
     return DataError("err.git.failed", detail=detail[:300])
 
 
+@dataclass(frozen=True)
+class WorkingState:
+    """What the dashboard shows about the repository."""
+
+    uncommitted: int  # changed or untracked files not committed
+    upstream: str | None  # the remote branch followed, if any
+    ahead: int  # local commits not yet pushed
+    behind: int  # remote commits not yet merged (as of the last fetch)
+
+
 class GitRepo:
     """A git working tree with the few operations dvtui needs."""
 
@@ -84,6 +94,11 @@ class GitRepo:
         if not name or not email:
             raise DataError("err.git.identity")
         return Identity(name, email)
+
+    def set_identity(self, name: str, email: str) -> None:
+        """Record the user's identity in this repository's own config (asked once by the UI)."""
+        self.repo.git.config("user.name", name)
+        self.repo.git.config("user.email", email)
 
     def _config(self, key: str) -> str:
         try:
@@ -139,6 +154,22 @@ class GitRepo:
                 self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *paths)
         except GitCommandError:
             pass  # best effort: the caller restores the files themselves
+
+    def working_state(self) -> WorkingState:
+        """Uncommitted files and ahead/behind the upstream, from one ``git status``."""
+        out = self.repo.git.status("--porcelain=v2", "--branch", "--untracked-files=all")
+        uncommitted = 0
+        upstream = None
+        ahead = behind = 0
+        for line in out.splitlines():
+            if line.startswith("# branch.upstream "):
+                upstream = line.split(" ", 2)[2]
+            elif line.startswith("# branch.ab "):
+                a, b = line.split()[2:4]
+                ahead, behind = int(a), -int(b)
+            elif not line.startswith("#"):
+                uncommitted += 1
+        return WorkingState(uncommitted, upstream, ahead, behind)
 
     def head(self) -> str | None:
         """The sha of HEAD, or None in an empty repository."""

@@ -19,7 +19,7 @@ from dvtui.domain.dataset import Dataset
 from dvtui.domain.ids import RecordId
 from dvtui.domain.problems import DataError, InvalidRecord, Problem
 from dvtui.domain.records import Record
-from dvtui.domain.schema import field_type, from_table, parse_field_text, to_table
+from dvtui.domain.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.domain.settings import Settings
 from dvtui.store import codec
 from dvtui.store.commits import CommitMessage, build_message, parse_message
@@ -169,7 +169,7 @@ class Store:
                 code, args = exc.args
                 problem = Problem(rid.relpath, name, code, args)
                 raise InvalidRecord([problem]) from None
-            _assign(table, name, value)
+            assign(table, name, value)
         new, issues = from_table(type(record), table, id=rid)
         if issues:
             raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
@@ -212,15 +212,26 @@ class Store:
         """The git identity saves will be made with."""
         return self.git.identity()
 
+    def change_token(self) -> tuple[Any, ...]:
+        """Cheap fingerprint of the repo state; it changes with every commit, pull or checkout.
 
-def _assign(table: dict[str, Any], dotted: str, value: Any) -> None:
-    *parents, leaf = dotted.split(".")
-    for part in parents:
-        table = table.setdefault(part, {})
-    if value is None:
-        table.pop(leaf, None)
-    else:
-        table[leaf] = value
+        Reads a few small files and stats, so a UI can poll it every few seconds.
+        """
+        git_dir = self.root / ".git"
+        parts: list[Any] = []
+        for name in ("HEAD", "index", "packed-refs", "FETCH_HEAD"):
+            try:
+                st = (git_dir / name).stat()
+                parts.append((name, st.st_mtime_ns, st.st_size))
+            except OSError:
+                parts.append((name, None))
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            try:
+                parts.append((git_dir / head[5:]).read_text(encoding="utf-8").strip())
+            except OSError:
+                parts.append(None)
+        return tuple(parts)
 
 
 def _table_or_none(data: bytes | None) -> dict[str, Any] | None:

@@ -1,0 +1,32 @@
+"""The command palette: every screen and action, matched without diacritics."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from dvtui.domain.text import fold
+
+if TYPE_CHECKING:
+    from dvtui.tui.app import DvtuiApp
+
+
+class DvtuiCommands(Provider):
+    """``bao cao`` finds “Báo cáo”; every word typed must occur in the title or help."""
+
+    def _commands(self) -> list[tuple[str, str, object]]:
+        app = cast("DvtuiApp", self.app)
+        return list(app.commands())
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._commands():
+            yield DiscoveryHit(title, callback, help=help_text)  # type: ignore[arg-type]
+
+    async def search(self, query: str) -> Hits:
+        words = fold(query).split()
+        for title, help_text, callback in self._commands():
+            haystack = fold(f"{title} {help_text}")
+            if all(word in haystack for word in words):
+                score = 1.0 if fold(title).startswith(fold(query)) else 0.5
+                yield Hit(score, title, callback, text=title, help=help_text)  # type: ignore[arg-type]

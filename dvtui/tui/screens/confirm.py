@@ -1,0 +1,45 @@
+"""A yes/no question, e.g. before throwing away unsaved edits."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from dvtui.i18n import t
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    """Ask a question; dismiss with True (Có) or False (Không)."""
+
+    BINDINGS = [
+        Binding("escape", "answer(False)", t("ui.button.no")),
+        Binding("c,y", "answer(True)", t("ui.button.yes"), show=False),
+        Binding("k,n", "answer(False)", t("ui.button.no"), show=False),
+    ]
+
+    def __init__(self, question: str) -> None:
+        super().__init__()
+        self.question = question
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(self.question))
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.button.yes"), id="yes", variant="error")
+                yield Button(t("ui.button.no"), id="no", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        """Close with the answer."""
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

@@ -1,0 +1,195 @@
+"""The forms of each kind: which fields, in what order, and their extra actions."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.widget import Widget
+from textual.widgets import Button, Static
+
+from dvtui.domain.facts import title_of
+from dvtui.domain.ids import RecordId
+from dvtui.domain.problems import DataError
+from dvtui.domain.records import (
+    MODEL_FIELDS,
+    REPORT_STATUSES,
+    UNIT_KINDS,
+    Figures,
+    Model,
+    Report,
+    Task,
+    Unit,
+)
+from dvtui.domain.text import inert, slugify
+from dvtui.i18n import t
+from dvtui.listing import report_timeliness_text
+from dvtui.tui.screens.form import FieldSpec, FormScreen
+
+if TYPE_CHECKING:
+    from dvtui.tui.app import DvtuiApp
+
+
+def _options(prefix: str, values: Iterable[str]) -> tuple[tuple[str, str], ...]:
+    return tuple((t(f"{prefix}.{v}"), v) for v in values)
+
+
+def unit_options(app: DvtuiApp, *, assignees_only: bool = True) -> tuple[tuple[str, str], ...]:
+    """(name, slug) of the units, in the usual order."""
+    assert app.data is not None
+    units = app.data.assignees() if assignees_only else app.data.of(Unit)
+    return tuple((u.name, u.id.name) for u in units)
+
+
+# --- reports ---------------------------------------------------------------------------
+
+
+class ReportForm(FormScreen):
+    """Record a unit's report as received, fill its figures and narrative, review it."""
+
+    def __init__(self, app: DvtuiApp, record: Report) -> None:
+        assert app.data is not None
+        figures = [FieldSpec(f"figures.{f.name}", "int") for f in dataclasses.fields(Figures)]
+        covered = _tasks_of_period(app, record)
+        narrative = [
+            FieldSpec(f"narrative.{task.id.name}", "multiline", label=f"{task.code} {task.title}")
+            for task in app.data.of(Task)
+            if task.id.name in covered
+        ]
+        fields = [
+            FieldSpec("status", "select", _options("status.report", REPORT_STATUSES)),
+            FieldSpec("submitted_on", "date"),
+            FieldSpec("document_number"),
+            *figures,
+            *narrative,
+            FieldSpec("review_note", "multiline"),
+        ]
+        super().__init__(Report, fields, title=title_of(record, app.data), record=record)
+        self.report = record
+
+    def compose_top(self) -> Iterable[Widget]:
+        app = self.dvtui
+        assert app.data is not None
+        period = app.data.period(self.report.period)
+        if period is not None:
+            state = report_timeliness_text(self.report, period, app.today, app.store.settings)
+            yield Static(Text(f"{t('col.timeliness')}: {state}"), classes="form-note")
+        if self.report.reviewer:
+            yield Static(
+                Text(t("ui.reviewed_by", name=inert(self.report.reviewer))), classes="form-note"
+            )
+
+    def extra_buttons(self) -> list[tuple[str, str]]:
+        return [("approve", t("ui.button.approve")), ("return", t("ui.button.return"))]
+
+    def save(self, **overrides: Any) -> None:
+        """Saving a received date on a missing report records it as submitted."""
+        if "status" not in overrides:
+            status = self._raw(self._spec("status"))
+            try:
+                received = self._parse(self._spec("submitted_on"))
+            except ValueError:
+                received = None
+            if status == "missing" and received is not None:
+                overrides["status"] = "submitted"
+        super().save(**overrides)
+
+    def _spec(self, name: str) -> FieldSpec:
+        return next(s for s in self.fields if s.name == name)
+
+    def _review(self, status: str) -> None:
+        try:
+            reviewer = self.dvtui.store.identity().name
+        except DataError:
+            self.dvtui._ask_identity_then(lambda: self._review(status))
+            return
+        if status == "returned" and not self._raw(self._spec("review_note")):
+            self._set_error("review_note", t("ui.return_needs_note"))
+            return
+        self.save(status=status, reviewer=reviewer, reviewed_on=self.dvtui.today)
+
+    @on(Button.Pressed, "#approve")
+    def _approve(self) -> None:
+        self._review("approved")
+
+    @on(Button.Pressed, "#return")
+    def _return(self) -> None:
+        self._review("returned")
+
+
+def _tasks_of_period(app: DvtuiApp, report: Report) -> set[str]:
+    """Slugs of the tasks a report covers: those of its period's plan, except group headings."""
+    assert app.data is not None
+    period = app.data.period(report.period)
+    tasks = [task for task in app.data.of(Task) if period is None or task.plan == period.plan]
+    parents = {task.parent for task in tasks if task.parent}
+    return {task.id.name for task in tasks if task.id.name not in parents}
+
+
+def report_form(app: DvtuiApp, record: Report) -> ReportForm:
+    """The form of one unit's report for one period."""
+    return ReportForm(app, record)
+
+
+# --- units -----------------------------------------------------------------------------
+
+
+def unit_form(app: DvtuiApp, record: Unit) -> FormScreen:
+    """A unit's details: name, contact, coordination regulation with Ủy ban MTTQ."""
+    fields = [
+        FieldSpec("name"),
+        FieldSpec("kind", "select", _options("kind.unit", UNIT_KINDS)),
+        FieldSpec("gso_code"),
+        FieldSpec("contact.person"),
+        FieldSpec("contact.phone"),
+        FieldSpec("contact.email"),
+        FieldSpec("coordination_regulation.document_number"),
+        FieldSpec("coordination_regulation.signed_on", "date"),
+    ]
+    return FormScreen(Unit, fields, title=record.name, record=record)
+
+
+# --- models ------------------------------------------------------------------------------
+
+
+def _model_fields(app: DvtuiApp) -> list[FieldSpec]:
+    return [
+        FieldSpec("kind", "select", _options("kind.model", ("model", "exemplary-person"))),
+        FieldSpec("name"),
+        FieldSpec("unit", "select", unit_options(app, assignees_only=False)),
+        FieldSpec("person"),
+        FieldSpec("place"),
+        FieldSpec("sector", "select", _options("sector", MODEL_FIELDS)),
+        FieldSpec("started_on", "date"),
+        FieldSpec("description", "multiline"),
+        FieldSpec("results", "multiline"),
+        FieldSpec("households_benefiting", "int"),
+        FieldSpec("resources_mobilised"),
+        FieldSpec("recognition_level"),
+        FieldSpec("award"),
+    ]
+
+
+def model_form(app: DvtuiApp, record: Model) -> FormScreen:
+    """Edit a "Dân vận khéo" model or an exemplary person."""
+    return FormScreen(Model, _model_fields(app), title=record.name, record=record)
+
+
+def new_model_form(app: DvtuiApp, year: int) -> FormScreen:
+    """Add a model or exemplary person for ``year``; its ID is made from its name."""
+
+    def make_id(table: dict[str, Any]) -> RecordId:
+        slug = slugify(str(table.get("name", "")))
+        if not slug:
+            raise DataError("err.name_needed")
+        rid = RecordId("models", (str(year), slug))
+        if app.data is not None and rid in app.data:
+            raise DataError("err.exists", id=str(rid))
+        return rid
+
+    return FormScreen(
+        Model, _model_fields(app), title=t("ui.new_model_title", year=year), make_id=make_id
+    )

@@ -1,0 +1,74 @@
+"""History (Lịch sử) of one record: every change, who made it, when, old → new per field."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from dvtui.domain.changes import describe
+from dvtui.domain.facts import title_of
+from dvtui.domain.records import Record
+from dvtui.domain.text import inert
+from dvtui.i18n import t
+
+if TYPE_CHECKING:
+    from dvtui.store import HistoryEntry
+    from dvtui.tui.app import DvtuiApp
+
+
+def entry_text(entry: HistoryEntry) -> Text:
+    """One change as the screen shows it."""
+    text = Text()
+    text.append(f"{entry.when:%d/%m/%Y %H:%M}", style="bold")
+    text.append(" · ")
+    text.append(inert(entry.author), style="bold cyan")
+    text.append(f" · {t('action.' + entry.action)}\n")
+    text.append(inert(entry.subject) + "\n", style="italic")
+    for change in entry.changes:
+        text.append(f"  • {inert(describe(change))}\n")
+    return text
+
+
+class HistoryScreen(Screen[None]):
+    """Newest change first; Esc goes back."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", t("ui.key.back"))]
+
+    def __init__(self, record: Record) -> None:
+        super().__init__()
+        self.record = record
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with VerticalScroll(id="history"):
+            yield Static(Text(t("ui.loading")), id="history-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app = cast("DvtuiApp", self.app)
+        name = title_of(self.record, app.data) if app.data else str(self.record.id)
+        self.title = t("ui.history_title", name=name)
+        self.load()
+
+    @work(thread=True, exit_on_error=False)
+    def load(self) -> None:
+        """Read the record's history in a thread."""
+        entries: list[Any] = cast("DvtuiApp", self.app).load_history(self.record)
+        self.app.call_from_thread(self._show, entries)
+
+    def _show(self, entries: list[HistoryEntry]) -> None:
+        body = Text()
+        body.append(str(self.record.id) + "\n\n", style="dim")
+        if not entries:
+            body.append(t("ui.no_history"))
+        for entry in entries:
+            body.append_text(entry_text(entry))
+            body.append("\n")
+        self.query_one("#history-body", Static).update(body)

@@ -1,0 +1,47 @@
+"""Asked once when git does not know who the user is: commits need a real name."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from dvtui.domain.text import nfc
+from dvtui.i18n import t
+
+
+class IdentityScreen(ModalScreen[tuple[str, str] | None]):
+    """Name and email for this data repo's commits (stored in its git config)."""
+
+    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(t("ui.identity.explain")))
+            yield Label(t("ui.identity.name"))
+            yield Input(id="name", compact=True)
+            yield Label(t("ui.identity.email"))
+            yield Input(id="email", compact=True)
+            yield Static("", id="identity-error", classes="error")
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.button.save"), id="ok", variant="primary")
+                yield Button(t("ui.button.cancel"), id="cancel")
+
+    @on(Button.Pressed, "#ok")
+    @on(Input.Submitted)
+    def _ok(self) -> None:
+        name = nfc(self.query_one("#name", Input).value.strip())
+        email = self.query_one("#email", Input).value.strip()
+        if not name or "@" not in email or any(c.isspace() for c in email):
+            self.query_one("#identity-error", Static).update(Text(t("ui.identity.invalid")))
+            return
+        self.dismiss((name, email))
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        """Give up: nothing is saved."""
+        self.dismiss(None)

@@ -1,0 +1,211 @@
+"""The main screen: five tabs — dashboard, tasks, units, reports, models."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Any, cast
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, Select, TabbedContent, TabPane
+
+from dvtui.domain.records import Model, Period, Record, Report, Task, Unit
+from dvtui.i18n import t
+from dvtui.listing import (
+    Row,
+    list_rows,
+    period_report_rows,
+    unit_compliance_rows,
+)
+from dvtui.tui.widgets.dashboard import Dashboard, render_dashboard
+from dvtui.tui.widgets.record_table import RecordTable
+
+if TYPE_CHECKING:
+    from dvtui.tui.app import DvtuiApp
+
+TABS = ("dashboard", "tasks", "units", "reports", "models")
+
+
+class MainScreen(Screen[None]):
+    """Tabs over the whole plan; Enter opens a record, h shows its history."""
+
+    BINDINGS = [
+        Binding("f2", "tab('dashboard')", t("ui.tab.dashboard")),
+        Binding("f3", "tab('tasks')", t("ui.tab.tasks")),
+        Binding("f4", "tab('units')", t("ui.tab.units")),
+        Binding("f5", "tab('reports')", t("ui.tab.reports")),
+        Binding("f6", "tab('models')", t("ui.tab.models")),
+        Binding("f7", "history", t("ui.key.history")),
+        Binding("h", "history", t("ui.key.history"), show=False),
+        Binding("n", "new_model", t("ui.key.new_model"), show=False),
+    ]
+
+    @property
+    def dvtui(self) -> DvtuiApp:
+        """The app, typed."""
+        return cast("DvtuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with TabbedContent(id="tabs"):
+            with TabPane(t("ui.tab.dashboard"), id="dashboard"):
+                yield Dashboard()
+            with TabPane(t("ui.tab.tasks"), id="tasks"):
+                yield RecordTable(self._task_rows, id="tasks-table")
+            with TabPane(t("ui.tab.units"), id="units"):
+                yield RecordTable(self._unit_rows, id="units-table")
+            with TabPane(t("ui.tab.reports"), id="reports"):
+                with Horizontal(classes="toolbar"):
+                    yield Label(t("col.period") + ":")
+                    yield Select[str]([], id="period", compact=True, prompt=t("ui.choose_period"))
+                yield RecordTable(self._report_rows, id="reports-table")
+            with TabPane(t("ui.tab.models"), id="models"):
+                yield RecordTable(self._model_rows, id="models-table")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("ui.app_title")
+        if self.dvtui.data is not None:
+            self.refresh_data()
+
+    # --- rows ----------------------------------------------------------------------------
+
+    def _task_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        if app.data is None:
+            return [], []
+        keys, rows = list_rows(app.data, app.store.settings, "tasks", today=app.today)
+        return [t(k) for k in keys], rows
+
+    def _unit_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        if app.data is None or app.plan is None:
+            return [], []
+        return unit_compliance_rows(app.data, app.store.settings, app.today, app.plan)
+
+    def _report_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        period = self._selected_period()
+        if app.data is None or period is None:
+            return [], []
+        return period_report_rows(app.data, app.store.settings, app.today, period)
+
+    def _model_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        if app.data is None:
+            return [], []
+        keys, rows = list_rows(app.data, app.store.settings, "models", today=app.today)
+        return [t(k) for k in keys], rows
+
+    def _selected_period(self) -> Period | None:
+        app = self.dvtui
+        if app.data is None:
+            return None
+        value = self.query_one("#period", Select).value
+        return app.data.period(value) if isinstance(value, str) else None
+
+    # --- data ----------------------------------------------------------------------------
+
+    def refresh_data(self) -> None:
+        """Redraw every tab from the app's current data."""
+        app = self.dvtui
+        if app.data is None:
+            return
+        plan = app.plan
+        self.query_one(Dashboard).show(
+            render_dashboard(app.data, plan, app.store.settings, app.today, app.repo_state)
+        )
+        select = self.query_one("#period", Select)
+        periods = [p for p in app.data.of(Period) if plan is None or p.plan == plan.id.name]
+        options = [(p.name, p.id.name) for p in periods]
+        current = select.value
+        with select.prevent(Select.Changed):
+            select.set_options(options)
+            if options:
+                names = [o[1] for o in options]
+                select.value = current if current in names else self._default_period(periods)
+        for table in self.query(RecordTable):
+            table.reload()
+
+    def _default_period(self, periods: list[Period]) -> str:
+        """The first period whose deadline has not passed long ago: the one being worked on."""
+        today = self.dvtui.today
+        upcoming = [p for p in periods if (p.due - today).days >= -30]
+        return (upcoming or periods)[0].id.name
+
+    @on(Select.Changed, "#period")
+    def _period_changed(self) -> None:
+        self.query_one("#reports-table", RecordTable).reload()
+
+    # --- opening records -----------------------------------------------------------------
+
+    @on(RecordTable.Opened)
+    def _opened(self, event: RecordTable.Opened) -> None:
+        self.open_record(event.record)
+
+    def open_record(self, record: Record) -> None:
+        """The form or detail screen of a record."""
+        from dvtui.tui.screens.forms import model_form, report_form, unit_form
+        from dvtui.tui.screens.task import TaskScreen
+
+        if isinstance(record, Report):
+            self.app.push_screen(report_form(self.dvtui, record))
+        elif isinstance(record, Task):
+            self.app.push_screen(TaskScreen(record))
+        elif isinstance(record, Model):
+            self.app.push_screen(model_form(self.dvtui, record))
+        elif isinstance(record, Unit):
+            self.app.push_screen(unit_form(self.dvtui, record))
+
+    def _current_table(self) -> RecordTable | None:
+        active = self.query_one(TabbedContent).active
+        tables = list(self.query_one(f"#{active}", TabPane).query(RecordTable))
+        return tables[0] if tables else None
+
+    def selected_record(self) -> Record | None:
+        """The record under the cursor of the active tab's list."""
+        table = self._current_table()
+        return table.selected_record if table else None
+
+    # --- actions -------------------------------------------------------------------------
+
+    def action_tab(self, tab: str) -> None:
+        """Switch to a tab and put the cursor in its list."""
+        self.query_one(TabbedContent).active = tab
+        table = self._current_table()
+        if table is not None:
+            table.table.focus()
+
+    def action_history(self) -> None:
+        """History of the selected record."""
+        record = self.selected_record()
+        if record is None:
+            self.notify(t("ui.select_first"), markup=False)
+            return
+        self.dvtui.history_of(record)
+
+    def action_new_model(self) -> None:
+        """Add a "Dân vận khéo" model or an exemplary person."""
+        from dvtui.tui.screens.forms import new_model_form
+
+        app = self.dvtui
+        if app.data is None or app.plan is None:
+            return
+        self.app.push_screen(new_model_form(app, app.plan.year))
+
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+        """Palette entries for this screen."""
+        for tab in TABS:
+            yield t(f"ui.tab.{tab}"), t("ui.cmd.goto"), lambda tab=tab: self.action_tab(tab)
+        yield t("ui.cmd.history"), t("ui.cmd.history_help"), self.action_history
+        yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
+        yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter
+        yield t("ui.cmd.reload"), t("ui.cmd.reload_help"), self.dvtui.load_data
+
+    def _focus_filter(self) -> None:
+        table = self._current_table()
+        if table is not None:
+            table.action_focus_filter()
