@@ -36,19 +36,23 @@ class Dataset:
         candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
         for record in records:
             candidates[record.id.kind].append(record)
-        # Records whose references dangle are left out, so screens never meet them. A kind
-        # may point to itself (a sub-task's parent), so drop until nothing more dangles.
+        # Records whose own references dangle (a report's unit, a task's lead unit) are left
+        # out, so screens never meet them. A dangling item of a list or table (one of a task's
+        # assigned units) is reported but keeps the record: one broken unit file must not
+        # take every task with it. A kind may point to itself (a sub-task's parent), so drop
+        # until nothing more dangles.
         for kind in _LOAD_ORDER:
             table = self._by_kind[kind]
             table.update((r.id, r) for r in candidates[kind])
             while True:
-                bad = {r.id: self.reference_problems(r) for r in table.values()}
-                bad = {rid: found for rid, found in bad.items() if found}
+                found = {r.id: self.reference_problems(r) for r in table.values()}
+                bad = {rid: ps for rid, ps in found.items() if any(map(_drops_record, ps))}
                 if not bad:
+                    self.problems.extend(p for ps in found.values() for p in ps)
                     break
-                for rid, found in bad.items():
+                for rid, ps in bad.items():
                     del table[rid]
-                    self.problems.extend(found)
+                    self.problems.extend(ps)
         self.problems.sort()
 
     # --- lookups -------------------------------------------------------------------------
@@ -148,6 +152,11 @@ class Dataset:
         if isinstance(record, Summary):
             check("(period)", "periods", record.period)
         return out
+
+
+def _drops_record(problem: Problem) -> bool:
+    """A dangling single reference (``lead_unit``, ``(unit)``), not an item (``x[2]``, ``x.k``)."""
+    return not (problem.field.endswith("]") or "." in problem.field)
 
 
 def unit_order(unit: Unit) -> tuple[int, Any]:

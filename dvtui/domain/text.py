@@ -83,7 +83,12 @@ def sort_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                 letter += mark
         letter = unicodedata.normalize("NFC", letter)
         rank = _LETTER_RANK.get(letter)
-        primary.append(1000 + rank if rank is not None else ord(letter[0]) * 10 + 2000)
+        if rank is not None:
+            primary.append(1000 + rank)
+        elif letter.isspace() or letter in "-,.()":
+            primary.append(0)  # a word boundary sorts first: "Na Sáy" < "Nam"
+        else:
+            primary.append(ord(letter[0]) * 10 + 2000)
         tones.append(tone)
     return tuple(primary), tuple(tones)
 
@@ -112,7 +117,8 @@ def parse_date(text: str) -> date:
 
 def format_date(value: date | None) -> str:
     """Show a date the Vietnamese way, dd/mm/yyyy; empty for no date."""
-    return value.strftime("%d/%m/%Y") if value else ""
+    # Not strftime: its %Y drops the zero padding of years before 1000 on glibc.
+    return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

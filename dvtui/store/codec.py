@@ -33,6 +33,8 @@ def encode(record: Record) -> bytes:
 
 
 def _guess_encoding(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):  # Notepad's "UTF-8 with BOM": say so, not a wrong guess
+        return "UTF-8 BOM"
     if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:40:2].count(0) > 5:
         return "UTF-16"
     return "Windows-1258 / TCVN3 / VNI"
