@@ -526,6 +526,212 @@ CATALOG: dict[str, tuple[str, str]] = {
     "field.upto": ("Đến commit", "Up to commit"),
     "field.commits": ("Số thay đổi đã rà soát", "Changes reviewed"),
     "field.comment": ("Ý kiến", "Comment"),
+    # documents (the .md/.xlsx follow --lang; the .docx is always Vietnamese)
+    "doc.nation": ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "SOCIALIST REPUBLIC OF VIET NAM"),
+    "doc.motto": ("Độc lập - Tự do - Hạnh phúc", "Independence - Freedom - Happiness"),
+    "doc.number": ("Số: {number}/{symbol}", "No. {number}/{symbol}"),
+    "doc.date_line": (
+        "{place}, ngày {day} tháng {month} năm {year}",
+        "{place}, {day}/{month}/{year}",
+    ),
+    "doc.plan_citation": (
+        "Kế hoạch số {number}/{symbol} ngày {day} tháng {month} năm {year}",
+        "Plan No. {number}/{symbol} of {day}/{month}/{year}",
+    ),
+    "doc.span.half-year": ("6 tháng đầu năm {year}", "the first half of {year}"),
+    "doc.span.year": ("năm {year}", "the year {year}"),
+    "doc.recipients": ("Nơi nhận:", "Recipients:"),
+    "doc.appendix": ("PHỤ LỤC", "APPENDIX"),
+    "doc.appendix_ref": (
+        "(Kèm theo Báo cáo số {number}/{symbol} ngày {date} của Ủy ban nhân dân huyện)",
+        "(Attached to Report No. {number}/{symbol} of {date} of the District People's Committee)",
+    ),
+    "doc.report.title": ("BÁO CÁO", "REPORT"),
+    "doc.report.subject": (
+        "Kết quả thực hiện công tác dân vận của cơ quan Nhà nước trên địa bàn huyện {place} {span}",
+        "Results of the State agencies' dân vận work in {place} district, {span}",
+    ),
+    "doc.report.opening": (
+        "Thực hiện {citation} của Ủy ban nhân dân huyện {place} {title}; trên cơ sở báo cáo "
+        "của các cơ quan, đơn vị và UBND các xã, thị trấn, Ủy ban nhân dân huyện {place} báo "
+        "cáo kết quả thực hiện công tác dân vận của cơ quan Nhà nước {span} như sau:",
+        "Pursuant to {citation} of the People's Committee of {place} district {title}; based "
+        "on the reports of the agencies, units and communes, the People's Committee of {place} "
+        "district reports the results of the State agencies' dân vận work in {span} as follows:",
+    ),
+    "doc.report.h.leadership": (
+        "CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO, TUYÊN TRUYỀN",
+        "LEADERSHIP, DIRECTION AND DISSEMINATION",
+    ),
+    "doc.report.conferences": (
+        "Các cơ quan, đơn vị, UBND các xã, thị trấn đã tổ chức {n} hội nghị tuyên truyền, "
+        "quán triệt với {people} lượt người tham dự.",
+        "The agencies, units and communes held {n} dissemination conferences attended by "
+        "{people} people.",
+    ),
+    "doc.report.h.results": ("KẾT QUẢ THỰC HIỆN CÁC NHIỆM VỤ", "RESULTS BY TASK"),
+    "doc.report.h.submission": (
+        "Tình hình báo cáo của các cơ quan, đơn vị",
+        "Reports received from the units",
+    ),
+    "doc.report.submission": (
+        "Tổng số {expected} cơ quan, đơn vị, UBND xã, thị trấn phải báo cáo; đã nhận {received} "
+        "báo cáo ({on_time} đúng hạn, {late} nộp muộn); {missing} đơn vị chưa báo cáo.",
+        "{expected} units must report; {received} reports received ({on_time} on time, {late} "
+        "late); {missing} units have not reported.",
+    ),
+    "doc.report.not_reported": (
+        "Các đơn vị chưa báo cáo: {units}",
+        "Units that have not reported: {units}",
+    ),
+    "doc.report.h.figures": ("Kết quả các chỉ tiêu chủ yếu", "Main figures"),
+    "doc.report.petitions": (
+        "Tiếp nhận {received} đơn thư khiếu nại, tố cáo, kiến nghị, phản ánh ({competence} đơn "
+        "thuộc thẩm quyền); đã giải quyết {resolved} đơn, đạt {rate}.",
+        "{received} petitions received ({competence} within competence); {resolved} resolved, "
+        "{rate}.",
+    ),
+    "doc.report.voters": (
+        "Tiếp nhận {received} ý kiến, kiến nghị của cử tri; đã giải quyết, trả lời {resolved} "
+        "ý kiến, đạt {rate}.",
+        "{received} voters' recommendations received; {resolved} resolved or answered, {rate}.",
+    ),
+    "doc.report.regulation_met": (
+        "Có {part}/{whole} cơ quan, đơn vị, UBND xã, thị trấn đã ký quy chế phối hợp với Ủy "
+        "ban MTTQ, đạt {rate}, đạt chỉ tiêu {target}% của Kế hoạch.",
+        "{part} of {whole} units have a coordination regulation with the Fatherland Front: "
+        "{rate}, meeting the plan's {target}% target.",
+    ),
+    "doc.report.regulation_unmet": (
+        "Có {part}/{whole} cơ quan, đơn vị, UBND xã, thị trấn đã ký quy chế phối hợp với Ủy "
+        "ban MTTQ, đạt {rate}, chưa đạt chỉ tiêu {target}% của Kế hoạch.",
+        "{part} of {whole} units have a coordination regulation with the Fatherland Front: "
+        "{rate}, short of the plan's {target}% target.",
+    ),
+    "doc.report.models": (
+        "Năm {year} có {models} mô hình “Dân vận khéo” và {persons} gương điển hình được đăng "
+        "ký, theo lĩnh vực:",
+        "In {year}, {models} “Dân vận khéo” models and {persons} exemplary persons were "
+        "registered, by field:",
+    ),
+    "doc.report.no_narrative": (
+        "Chưa có đơn vị báo cáo kết quả nội dung này.",
+        "No unit has reported on this task yet.",
+    ),
+    "doc.report.h.assessment": ("ĐÁNH GIÁ CHUNG", "ASSESSMENT"),
+    "doc.report.h.direction": (
+        "PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI",
+        "DIRECTION AND TASKS AHEAD",
+    ),
+    "doc.report.h.proposals": ("ĐỀ XUẤT, KIẾN NGHỊ", "PROPOSALS"),
+    "doc.report.empty": (
+        "(Chưa có nội dung: nhập tại hồ sơ summaries/{period}, trường {field})",
+        "(Not written yet: fill in the record summaries/{period}, field {field})",
+    ),
+    "doc.report.closing": (
+        "Trên đây là báo cáo kết quả thực hiện công tác dân vận của cơ quan Nhà nước {span} "
+        "của Ủy ban nhân dân huyện",
+        "This concludes the District People's Committee's report on the State agencies' dân "
+        "vận work in {span}",
+    ),
+    "doc.report.appendix": (
+        "Tình hình báo cáo và số liệu của các đơn vị · {period}",
+        "Reports and figures by unit · {period}",
+    ),
+    "doc.col.no": ("STT", "No."),
+    "doc.col.figure": ("Chỉ tiêu", "Figure"),
+    "doc.col.total": ("Tổng số", "Total"),
+    "doc.col.units": ("Số đơn vị báo cáo", "Units reporting it"),
+    "doc.col.sector": ("Lĩnh vực", "Field"),
+    "doc.col.models": ("Mô hình", "Models"),
+    "doc.col.persons": ("Gương điển hình", "Exemplary persons"),
+    "doc.col.sum": ("Tổng cộng", "Total"),
+    "doc.col.owes": ("Nội dung còn thiếu", "Still owed"),
+    "doc.col.days": ("Số ngày quá hạn", "Days overdue"),
+    "doc.short.conferences": ("Hội nghị", "Conf."),
+    "doc.short.conference_attendees": ("Người dự", "Attend."),
+    "doc.short.citizen_receptions": ("Tiếp dân", "Recept."),
+    "doc.short.dialogues": ("Đối thoại", "Dial."),
+    "doc.short.petitions_received": ("Đơn nhận", "Pet. rec."),
+    "doc.short.petitions_resolved": ("Đơn giải quyết", "Pet. res."),
+    "doc.short.models_registered": ("Mô hình", "Models"),
+    "doc.short.exemplary_persons": ("Gương", "Persons"),
+    "doc.letter.subject": (
+        "đôn đốc nộp {periods} về công tác dân vận",
+        "reminder to submit the {periods} on dân vận work",
+    ),
+    "doc.letter.about": ("V/v {subject}", "Re: {subject}"),
+    "doc.letter.to": ("Kính gửi:", "To:"),
+    "doc.letter.deadline": ("{period} trước ngày {due}", "the {period} by {due}"),
+    "doc.letter.opening": (
+        "Thực hiện {citation} của Ủy ban nhân dân huyện {title}, các cơ quan, đơn vị và UBND "
+        "các xã, thị trấn thực hiện chế độ báo cáo định kỳ về UBND huyện (qua Phòng Nội vụ) để "
+        "tổng hợp: {deadlines}.",
+        "Under {citation} of the District People's Committee {title}, agencies, units and "
+        "communes report to the District People's Committee (through the Home Affairs office): "
+        "{deadlines}.",
+    ),
+    "doc.letter.status": (
+        "Đến ngày {date}, còn {n} cơ quan, đơn vị chưa hoàn thành, cụ thể như sau:",
+        "As of {date}, {n} units have not completed it:",
+    ),
+    "doc.letter.request": (
+        "Ủy ban nhân dân huyện yêu cầu các cơ quan, đơn vị nêu trên khẩn trương hoàn thành, gửi "
+        "báo cáo về UBND huyện (qua Phòng Nội vụ) để tổng hợp, báo cáo UBND tỉnh theo quy định. "
+        "Việc chậm báo cáo sẽ được xem xét khi đánh giá, xếp loại thi đua năm.",
+        "The District People's Committee asks the units above to complete and send their "
+        "reports to the Home Affairs office without delay; late reporting counts in the year's "
+        "emulation assessment.",
+    ),
+    "doc.letter.closing": (
+        "Trong quá trình thực hiện, nếu có khó khăn, vướng mắc, đề nghị liên hệ Phòng Nội vụ "
+        "huyện để được hướng dẫn",
+        "For any difficulty, please contact the district's Home Affairs office",
+    ),
+    "owe.report": ("{period}", "{period}"),
+    "owe.supplement": ("Bổ sung {period}", "Supplement to the {period}"),
+    "owe.supplement_note": ("Bổ sung {period} ({note})", "Supplement to the {period} ({note})"),
+    "owe.regulation": (
+        "Quy chế phối hợp với Ủy ban MTTQ",
+        "Coordination regulation with the Fatherland Front",
+    ),
+    "owe.model": (
+        "{n} mô hình “Dân vận khéo” năm {year}",
+        "{n} “Dân vận khéo” model(s) for {year}",
+    ),
+    "owe.person": ("{n} gương điển hình năm {year}", "{n} exemplary person(s) for {year}"),
+    "err.letter.nobody": (
+        "không có đơn vị nào còn nợ báo cáo: không có gì để đôn đốc",
+        "no unit still owes a report: nothing to urge",
+    ),
+    "timeliness.none": ("Không có hồ sơ báo cáo", "No report record"),
+    "report.step.header": ("Phần đầu văn bản", "Document header"),
+    "report.step.body": ("Nội dung báo cáo", "Report body"),
+    "report.step.tasks": ("Kết quả theo nhiệm vụ", "Results by task"),
+    "report.step.appendix": ("Phụ lục", "Appendix"),
+    "report.step.save": ("Ghi tệp", "Writing the file"),
+    "report.step.done": ("Xong", "Done"),
+    "xlsx.sheet.units": ("Đơn vị", "Units"),
+    "xlsx.sheet.tasks": ("Nhiệm vụ", "Tasks"),
+    "xlsx.sheet.totals": ("Tổng hợp", "Totals"),
+    "xlsx.col.days_late": ("Số ngày muộn", "Days late"),
+    "xlsx.col.regulation": ("Quy chế phối hợp", "Coordination regulation"),
+    "xlsx.col.narratives": ("Số đơn vị báo cáo", "Units reporting"),
+    "xlsx.col.results": ("Kết quả các đơn vị báo cáo", "What the units reported"),
+    "xlsx.row.expected": ("Số đơn vị phải báo cáo", "Units that must report"),
+    "xlsx.row.received": ("Số báo cáo đã nhận", "Reports received"),
+    "xlsx.row.on_time": ("Báo cáo đúng hạn", "Reports on time"),
+    "xlsx.row.late": ("Báo cáo nộp muộn", "Reports late"),
+    "xlsx.row.missing": ("Đơn vị chưa báo cáo", "Units not reported"),
+    "xlsx.row.petitions_rate": ("Tỷ lệ giải quyết đơn thư (%)", "Petitions resolved (%)"),
+    "xlsx.row.regulation": (
+        "Đơn vị có quy chế phối hợp với Ủy ban MTTQ",
+        "Units with a coordination regulation",
+    ),
+    "xlsx.row.regulation_rate": ("Tỷ lệ có quy chế phối hợp (%)", "Coordination regulation (%)"),
+    "xlsx.row.regulation_target": ("Chỉ tiêu của Kế hoạch (%)", "The plan's target (%)"),
+    "xlsx.row.models": ("Mô hình “Dân vận khéo” · {sector}", "“Dân vận khéo” models · {sector}"),
+    "xlsx.row.persons": ("Gương điển hình · {sector}", "Exemplary persons · {sector}"),
     # --- end issue 5 -------------------------------------------------------------------
 }
 

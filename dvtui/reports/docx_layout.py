@@ -1,0 +1,257 @@
+"""The administrative layout of Nghị định 30/2020/NĐ-CP in python-docx, for reports and letters.
+
+A4 portrait, margins 20/20/30/15 mm, Times New Roman everywhere (the East Asian and complex
+script fonts too, or Word substitutes another face for Vietnamese letters), body 14 pt
+justified with 6 pt after each paragraph, the two-column borderless header, page numbers
+centred in the top margin from page 2 on, and the signature block beside "Nơi nhận".
+python-docx is imported only by the commands that write .docx files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt
+
+from dvtui.domain.records import Signature
+from dvtui.i18n import t
+from dvtui.reports.outline import Heading, Paragraph, Table
+
+FONT = "Times New Roman"
+BODY_PT = 14
+PAGE_MM = (210, 297)
+MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
+FIRST_LINE_MM = 10
+
+DocumentT = Any  # docx.document.Document: its class is not exported under a stable name
+
+
+def new_document(title: str, author: str) -> DocumentT:
+    """An empty A4 document with the page, margins, default font and page numbers set."""
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(PAGE_MM[0]), Mm(PAGE_MM[1])
+    section.top_margin = Mm(MARGINS_MM["top"])
+    section.bottom_margin = Mm(MARGINS_MM["bottom"])
+    section.left_margin = Mm(MARGINS_MM["left"])
+    section.right_margin = Mm(MARGINS_MM["right"])
+    section.header_distance = Mm(10)
+    for name in ("Normal", "Table Grid"):
+        style = doc.styles[name]
+        style.font.name = FONT
+        style.font.size = Pt(BODY_PT)
+        _set_rfonts(style.element.get_or_add_rPr())
+    normal = doc.styles["Normal"].paragraph_format
+    normal.space_before, normal.space_after, normal.line_spacing = Pt(0), Pt(6), 1.15
+    _page_numbers(section)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, author, author
+    props.comments = ""
+    return doc
+
+
+def _set_rfonts(rpr: Any) -> None:
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(attr), FONT)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        rfonts.attrib.pop(qn(attr), None)
+
+
+def _page_numbers(section: Any) -> None:
+    """PAGE centred in the header, with an empty first-page header (no number on page 1)."""
+    section.different_first_page_header_footer = True
+    para = section.header.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "2"
+    run.append(text)
+    field.append(run)
+    para._p.append(field)
+
+
+def run(
+    paragraph: Any, text: str, *, size: float = BODY_PT, bold: bool = False, italic: bool = False
+) -> Any:
+    """Add a run in Times New Roman (all four font slots) at ``size`` points."""
+    r = paragraph.add_run(text)
+    r.font.name = FONT
+    r.font.size = Pt(size)
+    r.font.bold = bold
+    r.font.italic = italic
+    _set_rfonts(r._element.get_or_add_rPr())
+    return r
+
+
+def para(
+    container: Any,
+    text: str = "",
+    *,
+    align: str = "justify",
+    size: float = BODY_PT,
+    bold: bool = False,
+    italic: bool = False,
+    indent: bool = False,
+    after: float = 6,
+) -> Any:
+    """A paragraph with one run; ``align`` is left, center, right or justify."""
+    p = container.add_paragraph()
+    p.alignment = {
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "right": WD_ALIGN_PARAGRAPH.RIGHT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }[align]
+    fmt = p.paragraph_format
+    fmt.space_before, fmt.space_after = Pt(0), Pt(after)
+    if indent:
+        fmt.first_line_indent = Mm(FIRST_LINE_MM)
+    if text:
+        run(p, text, size=size, bold=bold, italic=italic)
+    return p
+
+
+def short_rule(container: Any, width_mm: float, cell_mm: float) -> Any:
+    """A short centred line (the rule under the issuer and the motto): a bordered empty line."""
+    p = para(container, align="center", after=0)
+    side = max(0.0, (cell_mm - width_mm) / 2)
+    p.paragraph_format.left_indent = Mm(side)
+    p.paragraph_format.right_indent = Mm(side)
+    ppr = p._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    top = OxmlElement("w:top")
+    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        top.set(qn(key), value)
+    borders.append(top)
+    ppr.append(borders)
+    run(p, "", size=4)
+    return p
+
+
+def _borderless(table: Any) -> None:
+    tbl_pr = table._tbl.tblPr
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        el = OxmlElement(f"w:{edge}")
+        el.set(qn("w:val"), "nil")
+        borders.append(el)
+    tbl_pr.append(borders)
+
+
+def _cell_width(table: Any, col: int, mm: float) -> None:
+    for row in table.rows:
+        row.cells[col].width = Mm(mm)
+
+
+def _clear(cell: Any) -> None:
+    """A new cell holds one empty paragraph; drop it so the first line we add is first."""
+    for p in list(cell.paragraphs):
+        p._element.getparent().remove(p._element)
+
+
+LEFT_MM, RIGHT_MM = 65.0, 100.0  # the header's columns: 165 mm of text width in all
+
+
+def header(
+    doc: DocumentT, issuer: Sequence[str], number_line: str, place_date: str, subject_line: str = ""
+) -> Any:
+    """The two-column borderless header table of an administrative document."""
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    _borderless(table)
+    _cell_width(table, 0, LEFT_MM)
+    _cell_width(table, 1, RIGHT_MM)
+    left, right = table.rows[0].cells
+    _clear(left)
+    _clear(right)
+    for line in issuer:  # "ỦY BAN NHÂN DÂN / HUYỆN TUẦN GIÁO": one name on two lines
+        para(left, line.upper(), align="center", size=13, bold=True, after=0)
+    short_rule(left, 25, LEFT_MM)
+    para(left, number_line, align="center", size=13, after=0)
+    if subject_line:
+        para(left, subject_line, align="center", size=12, after=0)
+    para(right, t("doc.nation"), align="center", size=13, bold=True, after=0)
+    para(right, t("doc.motto"), align="center", size=14, bold=True, after=0)
+    short_rule(right, 60, RIGHT_MM)
+    para(right, place_date, align="center", size=14, italic=True, after=0)
+    para(doc, after=6)
+    return table
+
+
+def title(doc: DocumentT, word: str, subject: str) -> None:
+    """``BÁO CÁO`` and the subject (trích yếu), bold and centred, with a short rule under."""
+    para(doc, word, align="center", bold=True, after=0)
+    para(doc, subject, align="center", bold=True, after=0)
+    short_rule(doc, 40, 165)
+    para(doc, after=6)
+
+
+def block(doc: DocumentT, item: Heading | Paragraph | Table) -> None:
+    """Render one outline block in the body style."""
+    if isinstance(item, Heading):
+        para(doc, item.text, bold=True, indent=True, italic=item.level == 3)
+    elif isinstance(item, Paragraph):
+        p = para(doc, indent=True)
+        prefix = "- " if item.bullet else ""
+        if item.lead:
+            run(p, prefix + item.lead, bold=True)
+            prefix = ""
+        run(p, prefix + item.text)
+    else:
+        grid(doc, item)
+
+
+def grid(doc: DocumentT, table: Table, *, size: float = 12) -> Any:
+    """A bordered table: bold centred header row, numbers right-aligned."""
+    out = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
+    out.style = doc.styles["Table Grid"]
+    out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for i, header_text in enumerate(table.headers):
+        cell = out.rows[0].cells[i]
+        _clear(cell)
+        para(cell, header_text, align="center", size=size, bold=True, after=0)
+    for r, row in enumerate(table.rows, start=1):
+        for c, text in enumerate(row):
+            cell = out.rows[r].cells[c]
+            _clear(cell)
+            para(cell, text, align="right" if c in table.numeric else "left", size=size, after=0)
+    para(doc, after=6)
+    return out
+
+
+def signature(doc: DocumentT, recipients: Sequence[str], sig: Signature) -> Any:
+    """ "Nơi nhận" at left (bold italic 12 pt, recipients 11 pt) beside the signature block."""
+    table = doc.add_table(rows=1, cols=2)
+    table.autofit = False
+    _borderless(table)
+    _cell_width(table, 0, 80)
+    _cell_width(table, 1, 85)
+    left, right = table.rows[0].cells
+    _clear(left)
+    _clear(right)
+    para(left, t("doc.recipients"), align="left", size=12, bold=True, italic=True, after=0)
+    for i, name in enumerate(recipients):
+        end = "." if i == len(recipients) - 1 else ";"
+        para(left, f"- {name.rstrip('.;')}{end}", align="left", size=11, after=0)
+    for line in sig.authority:
+        para(right, line.upper(), align="center", size=13, bold=True, after=0)
+    para(right, sig.title.upper(), align="center", size=13, bold=True, after=0)
+    for _ in range(4):  # room for the signature and the seal
+        para(right, align="center", after=0)
+    para(right, sig.signer, align="center", size=14, bold=True, after=0)
+    return table

@@ -1,0 +1,157 @@
+"""The đôn đốc list: units whose report is overdue, late or returned, and what they still owe."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Literal
+
+from dvtui.domain.dataset import Dataset
+from dvtui.domain.facts import days_late, last_on_time_day, timeliness
+from dvtui.domain.problems import DataError
+from dvtui.domain.records import Contact, Period, Plan, Report, Unit
+from dvtui.domain.settings import Settings
+from dvtui.i18n import t
+
+OverdueState = Literal["overdue", "returned", "late"]
+OwedKind = Literal["report", "supplement", "regulation", "model", "person"]
+
+# Those still owing their report come first; a late but complete report last.
+_STATE_ORDER = {"overdue": 0, "returned": 1, "late": 2}
+
+
+@dataclass(frozen=True)
+class Owed:
+    """One thing a unit still owes, with the words the list and the letter print."""
+
+    kind: OwedKind
+    text: str
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    """One unit on the đôn đốc list for one period."""
+
+    unit: Unit
+    period: Period
+    report: Report
+    state: OverdueState
+    days: int  # days past the deadline: until today if missing, until submission if late
+    owes: tuple[Owed, ...]
+
+    @property
+    def contact(self) -> Contact | None:
+        """Who to call, if recorded."""
+        return self.unit.contact
+
+    @property
+    def still_owes_report(self) -> bool:
+        """Whether the report itself is still to come (missing or returned for more)."""
+        return self.state != "late"
+
+
+def overdue_periods(
+    data: Dataset, settings: Settings, today: date, period: str | None = None
+) -> list[Period]:
+    """``period`` (which must exist), or every period whose deadline has passed."""
+    if period is not None:
+        found = data.period(period)
+        if found is None:
+            raise DataError("err.not_found", id=f"periods/{period}")
+        return [found]
+    passed = [p for p in data.of(Period) if today > last_on_time_day(p, settings)]
+    return sorted(passed, key=lambda p: (p.due, p.id))
+
+
+def overdue_list(
+    data: Dataset, settings: Settings, today: date, period: str | None = None
+) -> list[OverdueItem]:
+    """Every late, missing-after-deadline or returned report, most urgent first."""
+    items: list[OverdueItem] = []
+    for per in overdue_periods(data, settings, today, period):
+        plan = next((p for p in data.plans() if p.id.name == per.plan), None)
+        for report in data.reports(period=per.id.name):
+            unit = data.unit(report.unit)
+            if unit is None:
+                continue
+            state = _state(report, per, today, settings)
+            if state is None:
+                continue
+            items.append(
+                OverdueItem(
+                    unit=unit,
+                    period=per,
+                    report=report,
+                    state=state,
+                    days=days_late(report, per, today, settings),
+                    owes=tuple(owed_by(data, unit, per, report, plan)),
+                )
+            )
+    order = {u.id.name: i for i, u in enumerate(data.of(Unit))}
+    items.sort(
+        key=lambda i: (
+            i.period.due,
+            i.period.id,
+            _STATE_ORDER[i.state],
+            -i.days,
+            order[i.unit.id.name],
+        )
+    )
+    return items
+
+
+def _state(report: Report, period: Period, today: date, settings: Settings) -> OverdueState | None:
+    when = timeliness(report, period, today, settings)
+    if report.status == "returned":
+        return "returned"
+    if when == "overdue":
+        return "overdue"
+    if when == "late":
+        return "late"
+    return None
+
+
+def owed_by(
+    data: Dataset, unit: Unit, period: Period, report: Report, plan: Plan | None
+) -> list[Owed]:
+    """What ``unit`` still owes: the report or its supplement, and the plan's yearly targets."""
+    out: list[Owed] = []
+    if report.submitted_on is None:
+        out.append(Owed("report", t("owe.report", period=period.name)))
+    elif report.status == "returned":
+        note = (report.review_note or "").strip()
+        key = "owe.supplement_note" if note else "owe.supplement"
+        out.append(Owed("supplement", t(key, period=period.name, note=note)))
+    if plan is None:
+        return out
+    regulation = unit.coordination_regulation
+    if regulation is None or regulation.signed_on is None:
+        out.append(Owed("regulation", t("owe.regulation")))
+    models = data.models(year=plan.year, unit=unit.id.name)
+    for kind, need, key in (
+        ("model", plan.targets.models_per_unit, "owe.model"),
+        ("exemplary-person", plan.targets.exemplary_persons_per_unit, "owe.person"),
+    ):
+        have = sum(1 for m in models if m.kind == kind)
+        if have < need:
+            out.append(
+                Owed(
+                    "model" if kind == "model" else "person",
+                    t(key, n=need - have, year=plan.year),
+                )
+            )
+    return out
+
+
+def state_text(item: OverdueItem) -> str:
+    """``Quá hạn 12 ngày`` / ``Nộp muộn 3 ngày`` / ``Yêu cầu bổ sung``."""
+    if item.state == "returned":
+        return t("status.report.returned")
+    return t(f"timeliness.{item.state}", days=item.days)
+
+
+def contact_text(contact: Contact | None) -> str:
+    """``Lò Văn A · 0912 345 678 · a@x.vn`` with the parts that are recorded."""
+    if contact is None:
+        return ""
+    return " · ".join(p for p in (contact.person, contact.phone, contact.email) if p)

@@ -1,0 +1,101 @@
+"""``dvtui status``: per period who has reported, per task progress, the plan's targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from dvtui.domain.dataset import Dataset
+from dvtui.domain.facts import (
+    PeriodSummary,
+    TargetProgress,
+    days_left,
+    summarize_period,
+    targets,
+    task_overdue,
+)
+from dvtui.domain.problems import DataError
+from dvtui.domain.records import Period, Plan, Task
+from dvtui.domain.settings import Settings
+
+
+@dataclass(frozen=True)
+class PeriodStatus:
+    """One reporting period as of ``today``: the counts of ``summary`` and the deadline."""
+
+    summary: PeriodSummary
+    days_left: int  # negative once the deadline has passed
+
+    @property
+    def period(self) -> Period:
+        """The period itself."""
+        return self.summary.period
+
+
+@dataclass(frozen=True)
+class TaskProgress:
+    """One task of the plan: its status and how many units reported results on it."""
+
+    task: Task
+    lead: str  # the lead unit's name, or ""
+    overdue: bool
+    assigned: int  # units assigned (every reporting unit when the task names none)
+    reported: int  # received reports (of the periods shown) with a narrative on this task
+    received: int  # received reports of the periods shown
+
+
+@dataclass(frozen=True)
+class PlanStatus:
+    """Everything ``dvtui status`` shows for one plan."""
+
+    plan: Plan
+    periods: list[PeriodStatus]
+    tasks: list[TaskProgress]
+    targets: list[TargetProgress]
+
+
+def build_status(
+    data: Dataset, settings: Settings, today: date, period: str | None = None
+) -> list[PlanStatus]:
+    """The status of every plan (newest first), or of the one plan of ``period``."""
+    if period is not None and data.period(period) is None:
+        raise DataError("err.not_found", id=f"periods/{period}")
+    out = []
+    for plan in data.plans():
+        periods = [p for p in data.of(Period) if p.plan == plan.id.name]
+        if period is not None:
+            periods = [p for p in periods if p.id.name == period]
+            if not periods:
+                continue
+        periods.sort(key=lambda p: (p.due, p.id))
+        shown = {p.id.name for p in periods}
+        received = [r for r in data.reports() if r.period in shown and r.status != "missing"]
+        tasks = []
+        for task in data.of(Task):
+            if task.plan != plan.id.name:
+                continue
+            lead = data.unit(task.lead_unit) if task.lead_unit else None
+            tasks.append(
+                TaskProgress(
+                    task=task,
+                    lead=lead.name if lead else "",
+                    overdue=task_overdue(task, today),
+                    assigned=len(task.assigned_units) or len(data.assignees()),
+                    reported=sum(1 for r in received if r.narrative.get(task.id.name, "").strip()),
+                    received=len(received),
+                )
+            )
+        out.append(
+            PlanStatus(
+                plan=plan,
+                periods=[
+                    PeriodStatus(
+                        summarize_period(data, p, today, settings), days_left(p, today, settings)
+                    )
+                    for p in periods
+                ],
+                tasks=tasks,
+                targets=targets(data, plan),
+            )
+        )
+    return out
