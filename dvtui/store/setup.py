@@ -9,6 +9,7 @@ from dvtui import __version__
 from dvtui.domain.problems import DataError
 from dvtui.store import codec
 from dvtui.store.git import GitRepo, Identity
+from dvtui.store.merge_driver import install as install_merge_driver
 from dvtui.store.store import SETTINGS_FILE
 
 # Every record merges field by field (the driver is configured per clone by dvtui).
@@ -66,4 +67,6 @@ def init_data_repo(target: Path, *, scratch: bool = False) -> str:
         "Khởi tạo dữ liệu từ bộ hồ sơ Kế hoạch dân vận năm 2023\n\n"
         f"Action: init\nDvtui-Version: {__version__}\n"
     )
-    return repo.commit(["records", ".gitattributes", SETTINGS_FILE], message, author=author)
+    sha = repo.commit(["records", ".gitattributes", SETTINGS_FILE], message, author=author)
+    install_merge_driver(target)  # git config is per clone: .gitattributes alone is not enough
+    return sha
