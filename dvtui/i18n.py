@@ -158,6 +158,229 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{path}” đã có dữ liệu; chọn một thư mục trống",
         "“{path}” is not empty; choose an empty folder",
     ),
+    # --- sync with the office's git server (issue 4) ------------------------------------
+    "err.sync.no_remote": (
+        "kho chưa có máy chủ để đồng bộ; thêm bằng: git remote add origin ĐỊA_CHỈ_MÁY_CHỦ",
+        "this data repo has no server to sync with; add one: git remote add origin SERVER_URL",
+    ),
+    "err.sync.offline": (
+        "không kết nối được máy chủ {url} (mất mạng hoặc máy chủ chưa bật); dữ liệu trên máy "
+        "vẫn nguyên, hãy đồng bộ lại sau",
+        "cannot reach the server {url} (offline, or the server is down); nothing changed "
+        "here, sync again later",
+    ),
+    "err.sync.not_found": (
+        "máy chủ {url} không có kho dữ liệu này (sai địa chỉ, hoặc kho đã bị chuyển/xóa)",
+        "the server {url} has no such repository (wrong address, or it was moved or deleted)",
+    ),
+    "err.sync.auth": (
+        "máy chủ {url} từ chối đăng nhập (sai tên hoặc mật khẩu, hoặc git chưa được cấu hình "
+        "thông tin đăng nhập)",
+        "the server {url} refused the login (wrong user name or password, or git has no "
+        "credentials for it)",
+    ),
+    "err.sync.rewritten": (
+        "lịch sử trên máy chủ {url} đã bị viết lại (mất các thay đổi đã đồng bộ trước đây); "
+        "dvtui không hợp nhất, hãy báo người quản trị máy chủ",
+        "the history on the server {url} was rewritten (changes synced before are gone); "
+        "dvtui will not merge it, tell whoever runs the server",
+    ),
+    "err.sync.unrelated": (
+        "kho trên máy chủ không cùng nguồn gốc với kho trên máy này; không hợp nhất",
+        "the server's repository does not share history with this one; not merging",
+    ),
+    "err.sync.push_refused": (
+        "máy chủ từ chối nhận thay đổi: {reason}",
+        "the server refused the changes: {reason}",
+    ),
+    "err.sync.busy": (
+        "máy chủ liên tục có thay đổi mới trong lúc đồng bộ; hãy đồng bộ lại",
+        "the server kept changing during the sync; sync again",
+    ),
+    "err.sync.dirty": (
+        "có tệp sửa tay chưa lưu (commit) trùng với thay đổi lấy về: {paths}; hãy lưu hoặc "
+        "bỏ các thay đổi đó rồi đồng bộ lại",
+        "files with uncommitted edits would be overwritten by incoming changes: {paths}; "
+        "commit or discard them, then sync again",
+    ),
+    "err.sync.timeout": (
+        "máy chủ {url} không trả lời quá lâu; đã dừng, dữ liệu trên máy vẫn nguyên",
+        "the server {url} took too long to answer; stopped, nothing changed here",
+    ),
+    "err.sync.empty_local": (
+        "kho trên máy chưa có commit nào",
+        "this repository has no commits yet",
+    ),
+    "err.sync.no_conflicts": (
+        "không có xung đột nào đang chờ giải quyết",
+        "there are no conflicts waiting to be resolved",
+    ),
+    "err.sync.unresolved": (
+        "còn {n} xung đột chưa chọn cách giải quyết: {items}",
+        "{n} conflict(s) still need a choice: {items}",
+    ),
+    "err.sync.whole_file_value": (
+        "“{path}”: cả tệp chỉ chọn được mine (của tôi) hoặc theirs (của máy chủ)",
+        "“{path}”: for a whole file, choose mine or theirs",
+    ),
+    "err.sync.head_moved": (
+        "kho vừa có thay đổi mới trong lúc giải quyết xung đột; hãy chạy lại",
+        "the repository changed while resolving; run it again",
+    ),
+    "err.sync.bad_choice": (
+        "“{text}”: viết trường=mine, trường=theirs, trường=base hoặc trường=giá_trị",
+        "“{text}”: write field=mine, field=theirs, field=base or field=value",
+    ),
+    "err.sync.no_such_conflict": (
+        "“{id}” không có xung đột ở trường “{field}”",
+        "“{id}” has no conflict in field “{field}”",
+    ),
+    "err.clone.empty": (
+        "kho trên máy chủ {url} còn trống; người đầu tiên tạo dữ liệu bằng dvtui init, "
+        "git remote add origin {url} và dvtui sync",
+        "the server repository {url} is empty; the first person runs dvtui init, "
+        "git remote add origin {url} and dvtui sync",
+    ),
+    "err.clone.not_data": (
+        "kho {url} không phải kho dữ liệu dvtui (không có thư mục records/)",
+        "{url} is not a dvtui data repository (no records/ folder)",
+    ),
+    "sync.stage.fetch": ("Đang lấy thay đổi từ máy chủ {url}…", "Fetching from {url}…"),
+    "sync.stage.merge": ("Đang hợp nhất theo từng trường…", "Merging field by field…"),
+    "sync.stage.push": ("Đang gửi thay đổi lên máy chủ {url}…", "Pushing to {url}…"),
+    "sync.stage.update": ("Đang cập nhật hồ sơ trên máy…", "Updating local records…"),
+    "sync.stage.retry": (
+        "Có người vừa gửi thay đổi lên máy chủ; hợp nhất lại (lần {attempt})…",
+        "Someone pushed meanwhile; merging again (attempt {attempt})…",
+    ),
+    "sync.stage.clone": ("Đang tải kho dữ liệu từ {url}…", "Cloning {url}…"),
+    "sync.stage.done": ("Đã đồng bộ xong.", "Sync finished."),
+    "sync.whole_file": ("cả tệp", "whole file"),
+    "sync.take.mine": ("giữ của tôi", "kept mine"),
+    "sync.take.theirs": ("lấy của máy chủ", "took theirs"),
+    "sync.take.base": ("trở về bản gốc", "back to the base"),
+    "sync.take.value": ("nhập giá trị mới", "new value"),
+    "sync.deleted": ("(đã xóa)", "(deleted)"),
+    "sync.reason.invalid": ("kết hợp không hợp lệ: {problem}", "invalid together: {problem}"),
+    "commit.merge": (
+        "Hợp nhất thay đổi từ máy chủ ({remote})",
+        "Merge changes from the server ({remote})",
+    ),
+    "commit.merge_resolved": (
+        "Hợp nhất thay đổi từ máy chủ ({remote}), giải quyết {n} xung đột",
+        "Merge changes from the server ({remote}), {n} conflict(s) resolved",
+    ),
+    "commit.merge_from": ("- Thay đổi của: {names}", "- Changes by: {names}"),
+    "cli.cmd.clone": (
+        "tải kho dữ liệu của cơ quan từ máy chủ về máy này",
+        "clone the office's data repo from its server",
+    ),
+    "cli.cmd.sync": (
+        "đồng bộ với máy chủ: lấy về, hợp nhất, gửi lên",
+        "sync with the server: fetch, merge, push",
+    ),
+    "cli.cmd.status": (
+        "tình trạng đồng bộ: số thay đổi chưa gửi / chưa lấy về",
+        "sync status: commits ahead and behind the server",
+    ),
+    "cli.cmd.resolve": (
+        "giải quyết xung đột sau khi đồng bộ (chọn của tôi, của máy chủ hoặc giá trị mới)",
+        "resolve sync conflicts (mine, theirs or a new value)",
+    ),
+    "cli.arg.url": ("địa chỉ kho trên máy chủ", "address of the server repository"),
+    "cli.arg.clone_path": ("thư mục sẽ tạo (trống)", "folder to create (empty)"),
+    "cli.arg.resolve_items": (
+        "mã hồ sơ rồi trường=mine|theirs|base|giá_trị, ví dụ: "
+        "reports/2023-h1/ubnd-xa-quai-cang status=theirs",
+        "record ID then field=mine|theirs|base|value, e.g. reports/2023-h1/x status=theirs",
+    ),
+    "cli.opt.mine": (
+        "giữ của tôi cho mọi xung đột còn lại",
+        "keep mine for every remaining conflict",
+    ),
+    "cli.opt.theirs": (
+        "lấy của máy chủ cho mọi xung đột còn lại",
+        "take theirs for every remaining conflict",
+    ),
+    "cli.opt.abort": (
+        "bỏ qua các xung đột đang chờ (kho không thay đổi)",
+        "forget the pending conflicts (the repository is unchanged)",
+    ),
+    "cli.opt.no_push": (
+        "chỉ commit trên máy, chưa gửi lên máy chủ",
+        "commit locally only, do not push",
+    ),
+    "cli.clone.done": (
+        "Đã tải kho dữ liệu về {path}; đã cài bộ hợp nhất theo từng trường.",
+        "Cloned into {path}; field-level merging is set up.",
+    ),
+    "cli.sync.up_to_date": ("Đã khớp với máy chủ, không có gì mới.", "Up to date with the server."),
+    "cli.sync.pulled": ("Đã lấy thay đổi mới về.", "Pulled new changes."),
+    "cli.sync.pushed": ("Đã gửi thay đổi lên máy chủ.", "Pushed to the server."),
+    "cli.sync.merged": (
+        "Đã hợp nhất và gửi lên máy chủ (commit {sha}).",
+        "Merged and pushed (commit {sha}).",
+    ),
+    "cli.sync.retried": (
+        "Có người gửi thay đổi trong lúc đồng bộ; đã hợp nhất lại {n} lần.",
+        "Someone pushed during the sync; merged again {n} time(s).",
+    ),
+    "cli.sync.incoming": (
+        "Lấy về {n} thay đổi, {r} hồ sơ:",
+        "Received {n} change(s) to {r} record(s):",
+    ),
+    "cli.sync.outgoing": (
+        "Gửi lên {n} thay đổi, {r} hồ sơ:",
+        "Sent {n} change(s) to {r} record(s):",
+    ),
+    "cli.sync.conflict": (
+        "{where}: {label} ({field}): của tôi “{mine}” · máy chủ “{theirs}” · bản gốc “{base}”",
+        "{where}: {label} ({field}): mine “{mine}” · theirs “{theirs}” · base “{base}”",
+    ),
+    "cli.sync.conflicts": (
+        "{n} xung đột: cùng một trường bị sửa khác nhau ở hai nơi; kho trên máy vẫn như "
+        "trước khi đồng bộ. Giải quyết bằng: dvtui resolve MÃ_HỒ_SƠ trường=mine|theirs|giá_trị",
+        "{n} conflict(s): the same field changed two ways; this repository is as it was "
+        "before the sync. Resolve with: dvtui resolve RECORD_ID field=mine|theirs|value",
+    ),
+    "cli.resolve.done": (
+        "Đã giải quyết xung đột và commit hợp nhất {sha}.",
+        "Conflicts resolved; merge committed as {sha}.",
+    ),
+    "cli.resolve.not_pushed": (
+        "Chưa gửi được lên máy chủ ({reason}); thay đổi đã lưu trên máy, hãy chạy dvtui sync sau.",
+        "Not pushed yet ({reason}); the merge is saved here, run dvtui sync later.",
+    ),
+    "cli.resolve.none": ("Không có xung đột nào đang chờ.", "No conflicts are pending."),
+    "cli.resolve.aborted": (
+        "Đã bỏ qua các xung đột đang chờ; kho không thay đổi.",
+        "Pending conflicts forgotten; the repository is unchanged.",
+    ),
+    "cli.status.no_remote": (
+        "Chưa có máy chủ; {ahead} thay đổi chỉ có trên máy này.",
+        "No server yet; {ahead} commit(s) exist only here.",
+    ),
+    "cli.status.remote": (
+        "Máy chủ: {remote} ({url}), nhánh {branch}",
+        "Server: {remote} ({url}), branch {branch}",
+    ),
+    "cli.status.counts": (
+        "Chưa gửi lên: {ahead} · chưa lấy về: {behind}",
+        "Ahead (not pushed): {ahead} · behind (not merged): {behind}",
+    ),
+    "cli.status.last_fetch": (
+        "Lần lấy dữ liệu gần nhất: {when}",
+        "Last fetched: {when}",
+    ),
+    "cli.status.never_fetched": (
+        "Chưa đồng bộ lần nào với máy chủ.",
+        "Never synced with the server.",
+    ),
+    "cli.status.unpushed": ("Thay đổi chưa gửi:", "Unpushed commits:"),
+    "cli.status.conflicts": (
+        "Có xung đột đang chờ giải quyết: dvtui resolve",
+        "Conflicts are waiting: dvtui resolve",
+    ),
     # --- labels of stored slugs --------------------------------------------------------
     "status.report.missing": ("Chưa nộp", "Missing"),
     "status.report.submitted": ("Đã nộp", "Submitted"),
