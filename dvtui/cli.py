@@ -89,6 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         code, values = exc.args
         print(f"dvtui: {t(code, **values)}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # ``dvtui list … | head``: the reader left, nothing to report
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_ERROR
+    except OSError as exc:  # a path the user gave that is a file, unreadable, on a full disk …
+        where = exc.filename if exc.filename is not None else ""
+        print(f"dvtui: {t('err.os', path=where, detail=exc.strerror or exc)}", file=sys.stderr)
+        return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
 

@@ -118,6 +118,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{path}” leads outside records/",
     ),
     "err.lang": ("ngôn ngữ phải là vi hoặc en", "language must be vi or en"),
+    "err.os": ("không dùng được “{path}”: {detail}", "cannot use “{path}”: {detail}"),
     "err.today": (
         "--today “{value}” không phải ngày hợp lệ",
         "--today “{value}” is not a valid date",

@@ -51,7 +51,7 @@ class RecordId:
         if len(parts) != KIND_DEPTH[kind]:
             raise BadId("err.id.depth", {"id": text, "depth": KIND_DEPTH[kind]})
         for part in parts:
-            if not SLUG.match(part):
+            if not SLUG.fullmatch(part):  # not match(): ``$`` also matches before a final \n
                 raise BadId("err.id.slug", {"id": text, "part": part})
         return cls(kind, tuple(parts))
 

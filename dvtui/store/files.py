@@ -66,11 +66,18 @@ def fsync_dir(folder: Path) -> None:
 
 
 def walk_toml(root: Path) -> Iterator[tuple[str, Path]]:
-    """Every ``*.toml`` under ``root/records`` as (relpath, path); symlinks listed, not followed."""
+    """Every ``*.toml`` under ``root/records`` as (relpath, path); symlinks listed, not followed.
+
+    A symlinked folder is listed too (as the folder), so the loader reports it instead of
+    silently skipping the records it would hide.
+    """
     base = root / "records"
     for folder, dirs, files in os.walk(base, followlinks=False):
         dirs.sort()
         rel_folder = os.path.relpath(folder, root)
+        for name in dirs:
+            if os.path.islink(os.path.join(folder, name)):
+                yield f"{rel_folder}/{name}".replace(os.sep, "/"), Path(folder, name)
         for name in sorted(files):
             if name.endswith(".toml") and not name.startswith("."):
                 yield f"{rel_folder}/{name}".replace(os.sep, "/"), Path(folder, name)
