@@ -527,6 +527,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.key.save": ("Lưu", "Save"),
     "ui.key.cancel": ("Hủy", "Cancel"),
     "ui.key.back": ("Quay lại", "Back"),
+    "ui.key.return": ("Trả lại", "Return"),
     "ui.filter_placeholder": (
         "/ Lọc… (gõ không dấu cũng được, ví dụ: quai cang)",
         "/ Filter… (diacritics optional, e.g. quai cang)",
@@ -956,6 +957,187 @@ CATALOG: dict[str, tuple[str, str]] = {
     "xlsx.row.regulation_target": ("Chỉ tiêu của Kế hoạch (%)", "The plan's target (%)"),
     "xlsx.row.models": ("Mô hình “Dân vận khéo” · {sector}", "“Dân vận khéo” models · {sector}"),
     "xlsx.row.persons": ("Gương điển hình · {sector}", "Exemplary persons · {sector}"),
+    # history, review, audit
+    "err.git.revision": (
+        "không tìm thấy phiên bản “{rev}” trong lịch sử {detail}",
+        "revision “{rev}” not found in the history {detail}",
+    ),
+    "err.log.kind": (
+        "“{kind}” không phải loại hồ sơ ({kinds})",
+        "“{kind}” is not a record kind ({kinds})",
+    ),
+    "err.review.upto": (
+        "“{rev}” không phải một commit của kho dữ liệu",
+        "“{rev}” is not a commit of the data repo",
+    ),
+    "err.review.not_ancestor": (
+        "commit “{rev}” không nằm trong lịch sử của nhánh hiện tại",
+        "commit “{rev}” is not in the current branch's history",
+    ),
+    "err.review.nothing": (
+        "không có thay đổi nào chờ rà soát",
+        "no change is waiting for review",
+    ),
+    "err.output_required": (
+        "định dạng {format} cần nơi ghi tệp: thêm -o TÊN_TỆP",
+        "the {format} format needs a file: add -o FILE",
+    ),
+    "audit.kind.invalid-record": ("Hồ sơ lỗi", "Invalid record"),
+    "audit.kind.trailer-mismatch": ("Trailer sai", "Trailer mismatch"),
+    "audit.kind.outside-dvtui": ("Ngoài dvtui", "Outside dvtui"),
+    "audit.kind.unsigned": ("Chưa ký số", "Unsigned"),
+    "audit.outside": (
+        "commit không có trailer của dvtui (Dvtui-Version): được tạo ngoài dvtui",
+        "no dvtui trailers (Dvtui-Version): made outside dvtui",
+    ),
+    "audit.merge_action": (
+        "commit hợp nhất có Action “{action}”, không phải “merge”",
+        "merge commit with Action “{action}”, not “merge”",
+    ),
+    "audit.init_not_root": (
+        "Action “init” chỉ dùng cho commit đầu tiên",
+        "Action “init” belongs to the first commit only",
+    ),
+    "audit.no_action": ("thiếu trailer Action", "no Action trailer"),
+    "audit.extra_file": (
+        "sửa tệp “{path}” không phải hồ sơ mà trailer không nêu",
+        "changes “{path}”, which is not a record and not named in the trailers",
+    ),
+    "audit.records": (
+        "trailer Record ghi {named} nhưng commit thực sự sửa {actual}",
+        "Record trailers name {named} but the commit changed {actual}",
+    ),
+    "audit.action": (
+        "trailer Action ghi “{action}” nhưng {record} thực sự được {really}",
+        "Action says “{action}” but {record} was really {really}",
+    ),
+    "audit.fields": (
+        "trailer Field không khớp: ghi mà không sửa: {named}; sửa mà không ghi: {actual}",
+        "Field trailers do not match: named but unchanged: {named}; changed but unnamed: {actual}",
+    ),
+    "audit.sig.N": ("commit không có chữ ký số", "the commit is not signed"),
+    "audit.sig.B": ("chữ ký số không hợp lệ", "bad signature"),
+    "audit.sig.E": (
+        "không kiểm tra được chữ ký số (thiếu khóa công khai)",
+        "the signature cannot be checked (missing key)",
+    ),
+    "audit.sig.X": ("chữ ký số đã hết hạn", "the signature has expired"),
+    "audit.sig.Y": ("khóa ký đã hết hạn", "the signing key has expired"),
+    "audit.sig.R": ("khóa ký đã bị thu hồi", "the signing key was revoked"),
+    "audit.sig.other": ("chữ ký số không hợp lệ ({code})", "invalid signature ({code})"),
+    # command line: status, overdue, report, log, review, audit
+    "cli.cmd.overdue": (
+        "danh sách đơn vị quá hạn để đôn đốc (bảng, csv, công văn .docx)",
+        "the late units to urge (table, csv, .docx letter)",
+    ),
+    "cli.cmd.report": (
+        "báo cáo tổng hợp của huyện (md, docx, xlsx)",
+        "the district's consolidated report (md, docx, xlsx)",
+    ),
+    "cli.cmd.review": (
+        "rà soát thay đổi chưa được xem xét; --sign để ký xác nhận",
+        "review unreviewed changes; --sign to sign off",
+    ),
+    "cli.cmd.audit": (
+        "kiểm tra toàn bộ lịch sử thay đổi",
+        "check the whole history of changes",
+    ),
+    "cli.opt.author": (
+        "chỉ thay đổi của người này (tên hoặc email, không phân biệt dấu)",
+        "only changes by this person (name or email, diacritics ignored)",
+    ),
+    "cli.opt.since": ("từ ngày (dd/mm/yyyy)", "from this day (dd/mm/yyyy)"),
+    "cli.opt.until": ("đến hết ngày (dd/mm/yyyy)", "up to and including this day"),
+    "cli.opt.kind": ("chỉ một loại hồ sơ", "only one record kind"),
+    "cli.opt.output": ("ghi ra tệp này", "write to this file"),
+    "cli.opt.report_format": (
+        "định dạng (mặc định: theo đuôi tệp -o, hoặc md)",
+        "format (default: from the -o file's suffix, or md)",
+    ),
+    "cli.opt.sign": (
+        "ký xác nhận đã rà soát các thay đổi",
+        "sign off the changes as reviewed",
+    ),
+    "cli.opt.comment": ("ý kiến kèm theo khi ký", "a comment with the sign-off"),
+    "cli.opt.upto": (
+        "ký đến commit này (mặc định: mới nhất)",
+        "sign off up to this commit (default: the latest)",
+    ),
+    "cli.opt.audit_since": (
+        "chỉ kiểm tra các commit sau phiên bản này",
+        "only check the commits after this revision",
+    ),
+    "cli.arg.period": ("mã kỳ báo cáo, ví dụ 2023-h1", "period ID, e.g. 2023-h1"),
+    "err.date_option": (
+        "{option} “{value}” không phải ngày hợp lệ (dd/mm/yyyy)",
+        "{option} “{value}” is not a valid date (dd/mm/yyyy)",
+    ),
+    "cli.written": ("Đã ghi {path}.", "Wrote {path}."),
+    "cli.status.plan": (
+        "Kế hoạch năm {year}: {title} (tính đến {today})",
+        "Plan {year}: {title} (as of {today})",
+    ),
+    "cli.status.col.total": ("Phải nộp", "Expected"),
+    "cli.status.col.received": ("Đã nhận", "Received"),
+    "cli.status.col.late": ("Nộp muộn", "Late"),
+    "cli.status.col.task_reports": ("Báo cáo có kết quả", "Reports on it"),
+    "cli.status.col.target": ("Chỉ tiêu", "Target"),
+    "cli.status.col.achieved": ("Đạt", "Reached"),
+    "cli.status.col.rate": ("Tỷ lệ", "Rate"),
+    "cli.status.col.goal": ("Yêu cầu", "Goal"),
+    "cli.status.met": ("Đạt", "Met"),
+    "cli.status.unmet": ("Chưa đạt", "Not met"),
+    "cli.overdue.title": (
+        "Danh sách đôn đốc tính đến {date}: {n} mục",
+        "Units to urge as of {date}: {n}",
+    ),
+    "cli.overdue.none": (
+        "Tính đến {date}, không có đơn vị nào quá hạn.",
+        "As of {date}, no unit is late.",
+    ),
+    "cli.overdue.col.state": ("Tình trạng", "State"),
+    "cli.overdue.col.days": ("Số ngày", "Days"),
+    "cli.overdue.col.contact": ("Liên hệ", "Contact"),
+    "cli.overdue.building": ("Đang soạn công văn đôn đốc", "Writing the urging letter"),
+    "cli.overdue.letter": (
+        "Đã ghi công văn đôn đốc {n} đơn vị: {path}",
+        "Wrote the urging letter to {n} units: {path}",
+    ),
+    "cli.report.building": ("Đang lập báo cáo", "Building the report"),
+    "cli.report.done": (
+        "Đã ghi báo cáo {path} ({received}/{expected} đơn vị đã báo cáo).",
+        "Wrote {path} ({received} of {expected} units reported).",
+    ),
+    "cli.log.n_records": ("{n} hồ sơ", "{n} records"),
+    "cli.review.last": (
+        "Lần ký xác nhận gần nhất: {who}, ngày {date}, đến commit {upto}.",
+        "Last sign-off: {who} on {date}, up to commit {upto}.",
+    ),
+    "cli.review.never": (
+        "Chưa có lần ký xác nhận rà soát nào.",
+        "Nothing has been signed off yet.",
+    ),
+    "cli.review.clean": ("Không có thay đổi nào chờ rà soát.", "No change is waiting for review."),
+    "cli.review.pending": ("{n} thay đổi chưa được rà soát:", "{n} changes not yet reviewed:"),
+    "cli.review.hint": (
+        'Ký xác nhận đã rà soát: dvtui review --sign [--comment "…"]',
+        'Sign off: dvtui review --sign [--comment "…"]',
+    ),
+    "cli.review.signed": (
+        "Đã ký xác nhận rà soát {n} thay đổi đến commit {upto} (commit {sha}).",
+        "Signed off {n} changes up to commit {upto} (commit {sha}).",
+    ),
+    "cli.audit.running": ("Đang kiểm tra lịch sử", "Checking the history"),
+    "cli.audit.clean": (
+        "Đã kiểm tra {checked} commit: không phát hiện vấn đề.",
+        "Checked {checked} commits: no problems found.",
+    ),
+    "cli.audit.summary": (
+        "Đã kiểm tra {checked} commit: {bad} commit có vấn đề ({invalid} hồ sơ lỗi, "
+        "{trailers} trailer sai, {outside} ngoài dvtui, {unsigned} chưa ký số).",
+        "Checked {checked} commits: {bad} with problems ({invalid} invalid records, "
+        "{trailers} trailer mismatches, {outside} outside dvtui, {unsigned} unsigned).",
+    ),
     # --- end issue 5 -------------------------------------------------------------------
 }
 

@@ -10,7 +10,7 @@ import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 from textual import on, work
 from textual.app import App, SystemCommand
@@ -144,7 +144,7 @@ class DvtuiApp(App[int]):
             return
         record, create, on_saved, on_failed = self._callbacks.pop(event.worker)
         if event.state == WorkerState.SUCCESS:
-            result = event.worker.result
+            result = cast(SaveResult, event.worker.result)
             self.notify(t("ui.saved", sha=result.sha[:8]), markup=False)
             self.post_message(DataLoaded(self.store.data, self._saved_state))
             if on_saved is not None:
@@ -152,15 +152,18 @@ class DvtuiApp(App[int]):
             return
         error = event.worker.error
         if isinstance(error, DataError) and error.code == "err.git.identity":
-            self._ask_identity_then(lambda: self.save(record, create=create, on_saved=on_saved,
-                                                      on_failed=on_failed))
+            self._ask_identity_then(
+                lambda: self.save(record, create=create, on_saved=on_saved, on_failed=on_failed)
+            )
             return
         self._show_error(error)
         if on_failed is not None and isinstance(error, DataError):
             on_failed(error)
 
     def _show_error(self, error: BaseException | None) -> None:
-        text = str(error) if isinstance(error, DataError) else t("ui.unexpected", detail=repr(error))
+        text = (
+            str(error) if isinstance(error, DataError) else t("ui.unexpected", detail=repr(error))
+        )
         self.notify(text, severity="error", timeout=10, markup=False)
 
     def _ask_identity_then(self, retry: Callable[[], None]) -> None:

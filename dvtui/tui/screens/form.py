@@ -117,11 +117,12 @@ class FormScreen(Screen[bool]):
                     yield self._widget(spec, values.get(spec.name))
                     yield Static("", id=f"{spec.widget_id}-error", classes="error")
             yield from self.compose_bottom()
-            with Horizontal(classes="buttons"):
-                yield Button(t("ui.button.save"), id="save", variant="primary")
-                for button_id, label in self.extra_buttons():
-                    yield Button(label, id=button_id)
-                yield Button(t("ui.button.cancel"), id="cancel")
+        # Outside the scrolling part: the buttons stay visible however long the form.
+        with Horizontal(classes="buttons form-buttons"):
+            yield Button(t("ui.button.save"), id="save", variant="primary", compact=True)
+            for button_id, label in self.extra_buttons():
+                yield Button(label, id=button_id, compact=True)
+            yield Button(t("ui.button.cancel"), id="cancel", compact=True)
         yield Footer()
 
     def compose_top(self) -> Iterable[Widget]:
@@ -231,7 +232,9 @@ class FormScreen(Screen[bool]):
             return None
         record, issues = from_table(self.cls, table, id=rid)
         for issue in issues:
-            self._set_error(issue.field, f"{field_label(issue.field)}: {t(issue.code, **issue.args)}")
+            self._set_error(
+                issue.field, f"{field_label(issue.field)}: {t(issue.code, **issue.args)}"
+            )
         return cast(Record | None, record)
 
     @on(Input.Changed)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on
+from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
@@ -49,6 +50,11 @@ def unit_options(app: DvtuiApp, *, assignees_only: bool = True) -> tuple[tuple[s
 
 class ReportForm(FormScreen):
     """Record a unit's report as received, fill its figures and narrative, review it."""
+
+    BINDINGS = [
+        Binding("f8", "review('approved')", t("ui.button.approve")),
+        Binding("f9", "review('returned')", t("ui.key.return")),
+    ]
 
     def __init__(self, app: DvtuiApp, record: Report) -> None:
         assert app.data is not None
@@ -99,6 +105,10 @@ class ReportForm(FormScreen):
 
     def _spec(self, name: str) -> FieldSpec:
         return next(s for s in self.fields if s.name == name)
+
+    def action_review(self, status: str) -> None:
+        """F8 approve, F9 return (with the note saying what to add)."""
+        self._review(status)
 
     def _review(self, status: str) -> None:
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on
@@ -199,7 +200,7 @@ class MainScreen(Screen[None]):
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
         """Palette entries for this screen."""
         for tab in TABS:
-            yield t(f"ui.tab.{tab}"), t("ui.cmd.goto"), lambda tab=tab: self.action_tab(tab)
+            yield t(f"ui.tab.{tab}"), t("ui.cmd.goto"), partial(self.action_tab, tab)
         yield t("ui.cmd.history"), t("ui.cmd.history_help"), self.action_history
         yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
         yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter

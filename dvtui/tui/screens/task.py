@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
+from dvtui.domain.problems import DataError
 from dvtui.domain.records import TASK_STATUSES, Task
 from dvtui.domain.schema import to_table
 from dvtui.domain.text import format_date, inert, nfc
-from dvtui.domain.problems import DataError
 from dvtui.i18n import t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 from dvtui.tui.screens.forms import unit_options
@@ -22,7 +23,7 @@ class TaskScreen(FormScreen):
     """Read the task as the plan words it; edit status, dates, units; add a progress note."""
 
     def __init__(self, task: Task) -> None:
-        self.task = task
+        self.task_record = task
         super().__init__(Task, [], title=f"{task.code} {task.title}", record=task)
 
     def compose(self) -> ComposeResult:
@@ -38,12 +39,12 @@ class TaskScreen(FormScreen):
         yield from super().compose()
 
     def compose_top(self) -> Iterable[Widget]:
-        if self.task.text:
-            yield Static(Text(inert(self.task.text)), classes="plan-text")
+        if self.task_record.text:
+            yield Static(Text(inert(self.task_record.text)), classes="plan-text")
         yield Label(t("field.notes"), classes="section")
-        if not self.task.notes:
+        if not self.task_record.notes:
             yield Static(Text(t("ui.no_notes")), classes="form-note")
-        for note in self.task.notes:
+        for note in self.task_record.notes:
             line = Text(f"{format_date(note.on)} · {inert(note.author)}: ", style="bold")
             line.append(inert(note.text), style="")
             yield Static(line, classes="note")
@@ -62,7 +63,6 @@ class TaskScreen(FormScreen):
         except DataError:
             self.dvtui._ask_identity_then(self._add_note)
             return
-        notes = [*to_table(self.task).get("notes", [])]
+        notes = [*to_table(self.task_record).get("notes", [])]
         notes.append({"on": self.dvtui.today, "author": author, "text": text})
         self.save(notes=notes)
-

@@ -116,9 +116,7 @@ def repo_line(state: WorkingState | None) -> Text:
     if state is None:
         return Text(t("ui.repo.unknown"), style="dim")
     bits = [
-        t("ui.repo.uncommitted", n=state.uncommitted)
-        if state.uncommitted
-        else t("ui.repo.clean")
+        t("ui.repo.uncommitted", n=state.uncommitted) if state.uncommitted else t("ui.repo.clean")
     ]
     if state.upstream is None:
         bits.append(t("ui.repo.no_remote"))

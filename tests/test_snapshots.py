@@ -1,0 +1,105 @@
+"""Snapshots of the main screens at 80×24 and 120×40, on a data repo with a fixed history.
+
+Nothing on screen depends on the clock or the machine: "today" is fixed, commit dates are
+fixed through GIT_AUTHOR_DATE/GIT_COMMITTER_DATE, and the repo's path is never shown.
+Update after an intended change: ``pytest tests/test_snapshots.py --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from dvtui.domain.ids import RecordId
+from dvtui.domain.records import Model
+from dvtui.store import Store
+from dvtui.store.setup import init_data_repo
+from dvtui.tui.app import DvtuiApp
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture
+def sample_repo(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2023-05-16T09:30:00+07:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2023-05-16T09:30:00+07:00")
+    repo = tmp_path / "data"
+    init_data_repo(repo)
+    store = Store(repo)
+    store.set_fields(
+        RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"),
+        {"status": "submitted", "submitted_on": "10/05/2023", "document_number": "45/BC-UBND"},
+    )
+    store.set_fields(
+        RecordId.parse("reports/2023-h1/phong-noi-vu"),
+        {
+            "status": "returned",
+            "submitted_on": "16/05/2023",
+            "reviewed_on": "17/05/2023",
+            "reviewer": "Nguyễn Thị Lan",
+            "review_note": "Bổ sung số liệu tiếp công dân [gấp]",
+        },
+    )
+    store.set_fields(
+        RecordId.parse("units/ubnd-xa-toa-tinh"),
+        {
+            "coordination_regulation.signed_on": "02/03/2023",
+            "coordination_regulation.document_number": "01/QCPH",
+        },
+    )
+    store.save(
+        Model(
+            id=RecordId.parse("models/2023/mo-hinh-nuoc-sach-ban-hua-sa"),
+            kind="model",
+            name="Mô hình nước sạch bản Hua Sa",
+            unit="ubnd-xa-quai-cang",
+            place="Bản Hua Sa",
+            sector="economy",
+            started_on=date(2023, 2, 1),
+            households_benefiting=56,
+        ),
+        create=True,
+    )
+    return repo
+
+
+def app_for(repo: Path) -> DvtuiApp:
+    return DvtuiApp(Store(repo), today=date(2023, 5, 20), watch=False)
+
+
+async def _loaded(pilot: Pilot[int]) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def keys_then_settle(*keys: str):  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot[int]) -> None:
+        await _loaded(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await _loaded(pilot)
+
+    return run
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize(
+    "name,keys",
+    [
+        ("dashboard", ()),
+        ("tasks", ("f3",)),
+        ("units", ("f4",)),
+        ("reports", ("f5",)),
+        ("models", ("f6",)),
+        ("report_form", ("f5", "enter")),
+        ("history", ("f5", "slash", *"noi", "space", *"vu", "enter", "f7")),
+    ],
+)
+def test_screen(snap_compare, sample_repo: Path, name: str, keys: tuple[str, ...], size) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        app_for(sample_repo), terminal_size=size, run_before=keys_then_settle(*keys)
+    )

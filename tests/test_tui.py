@@ -1,0 +1,235 @@
+"""The real app, driven through Pilot, on a real temporary data repo."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+
+from conftest import USER_NAME, git
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Input, TextArea
+
+from dvtui.domain.facts import summarize_period
+from dvtui.domain.ids import RecordId
+from dvtui.store import Store
+from dvtui.tui.app import DvtuiApp
+from dvtui.tui.screens.form import FormScreen
+from dvtui.tui.screens.forms import ReportForm
+from dvtui.tui.screens.history import HistoryScreen
+from dvtui.tui.screens.main import MainScreen
+from dvtui.tui.screens.task import TaskScreen
+from dvtui.tui.widgets.record_table import RecordTable
+
+TODAY = date(2023, 5, 20)
+QUAI_CANG_H1 = "reports/2023-h1/ubnd-xa-quai-cang"
+
+
+def make_app(repo: Path) -> DvtuiApp:
+    return DvtuiApp(Store(repo), today=TODAY, watch=False)
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    """Let workers finish and their messages arrive."""
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def commit_count(repo: Path) -> int:
+    return int(git(repo, "rev-list", "--count", "HEAD"))
+
+
+async def open_report(pilot: Pilot[int], query: str) -> ReportForm:
+    await pilot.press("f5")
+    table = pilot.app.screen.query_one("#reports-table", RecordTable)
+    table.query_one(Input).value = query
+    await pilot.pause()
+    table.table.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(pilot.app.screen, ReportForm)
+    return pilot.app.screen
+
+
+def screen_text(app: DvtuiApp) -> str:
+    """What the terminal shows (the SVG screenshot, unescaped)."""
+    return html.unescape(app.export_screenshot()).replace("\xa0", " ")
+
+
+async def test_record_report_received_makes_one_commit_and_moves_dashboard(repo_path: Path):
+    app = make_app(repo_path)
+    before = commit_count(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        period = app.data.period("2023-h1")
+        assert summarize_period(app.data, period, TODAY, app.store.settings).submitted == 0
+        form = await open_report(pilot, "quai cang")
+        assert form.report.id == RecordId.parse(QUAI_CANG_H1)
+        form.query_one("#f-submitted_on", Input).value = "10/05/2023"
+        form.query_one("#f-document_number", Input).value = "45/BC-UBND"
+        form.query_one("#f-figures--dialogues", Input).value = "3"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        summary = summarize_period(app.data, period, TODAY, app.store.settings)
+        assert (summary.submitted, summary.on_time) == (1, 1)
+        await pilot.press("f2")
+        await pilot.pause()
+        assert "1/34" in screen_text(app)
+    assert commit_count(repo_path) == before + 1
+    assert git(repo_path, "log", "-1", "--format=%an").strip() == USER_NAME
+    trailers = git(repo_path, "log", "-1", "--format=%(trailers:key=Field,valueonly)").split()
+    assert sorted(trailers) == ["document_number", "figures.dialogues", "status", "submitted_on"]
+    text = (repo_path / "records" / f"{QUAI_CANG_H1}.toml").read_text(encoding="utf-8")
+    assert 'status = "submitted"' in text and "submitted_on = 2023-05-10" in text
+
+
+async def test_invalid_date_is_refused_inline_without_commit(repo_path: Path):
+    app = make_app(repo_path)
+    before = commit_count(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        form = await open_report(pilot, "quai cang")
+        form.query_one("#f-submitted_on", Input).value = "31/02/2023"
+        await pilot.pause()
+        error = form.query_one("#f-submitted_on-error")
+        assert error.display and "31/02/2023" in str(error.render())
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert app.screen is form  # still open: nothing saved
+    assert commit_count(repo_path) == before
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+async def test_return_then_approve_shows_both_in_history(repo_path: Path):
+    app = make_app(repo_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        form = await open_report(pilot, "quai cang")
+        form.query_one("#f-submitted_on", Input).value = "12/05/2023"
+        form.query_one("#f-review_note", TextArea).text = "Bổ sung số liệu tiếp công dân"
+        await pilot.click("#return")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+        form = await open_report(pilot, "quai cang")
+        assert form.report.status == "returned"
+        await pilot.click("#approve")
+        await settle(pilot)
+        record = app.data.get(RecordId.parse(QUAI_CANG_H1))
+        assert record.status == "approved" and record.reviewer == USER_NAME
+        await pilot.press("f7")
+        await settle(pilot)
+        assert isinstance(app.screen, HistoryScreen)
+        shown = str(app.screen.query_one("#history-body").render())
+    assert "Yêu cầu bổ sung → Đã duyệt" in shown
+    assert "Chưa nộp → Yêu cầu bổ sung" in shown
+    assert "Bổ sung số liệu tiếp công dân" in shown
+
+
+async def test_filter_without_diacritics_finds_unit(repo_path: Path):
+    app = make_app(repo_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("f4")
+        table = app.screen.query_one("#units-table", RecordTable)
+        await pilot.press("slash")
+        for key in "toa tinh":
+            await pilot.press(key if key != " " else "space")
+        await pilot.pause()
+        rows = table.query_one(DataTable)
+        assert rows.row_count == 1
+        assert "Tỏa Tình" in str(rows.get_row_at(0)[0])
+
+
+async def test_note_markup_and_escapes_are_shown_literally(repo_path: Path):
+    app = make_app(repo_path)
+    hostile = "[red]x[/red] [link=http://e.vil]y[/link] \x1b[31mz"
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f3")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, TaskScreen)
+        app.screen.query_one("#new-note", Input).value = hostile
+        await pilot.click("#add-note")
+        await settle(pilot)
+        await pilot.press("enter")  # reopen the first task
+        await settle(pilot)
+        assert isinstance(app.screen, TaskScreen)
+        shown = screen_text(app)
+    assert "[red]x[/red]" in shown
+    assert "[link=http://e.vil]y[/link]" in shown
+    assert "\\x1b[31mz" in shown
+    assert "\x1b" not in shown
+    stored = (repo_path / "records" / "tasks" / "ii-1.toml").read_text(encoding="utf-8")
+    assert "[red]x[/red]" in stored  # stored as typed; only the display is inert
+
+
+async def test_escape_with_unsaved_edits_asks_first(repo_path: Path):
+    app = make_app(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        form = await open_report(pilot, "quai cang")
+        form.query_one("#f-document_number", Input).value = "12/BC"
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, FormScreen)  # the question is on top
+        await pilot.press("k")  # Không: stay
+        await pilot.pause()
+        assert app.screen is form
+        await pilot.press("escape")
+        await pilot.press("c")  # Có: leave without saving
+        await pilot.pause()
+        assert isinstance(app.screen, MainScreen)
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+async def test_missing_identity_is_asked_once_then_saved(repo_path: Path, isolated_git: Path):
+    from conftest import write_gitconfig
+
+    write_gitconfig(isolated_git, name=None, email=None)
+    app = make_app(repo_path)
+    before = commit_count(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        form = await open_report(pilot, "quai cang")
+        form.query_one("#f-document_number", Input).value = "7/BC"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert commit_count(repo_path) == before  # nothing half-saved
+        assert git(repo_path, "status", "--porcelain") == ""
+        app.screen.query_one("#name", Input).value = "Lò Văn Minh"
+        app.screen.query_one("#email", Input).value = "minh@tuangiao.example"
+        await pilot.click("#ok")
+        await settle(pilot)
+    assert commit_count(repo_path) == before + 1
+    assert git(repo_path, "log", "-1", "--format=%an <%ae>").strip() == (
+        "Lò Văn Minh <minh@tuangiao.example>"
+    )
+
+
+async def test_screens_reload_after_a_cli_edit(repo_path: Path):
+    app = DvtuiApp(Store(repo_path), today=TODAY, watch=True)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        other = Store(repo_path)
+        other.set_fields(
+            RecordId.parse(QUAI_CANG_H1), {"status": "submitted", "submitted_on": "2023-05-11"}
+        )
+        await app._check_for_changes().wait()
+        await settle(pilot)
+        record = app.data.get(RecordId.parse(QUAI_CANG_H1))
+        assert record.submitted_on == date(2023, 5, 11)
+
+
+async def test_english_labels_with_lang_en(repo_path: Path):
+    from dvtui.i18n import set_lang
+
+    set_lang("en")
+    app = make_app(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+    assert "Reporting periods" in text and "Kỳ báo cáo" not in text
