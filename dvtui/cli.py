@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from dvtui.cli_reports import COMMANDS as REPORT_COMMANDS
+from dvtui.cli_reports import add_log_options, add_parsers
 from dvtui.domain.ids import BadId, RecordId
 from dvtui.domain.problems import DataError
 from dvtui.domain.text import parse_date
@@ -65,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = add("log")
     p.add_argument("id", nargs="?", help=t("cli.arg.id"))
     p.add_argument("-n", "--limit", type=int, default=None)
+    add_log_options(p)
+    add_parsers(add)  # status, overdue, report, review, audit
     add("ui")
     return parser
 
@@ -212,23 +216,10 @@ def cmd_set(store: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def cmd_log(store: Any, args: argparse.Namespace, today: date) -> int:
-    """``dvtui log [ID]``: who changed what, newest first."""
-    from dvtui.domain.changes import describe
+    """``dvtui log [ID] [--author A] [--since D] [--until D] [--kind K]``: who changed what."""
+    from dvtui.cli_reports import cmd_log as log_changes
 
-    if args.id is None:
-        for entry in store.git.repo_log(limit=args.limit):
-            print(f"{entry.when:%d/%m/%Y %H:%M}  {entry.author}  {entry.subject}")
-        return EXIT_OK
-    rid = RecordId.parse(args.id)
-    entries = store.history(rid, limit=args.limit)
-    if not entries:
-        raise DataError("err.not_found", id=str(rid))
-    for entry in entries:
-        print(f"{entry.when:%d/%m/%Y %H:%M}  {entry.author} <{entry.email}>  {entry.sha[:8]}")
-        print(f"  {entry.subject}")
-        for change in entry.changes:
-            print(f"    - {describe(change)}")
-    return EXIT_OK
+    return log_changes(store, args, today)
 
 
 def cmd_ui(store: Any, args: argparse.Namespace, today: date) -> int:
@@ -245,6 +236,7 @@ COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     "set": cmd_set,
     "log": cmd_log,
     "ui": cmd_ui,
+    **REPORT_COMMANDS,
 }
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
 
 from dvtui.domain.records import Period, Plan, Signature
 from dvtui.i18n import t
+from dvtui.store.files import atomic_write
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, what)``; ``what`` is a short label of the current step."""
@@ -75,3 +79,10 @@ def signature_or_default(signature: Signature | None) -> Signature:
     if signature is not None:
         return signature
     return Signature(authority=["TM. ỦY BAN NHÂN DÂN"], title="CHỦ TỊCH", signer="")
+
+
+def save_atomic(document: Any, path: Path) -> None:
+    """Save a python-docx Document or openpyxl Workbook so that ``path`` is never half written."""
+    buffer = BytesIO()
+    document.save(buffer)
+    atomic_write(Path(path), buffer.getvalue())

@@ -15,6 +15,7 @@ from dvtui.reports.common import (
     date_line,
     issuer_lines,
     no_progress,
+    save_atomic,
     signature_or_default,
 )
 from dvtui.reports.figures import ConsolidatedReport
@@ -44,7 +45,7 @@ def write_report_docx(
         progress(len(blocks) + 1, steps, t("report.step.appendix"))
         _appendix(doc, report)
         progress(len(blocks) + 2, steps, t("report.step.save"))
-        doc.save(str(path))
+        save_atomic(doc, path)
         progress(steps, steps, t("report.step.done"))
 
 

@@ -18,6 +18,7 @@ from dvtui.reports.common import (
     lower_first,
     no_progress,
     plan_citation,
+    save_atomic,
     signature_or_default,
 )
 from dvtui.reports.followup import OverdueItem
@@ -122,5 +123,5 @@ def write_letter_docx(letter: UrgingLetter, path: Path, progress: Progress = no_
         sig = signature_or_default(letter.plan.signature)
         layout.signature(doc, LETTER_RECIPIENTS_TAIL, sig)
         progress(2, 3, t("report.step.save"))
-        doc.save(str(path))
+        save_atomic(doc, path)
         progress(3, 3, t("report.step.done"))

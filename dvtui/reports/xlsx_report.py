@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from dvtui.domain.text import inert
 from dvtui.i18n import t
-from dvtui.reports.common import Progress, no_progress
+from dvtui.reports.common import Progress, no_progress, save_atomic
 from dvtui.reports.figures import FIGURE_FIELDS, ConsolidatedReport
 from dvtui.reports.outline import timeliness_text
 
@@ -38,7 +38,7 @@ def write_report_xlsx(
     wb.properties.title = report.subject
     wb.properties.creator = report.plan.issuer
     progress(3, 4, t("report.step.save"))
-    wb.save(str(path))
+    save_atomic(wb, path)
     progress(4, 4, t("report.step.done"))
 
 
