@@ -1,0 +1,89 @@
+"""Shared fixtures: an isolated git identity and real temporary data repos."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from dvtui.i18n import set_lang
+from dvtui.store import Store
+from dvtui.store.setup import init_data_repo
+
+USER_NAME = "Nguyễn Thị Lan"
+USER_EMAIL = "lan.noivu@tuangiao.example"
+
+
+def write_gitconfig(
+    home: Path, name: str | None = USER_NAME, email: str | None = USER_EMAIL
+) -> None:
+    """A ~/.gitconfig for a fake HOME; leave out name/email to test a missing identity."""
+    lines = ["[init]", "\tdefaultBranch = main"]
+    if name or email:
+        lines.append("[user]")
+        if name:
+            lines.append(f"\tname = {name}")
+        if email:
+            lines.append(f"\temail = {email}")
+    (home / ".gitconfig").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(autouse=True)
+def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test runs with its own HOME and git identity, never the developer's."""
+    home = tmp_path_factory.mktemp("home")
+    write_gitconfig(home)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    for var in (
+        "GIT_AUTHOR_NAME",
+        "GIT_AUTHOR_EMAIL",
+        "GIT_COMMITTER_NAME",
+        "GIT_COMMITTER_EMAIL",
+        "GIT_DIR",
+        "GIT_WORK_TREE",
+        "DVTUI_REPO",
+        "DVTUI_LANG",
+    ):
+        monkeypatch.delenv(var, raising=False)
+    set_lang("vi")
+    return home
+
+
+@pytest.fixture
+def repo_path(tmp_path: Path) -> Path:
+    """A fresh data repo made from the bundled records (one initial commit)."""
+    path = tmp_path / "data"
+    init_data_repo(path)
+    return path
+
+
+@pytest.fixture
+def store(repo_path: Path) -> Iterator[Store]:
+    """The Store of ``repo_path``."""
+    yield Store(repo_path)
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in ``repo`` and return its stdout (raises on failure)."""
+    return subprocess.run(
+        ["git", "-C", str(repo), *args], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def dvtui(
+    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run the real ``dvtui`` command line in a subprocess."""
+    return subprocess.run(
+        [sys.executable, "-m", "dvtui", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
