@@ -8,10 +8,12 @@ versioned, so dvtui writes into each clone's ``.git/config``::
         driver = '/path/to/python' -m dvtui.store.merge_driver %O %A %B %P
 
 with the absolute path of the running interpreter, so a ``git pull`` typed by hand merges
-field by field too. Git runs the driver with the ancestor's, mine and theirs' versions in
-temporary files; the driver writes the merged file over "mine" and exits 0, or, on a true
-conflict, writes a valid canonical file holding my values and exits 1. It never writes
-conflict markers. This module imports nothing heavy at the top: git starts it per file.
+field by field too (with ``pull.rebase = false``: pulling merges, it never rewrites).
+
+Git runs the driver with the ancestor's, mine and theirs' versions in temporary files;
+the driver writes the merged file over "mine" and exits 0, or, on a true conflict, writes
+a valid canonical file holding my values and exits 1. It never writes conflict markers.
+This module imports nothing heavy at the top: git starts it once per file.
 """
 
 from __future__ import annotations
@@ -45,19 +47,30 @@ def is_installed(root: Path) -> bool:
         text = config.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
-    return f'[merge "{DRIVER_NAME}"]' in text and sys.executable in text
+    return f'[merge "{DRIVER_NAME}"]' in text and sys.executable in text and "[pull]" in text
 
 
 def install(root: Path) -> None:
-    """Write the driver into the clone's ``.git/config`` (through git, which locks the file)."""
+    """Write the driver into the clone's ``.git/config`` (through git, which locks the file).
+
+    ``git pull`` by hand is told to merge (never rebase, which would rewrite the user's
+    commits), unless the user chose otherwise in this clone's config.
+    """
     env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
-    for key, value in (("name", DRIVER_LABEL), ("driver", driver_command())):
-        subprocess.run(
-            ["git", "-C", str(root), "config", f"merge.{DRIVER_NAME}.{key}", value],
-            check=True,
+
+    def config(*args: str, check: bool = True) -> int:
+        proc = subprocess.run(
+            ["git", "-C", str(root), "config", "--local", *args],
+            check=check,
             capture_output=True,
             env=env,
         )
+        return proc.returncode
+
+    config(f"merge.{DRIVER_NAME}.name", DRIVER_LABEL)
+    config(f"merge.{DRIVER_NAME}.driver", driver_command())
+    if config("--get", "pull.rebase", check=False) != 0:
+        config("pull.rebase", "false")
 
 
 def ensure_installed(root: Path) -> bool:

@@ -24,7 +24,6 @@ from dvtui.domain.settings import Settings
 from dvtui.store import codec
 from dvtui.store.commits import CommitMessage, build_message, parse_message
 from dvtui.store.files import atomic_write, resolve_inside, walk_toml
-from dvtui.store.merge_driver import ensure_installed as ensure_merge_driver
 
 if TYPE_CHECKING:
     from dvtui.store.git import GitRepo, Identity
@@ -70,7 +69,10 @@ class Store:
         self.settings, self.settings_problems = load_settings(root)
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
-        ensure_merge_driver(root)
+        # (Imported here: `python -m dvtui.store.merge_driver` must not find it pre-loaded.)
+        from dvtui.store.merge_driver import ensure_installed
+
+        ensure_installed(root)
         # Test hook: called between writing the temp file and the rename.
         self.before_rename: Callable[[], None] | None = None
 
