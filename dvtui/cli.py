@@ -17,6 +17,9 @@ from typing import Any
 
 from dvtui.cli_reports import COMMANDS as REPORT_COMMANDS
 from dvtui.cli_reports import add_log_options, add_parsers
+from dvtui.cli_sync import add_parsers as add_sync_parsers
+from dvtui.cli_sync import cmd_clone
+from dvtui.cli_sync import commands as sync_commands
 from dvtui.domain.ids import BadId, RecordId
 from dvtui.domain.problems import DataError
 from dvtui.domain.text import parse_date
@@ -69,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-n", "--limit", type=int, default=None)
     add_log_options(p)
     add_parsers(add)  # status, overdue, report, review, audit
+    add_sync_parsers(add, sub)  # clone, sync, resolve; status --sync
     add("ui")
     return parser
 
@@ -83,6 +87,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command = args.command or "ui"
         if command == "init":
             return cmd_init(args)
+        if command == "clone":
+            return cmd_clone(args)
         store = _open_store(args)
         handler: Callable[[Any, Any, date], int] = COMMANDS[command]
         return handler(store, args, today)
@@ -237,6 +243,7 @@ COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     "log": cmd_log,
     "ui": cmd_ui,
     **REPORT_COMMANDS,
+    **sync_commands(REPORT_COMMANDS),  # sync, resolve; status gains the sync state
 }
 
 
