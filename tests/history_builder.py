@@ -1,0 +1,151 @@
+"""A data repo with a known history for the follow-up and report tests, built through the
+real Store and CLI (every change is a real commit), and the numbers a person would count."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from conftest import dvtui
+
+from dvtui.domain.ids import RecordId
+from dvtui.domain.records import Model, Summary
+from dvtui.store import Store
+
+PERIOD = "2023-h1"
+TODAY = "2023-05-25"  # ten days after the 15/05/2023 deadline
+
+ON_TIME_APPROVED = "ubnd-xa-quai-cang"  # 10/05, approved
+ON_TIME_LAST_DAY = "phong-tu-phap"  # 15/05: on time because the deadline day counts
+LATE_RETURNED = "ubnd-xa-ta-ma"  # 18/05 (3 days late), returned for more
+LATE = "phong-y-te"  # 20/05 (5 days late), submitted
+WITH_CONTACT = "ubnd-xa-mun-chung"  # missing; its contact is recorded
+
+
+@dataclass(frozen=True)
+class Expected:
+    """Numbers counted by hand from the changes below."""
+
+    units: int = 34
+    received: int = 4
+    on_time: int = 2
+    late: int = 2
+    missing: int = 30
+    returned: int = 1
+    approved: int = 1
+    conferences: int = 6  # 3 + 2 + 1
+    attendees: int = 240  # 120 + 80 + 40
+    receptions: int = 6  # 4 + 2
+    citizens: int = 40  # 30 + 10
+    dialogues: int = 3  # 2 + 1
+    petitions: int = 20  # 10 + 5 + 5
+    resolved: int = 15  # 8 + 3 + 4 → 75%
+    regulations: int = 2  # quai-cang and tu-phap, of 34 → 5,9%
+    models: int = 2  # economy (quai-cang), culture-society (ta-ma)
+    persons: int = 1  # political-system (quai-cang)
+
+
+def sets(repo: Path, rid: str, *assignments: str) -> None:
+    """One `dvtui set` (one commit), which must succeed."""
+    r = dvtui("--repo", str(repo), "set", rid, *assignments)
+    assert r.returncode == 0, r.stderr
+
+
+def build_history(repo: Path) -> Expected:
+    """Reports on time, late, missing, returned and approved; models; regulations; summary."""
+    r = f"reports/{PERIOD}/"
+    sets(
+        repo,
+        r + ON_TIME_APPROVED,
+        "status=approved",
+        "submitted_on=10/05/2023",
+        "reviewed_on=12/05/2023",
+        "document_number=45/BC-UBND",
+        "figures.conferences=3",
+        "figures.conference_attendees=120",
+        "figures.citizen_receptions=4",
+        "figures.citizens_received=30",
+        "figures.dialogues=2",
+        "figures.petitions_received=10",
+        "figures.petitions_in_competence=8",
+        "figures.petitions_resolved=8",
+        "narrative.ii-1=Quán triệt tại 12 bản, 100% cán bộ tham gia.",
+        "narrative.ii-7=Mô hình “Dân vận khéo” trồng cà phê ở bản Co Sản.",
+    )
+    sets(
+        repo,
+        r + ON_TIME_LAST_DAY,
+        "status=submitted",
+        "submitted_on=15/05/2023",
+        "figures.conferences=2",
+        "figures.conference_attendees=80",
+        "figures.petitions_received=5",
+        "figures.petitions_resolved=3",
+        "narrative.ii-1=Phổ biến Chỉ thị 33/CT-TTg cho toàn thể công chức.",
+    )
+    sets(
+        repo,
+        r + LATE_RETURNED,
+        "status=submitted",
+        "submitted_on=18/05/2023",
+        "figures.conferences=1",
+        "figures.conference_attendees=40",
+        "figures.dialogues=1",
+        "figures.petitions_received=5",
+        "figures.petitions_resolved=4",
+    )
+    sets(
+        repo,
+        r + LATE_RETURNED,
+        "status=returned",
+        "reviewed_on=20/05/2023",
+        "review_note=Thiếu số liệu tiếp công dân",
+    )
+    sets(
+        repo,
+        r + LATE,
+        "status=submitted",
+        "submitted_on=20/05/2023",
+        "figures.citizen_receptions=2",
+        "figures.citizens_received=10",
+    )
+    for unit, number in ((ON_TIME_APPROVED, "01/QC-UBND"), (ON_TIME_LAST_DAY, "02/QC-TP")):
+        sets(
+            repo,
+            f"units/{unit}",
+            "coordination_regulation.signed_on=01/03/2023",
+            f"coordination_regulation.document_number={number}",
+        )
+    sets(repo, f"units/{WITH_CONTACT}", "contact.person=Lò Văn Minh", "contact.phone=0912 345 678")
+    store = Store(repo)
+    store.load()
+    for slug, kind, name, unit, sector in (
+        ("ca-phe-co-san", "model", "Trồng cà phê bản Co Sản", ON_TIME_APPROVED, "economy"),
+        ("van-nghe-ta-ma", "model", "Đội văn nghệ bản Ta Ma", LATE_RETURNED, "culture-society"),
+        ("lo-van-sang", "exemplary-person", "Lò Văn Sáng", ON_TIME_APPROVED, "political-system"),
+    ):
+        store.save(
+            Model(
+                id=RecordId.parse(f"models/2023/{slug}"),
+                kind=kind,  # type: ignore[arg-type]
+                name=name,
+                unit=unit,
+                sector=sector,  # type: ignore[arg-type]
+            ),
+            create=True,
+        )
+    store.save(
+        Summary(
+            id=RecordId.parse(f"summaries/{PERIOD}"),
+            number="125",
+            issued_on=date(2023, 5, 26),
+            strengths="Các đơn vị chủ động triển khai Kế hoạch.",
+            limitations="Còn 30 đơn vị chưa báo cáo đúng hạn.",
+            causes="Một số đơn vị chưa quan tâm đúng mức.",
+            direction="Tiếp tục đôn đốc các đơn vị.",
+            proposals="Đề nghị Sở Nội vụ mở lớp tập huấn.",
+        ),
+        create=True,
+    )
+    return Expected()
