@@ -539,6 +539,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "ui.loading": ("Đang tải…", "Loading…"),
     "ui.choose_period": ("Chọn kỳ báo cáo", "Choose a period"),
+    "ui.choose": ("Chọn…", "Choose…"),
     "ui.no_plan": ("Chưa có kế hoạch nào trong kho dữ liệu.", "No plan in this data repo."),
     "ui.today": ("Hôm nay: {date}", "Today: {date}"),
     "ui.dash.periods": ("Kỳ báo cáo", "Reporting periods"),

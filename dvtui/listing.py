@@ -168,7 +168,7 @@ def unit_compliance_rows(
 ) -> tuple[list[str], list[Row]]:
     """One row per assigned unit: each period's report, models, persons, regulation."""
     periods = [p for p in data.of(Period) if p.plan == plan.id.name]
-    columns = [t("col.unit"), t("col.kind")]
+    columns = [t("col.unit")]  # rows come grouped: agencies, the township, the communes
     columns += [t(f"period.short.{p.kind}") for p in periods]
     columns += [t("col.models"), t("col.persons"), t("col.regulation")]
     reports = {(r.period, r.unit): r for r in data.reports()}
@@ -176,12 +176,12 @@ def unit_compliance_rows(
     rows = []
     for unit in data.assignees():
         slug = unit.id.name
-        cells = [unit.name, t(f"kind.unit.{unit.kind}")]
+        cells = [unit.name]
         for period in periods:
             report = reports.get((period.id.name, slug))
             cells.append(report_state_text(report, period, today, settings) if report else "—")
         mine = [m for m in models if m.unit == slug]
-        cells.append(str(sum(m.kind == "model" for m in mine)) or "0")
+        cells.append(str(sum(m.kind == "model" for m in mine)))
         cells.append(str(sum(m.kind == "exemplary-person" for m in mine)))
         regulation = unit.coordination_regulation
         cells.append(
@@ -198,8 +198,8 @@ def period_report_rows(
     data: Dataset, settings: Settings, today: date, period: Period
 ) -> tuple[list[str], list[Row]]:
     """The reports of one period, one row per unit, in unit order."""
-    columns = [t("col.unit"), t("col.status"), t("col.submitted_on"), t("col.document")]
-    columns.append(t("col.timeliness"))
+    columns = [t("col.unit"), t("col.status"), t("col.submitted_on"), t("col.timeliness")]
+    columns.append(t("col.document"))
     rows = []
     by_unit = {r.unit: r for r in data.reports(period=period.id.name)}
     for unit in data.of(Unit):
@@ -210,8 +210,8 @@ def period_report_rows(
             unit.name,
             t(f"status.report.{report.status}"),
             format_date(report.submitted_on),
-            report.document_number or "",
             report_timeliness_text(report, period, today, settings),
+            report.document_number or "",
         ]
         cells = [inert(c) for c in cells]
         rows.append(Row(report, cells, fold(" ".join([unit.id.name, *cells]))))

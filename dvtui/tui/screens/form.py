@@ -144,6 +144,7 @@ class FormScreen(Screen[bool]):
                 options,
                 value=value if value is not None else Select.NULL,
                 allow_blank=spec.blank or value is None,
+                prompt=t("ui.choose"),
                 id=spec.widget_id,
                 compact=True,
             )

@@ -49,7 +49,7 @@ class TaskScreen(FormScreen):
             line.append(inert(note.text), style="")
             yield Static(line, classes="note")
         yield Input(placeholder=t("ui.note_placeholder"), id="new-note", compact=True)
-        yield Button(t("ui.button.add_note"), id="add-note")
+        yield Button(t("ui.button.add_note"), id="add-note", compact=True)
 
     @on(Button.Pressed, "#add-note")
     @on(Input.Submitted, "#new-note")
