@@ -211,14 +211,14 @@ async def test_missing_identity_is_asked_once_then_saved(repo_path: Path, isolat
 
 
 async def test_screens_reload_after_a_cli_edit(repo_path: Path):
-    app = DvtuiApp(Store(repo_path), today=TODAY, watch=True)
+    app = make_app(repo_path)  # the timer is off: the test calls the check itself
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         other = Store(repo_path)
         other.set_fields(
             RecordId.parse(QUAI_CANG_H1), {"status": "submitted", "submitted_on": "2023-05-11"}
         )
-        await app._check_for_changes().wait()
+        await app.check_for_changes().wait()
         await settle(pilot)
         record = app.data.get(RecordId.parse(QUAI_CANG_H1))
         assert record.submitted_on == date(2023, 5, 11)

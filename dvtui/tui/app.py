@@ -71,7 +71,7 @@ class DvtuiApp(App[int]):
         self.push_screen(MainScreen())
         self.load_data()
         if self._watch:
-            self.set_interval(WATCH_SECONDS, self._check_for_changes)
+            self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
     @property
     def plan(self) -> Plan | None:
@@ -107,7 +107,7 @@ class DvtuiApp(App[int]):
                 refresh()
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def _check_for_changes(self) -> None:
+    def check_for_changes(self) -> None:
         """Reload when the repo changed underneath (a pull, a CLI edit, a checkout)."""
         with self._store_lock:
             token = self.store.change_token()
