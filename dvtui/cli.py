@@ -22,7 +22,7 @@ from dvtui.cli_sync import cmd_clone
 from dvtui.cli_sync import commands as sync_commands
 from dvtui.domain.ids import BadId, RecordId
 from dvtui.domain.problems import DataError
-from dvtui.domain.text import parse_date
+from dvtui.domain.text import inert, parse_date
 from dvtui.i18n import set_lang, t
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -202,8 +202,8 @@ def cmd_show(store: Any, args: argparse.Namespace, today: date) -> int:
         )
         return EXIT_OK
     print(str(record.id))
-    for name, value in flatten(table).items():
-        print(f"  {field_label(name)}: {value_text(name, value, limit=10_000)}")
+    for name, value in flatten(table).items():  # inert: record text never drives the terminal
+        print(inert(f"  {field_label(name)}: {value_text(name, value, limit=10_000)}"))
     return EXIT_OK
 
 

@@ -25,6 +25,7 @@ from dvtui.domain.changes import Change, describe
 from dvtui.domain.dataset import Dataset
 from dvtui.domain.facts import title_of
 from dvtui.domain.records import Record
+from dvtui.domain.text import inert
 from dvtui.i18n import language, t
 
 SUBJECT_LIMIT = 120
@@ -62,11 +63,12 @@ def build_message(
             summary = describe(changes[0])
         else:
             summary = t("commit.n_fields", n=len(changes))
-        subject = f"{title}: {summary}"
+        # inert: a reviewer's `git log` must never run escape codes typed into a record
+        subject = inert(f"{title}: {summary}")
         if len(subject) > SUBJECT_LIMIT:
             subject = subject[: SUBJECT_LIMIT - 1] + "…"
         lines = [subject, ""]
-        lines += [f"- {describe(c)}" for c in changes[:30]]
+        lines += [inert(f"- {describe(c)}") for c in changes[:30]]
         if len(changes) > 30:
             lines.append(f"- … (+{len(changes) - 30})")
     trailers = [f"Record: {record.id}", f"Action: {action}"]
