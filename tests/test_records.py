@@ -333,7 +333,7 @@ def test_problems_in_english(repo_path: Path) -> None:
 
 
 def test_one_bad_file_never_stops_the_rest(repo_path: Path) -> None:
-    bad = {
+    bad: dict[str, str | bytes] = {
         QUAI_CANG: 'schema = 1\nstatus = "missing\n',
         "records/reports/2023-h1/ubnd-xa-ta-ma.toml": b"\xff\xfe\x00garbage",
         "records/reports/2023-year/phong-y-te.toml": 'schema = 1\nstatus = "done"\n',
