@@ -166,6 +166,7 @@ def _read_progress(proc: subprocess.Popen[bytes], progress: GitProgress | None) 
 # checked in this order: "could not read from remote repository" follows the first two.
 _MISSING = (
     "does not appear to be a git repository",
+    "' does not exist",  # clone of a local path: "repository '/x' does not exist"
     "repository not found",
     "not exported",  # git daemon: "access denied or repository not exported"
     "no such repository",
