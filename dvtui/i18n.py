@@ -118,6 +118,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{path}” leads outside records/",
     ),
     "err.lang": ("ngôn ngữ phải là vi hoặc en", "language must be vi or en"),
+    "err.read": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     "err.os": ("không dùng được “{path}”: {detail}", "cannot use “{path}”: {detail}"),
     "err.today": (
         "--today “{value}” không phải ngày hợp lệ",
@@ -147,8 +148,46 @@ CATALOG: dict[str, tuple[str, str]] = {
         "a rebase is in progress; finish or abort it before saving",
     ),
     "err.git.locked": (
-        "kho đang bị một chương trình khác khóa (index.lock); thử lại sau giây lát",
-        "the repository is locked by another program (index.lock); try again shortly",
+        "kho đang bị khóa ({lock}) và máy này không cho biết chương trình nào giữ khóa; nếu "
+        "không còn chương trình git nào đang mở, hãy xóa tệp {path} rồi thử lại",
+        "the repository is locked ({lock}) and this system cannot tell by whom; if no git "
+        "program is open, delete the file {path} and try again",
+    ),
+    "err.git.locked_by": (
+        "kho đang bị khóa ({lock}) bởi chương trình đang chạy: {who}; chờ nó xong rồi thử lại",
+        "the repository is locked ({lock}) by a running program: {who}; wait for it to "
+        "finish and try again",
+    ),
+    "err.save.busy": (
+        "một phiên dvtui khác đang lưu vào kho này ({owner}); thử lại sau giây lát",
+        "another dvtui is saving to this repository ({owner}); try again shortly",
+    ),
+    "err.changed_meanwhile": (
+        "hồ sơ “{id}” vừa được người khác sửa cùng trường ({fields}); hãy tải lại rồi sửa lại",
+        "record “{id}” was just changed by someone else in the same field(s) ({fields}); "
+        "reload it and make your change again",
+    ),
+    "notice.stale_lock": (
+        "đã gỡ khóa git bị bỏ lại bởi một chương trình đã dừng giữa chừng: {locks}",
+        "removed a git lock left behind by a program that stopped half-way: {locks}",
+    ),
+    "notice.recovered.committed": (
+        "lần lưu “{path}” lúc {when} bị ngắt sau khi đã ghi vào git: thay đổi được giữ",
+        "the save of “{path}” at {when} was cut short after its commit: the change is kept",
+    ),
+    "notice.recovered.undone": (
+        "lần lưu “{path}” lúc {when} bị ngắt trước khi ghi vào git: hồ sơ được trả về như "
+        "trước, hãy lưu lại",
+        "the save of “{path}” at {when} was cut short before its commit: the record was put "
+        "back as it was; save it again",
+    ),
+    "notice.recovered.unwritten": (
+        "lần lưu “{path}” lúc {when} bị ngắt trước khi ghi tệp: không có gì thay đổi",
+        "the save of “{path}” at {when} was cut short before writing: nothing changed",
+    ),
+    "notice.journal_unreadable": (
+        "đã bỏ tệp nhật ký lưu không đọc được: {path}",
+        "removed an unreadable save journal: {path}",
     ),
     "err.git.detached": (
         "kho không ở trên một nhánh (detached HEAD); hãy chuyển về nhánh chính",
@@ -540,6 +579,50 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.loading": ("Đang tải…", "Loading…"),
     "ui.choose_period": ("Chọn kỳ báo cáo", "Choose a period"),
     "ui.choose": ("Chọn…", "Choose…"),
+    "ui.tab.overdue": ("Đôn đốc", "Follow-up"),
+    "ui.key.sync": ("Đồng bộ", "Sync"),
+    "ui.cmd.sync": ("Đồng bộ với máy chủ", "Sync with the server"),
+    "ui.cmd.sync_help": (
+        "Lấy thay đổi của đồng nghiệp, gửi thay đổi của mình",
+        "Get colleagues' changes, send yours",
+    ),
+    "ui.cmd.conflicts": ("Giải quyết xung đột", "Resolve conflicts"),
+    "ui.cmd.conflicts_help": (
+        "Các trường bị sửa khác nhau ở hai nơi",
+        "Fields changed two ways",
+    ),
+    "ui.sync.title": ("Đồng bộ với máy chủ", "Sync with the server"),
+    "ui.sync.starting": ("Đang bắt đầu…", "Starting…"),
+    "ui.sync.outcome.up-to-date": ("Đã khớp với máy chủ, không có gì mới.", "Already up to date."),
+    "ui.sync.outcome.pulled": ("Đã nhận thay đổi từ máy chủ.", "Received changes."),
+    "ui.sync.outcome.pushed": ("Đã gửi thay đổi lên máy chủ.", "Sent changes."),
+    "ui.sync.outcome.merged": ("Đã hợp nhất và gửi lên máy chủ.", "Merged and sent."),
+    "ui.sync.outcome.conflict": (
+        "Có xung đột: chưa thay đổi gì trên máy, hãy chọn giá trị cho từng trường.",
+        "Conflicts: nothing changed locally; choose a value for each field.",
+    ),
+    "ui.sync.incoming": ("Nhận về {n} hồ sơ:", "{n} record(s) came in:"),
+    "ui.sync.outgoing": ("Gửi đi {n} hồ sơ:", "{n} record(s) went out:"),
+    "ui.button.close": ("Đóng", "Close"),
+    "ui.conflict.title": ("Xung đột khi đồng bộ", "Sync conflicts"),
+    "ui.conflict.explain": (
+        "{n} trường bị sửa theo hai cách khác nhau. Chọn giá trị giữ lại cho từng trường, "
+        "rồi bấm Hoàn tất (Ctrl+S). Trước khi hoàn tất, kho dữ liệu không thay đổi gì.",
+        "{n} field(s) were changed two different ways. Choose what to keep for each, then "
+        "Finish (Ctrl+S). Nothing changes in the repository until then.",
+    ),
+    "ui.conflict.mine": ("Của tôi", "Mine"),
+    "ui.conflict.theirs": ("Của máy chủ", "Theirs"),
+    "ui.conflict.base": ("Bản gốc", "Base"),
+    "ui.conflict.value": ("Nhập giá trị khác", "Another value"),
+    "ui.conflict.value_placeholder": ("Giá trị mới (khi chọn “Nhập giá trị khác”)", "New value"),
+    "ui.conflict.finish": ("Hoàn tất hợp nhất", "Finish the merge"),
+    "ui.conflict.later": ("Để sau", "Later"),
+    "ui.conflict.done": ("Đã hợp nhất và lưu.", "Merged and saved."),
+    "ui.conflict.none": ("Không có xung đột nào đang chờ.", "No conflicts waiting."),
+    "col.state": ("Tình trạng", "State"),
+    "col.owes": ("Còn nợ", "Still owes"),
+    "col.contact": ("Liên hệ", "Contact"),
     "ui.no_plan": ("Chưa có kế hoạch nào trong kho dữ liệu.", "No plan in this data repo."),
     "ui.today": ("Hôm nay: {date}", "Today: {date}"),
     "ui.dash.periods": ("Kỳ báo cáo", "Reporting periods"),

@@ -216,3 +216,24 @@ def period_report_rows(
         cells = [inert(c) for c in cells]
         rows.append(Row(report, cells, fold(" ".join([unit.id.name, *cells]))))
     return columns, rows
+
+
+def overdue_rows(
+    data: Dataset, settings: Settings, today: date
+) -> tuple[list[str], list[Row]]:
+    """The đôn đốc list: one row per late, overdue or returned report, most urgent first."""
+    from dvtui.reports.followup import contact_text, overdue_list, state_text
+
+    columns = [t("col.period"), t("col.unit"), t("col.state"), t("col.owes"), t("col.contact")]
+    rows = []
+    for item in overdue_list(data, settings, today):
+        cells = [
+            t(f"period.short.{item.period.kind}"),
+            item.unit.name,
+            state_text(item),
+            "; ".join(owed.text for owed in item.owes),
+            contact_text(item.contact),
+        ]
+        cells = [inert(c) for c in cells]
+        rows.append(Row(item.report, cells, fold(" ".join([item.unit.id.name, *cells]))))
+    return columns, rows

@@ -233,3 +233,27 @@ async def test_english_labels_with_lang_en(repo_path: Path):
         await settle(pilot)
         text = screen_text(app)
     assert "Reporting periods" in text and "Kỳ báo cáo" not in text
+
+
+async def test_overdue_tab_lists_late_units_and_opens_their_report(repo_path: Path):
+    Store(repo_path).set_fields(
+        RecordId.parse(QUAI_CANG_H1), {"status": "submitted", "submitted_on": "2023-05-18"}
+    )
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        table = app.screen.query_one("#overdue-table", RecordTable)
+        rows = table.query_one(DataTable)
+        assert rows.row_count == 34  # 33 still missing, one 3 days late
+        texts = [" ".join(str(c) for c in rows.get_row_at(i)) for i in range(rows.row_count)]
+        late = [row for row in texts if "Quài Cang" in row]
+        assert len(late) == 1 and "Nộp muộn 3 ngày" in late[0]
+        assert sum("Quá hạn 5 ngày" in row for row in texts) == 33
+        table.query_one(Input).value = "quai cang"
+        await pilot.pause()
+        table.table.focus()
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReportForm)
+        assert app.screen.report.id == RecordId.parse(QUAI_CANG_H1)

@@ -178,6 +178,11 @@ class DvtuiApp(App[int]):
 
         self.push_screen(IdentityScreen(), done)
 
+    def run_store(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Run ``fn(store, *args)`` under the store lock (call from a worker thread)."""
+        with self._store_lock:
+            return fn(self.store, *args)
+
     def history_of(self, record: Record) -> None:
         """Open the History screen of one record."""
         from dvtui.tui.screens.history import HistoryScreen

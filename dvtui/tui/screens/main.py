@@ -6,7 +6,7 @@ from collections.abc import Callable, Iterator
 from functools import partial
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -18,6 +18,7 @@ from dvtui.i18n import t
 from dvtui.listing import (
     Row,
     list_rows,
+    overdue_rows,
     period_report_rows,
     unit_compliance_rows,
 )
@@ -27,7 +28,7 @@ from dvtui.tui.widgets.record_table import RecordTable
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp
 
-TABS = ("dashboard", "tasks", "units", "reports", "models")
+TABS = ("dashboard", "tasks", "units", "reports", "models", "overdue")
 
 
 class MainScreen(Screen[None]):
@@ -39,7 +40,9 @@ class MainScreen(Screen[None]):
         Binding("f4", "tab('units')", t("ui.tab.units")),
         Binding("f5", "tab('reports')", t("ui.tab.reports")),
         Binding("f6", "tab('models')", t("ui.tab.models")),
+        Binding("f8", "tab('overdue')", t("ui.tab.overdue")),
         Binding("f7", "history", t("ui.key.history")),
+        Binding("f9", "sync", t("ui.key.sync")),
         Binding("h", "history", t("ui.key.history"), show=False),
         Binding("n", "new_model", t("ui.key.new_model"), show=False),
     ]
@@ -65,6 +68,8 @@ class MainScreen(Screen[None]):
                 yield RecordTable(self._report_rows, id="reports-table")
             with TabPane(t("ui.tab.models"), id="models"):
                 yield RecordTable(self._model_rows, id="models-table")
+            with TabPane(t("ui.tab.overdue"), id="overdue"):
+                yield RecordTable(self._overdue_rows, id="overdue-table")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -100,6 +105,12 @@ class MainScreen(Screen[None]):
             return [], []
         keys, rows = list_rows(app.data, app.store.settings, "models", today=app.today)
         return [t(k) for k in keys], rows
+
+    def _overdue_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        if app.data is None:
+            return [], []
+        return overdue_rows(app.data, app.store.settings, app.today)
 
     def _selected_period(self) -> Period | None:
         app = self.dvtui
@@ -197,11 +208,38 @@ class MainScreen(Screen[None]):
             return
         self.app.push_screen(new_model_form(app, app.plan.year))
 
+    def action_sync(self) -> None:
+        """F9: fetch, merge and push through the office's git server."""
+        from dvtui.tui.screens.sync import SyncScreen
+
+        self.app.push_screen(SyncScreen())
+
+    def action_conflicts(self) -> None:
+        """Open the conflicts left by the last sync, if any."""
+        self._load_conflicts()
+
+    @work(thread=True, exit_on_error=False)
+    def _load_conflicts(self) -> None:
+        from dvtui.store.sync import pending_conflicts
+
+        conflicts = self.dvtui.run_store(pending_conflicts)
+        self.app.call_from_thread(self._show_conflicts, conflicts)
+
+    def _show_conflicts(self, conflicts: list[Any]) -> None:
+        from dvtui.tui.screens.sync import ConflictScreen
+
+        if not conflicts:
+            self.notify(t("ui.conflict.none"), markup=False)
+            return
+        self.app.push_screen(ConflictScreen(conflicts))
+
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
         """Palette entries for this screen."""
         for tab in TABS:
             yield t(f"ui.tab.{tab}"), t("ui.cmd.goto"), partial(self.action_tab, tab)
         yield t("ui.cmd.history"), t("ui.cmd.history_help"), self.action_history
+        yield t("ui.cmd.sync"), t("ui.cmd.sync_help"), self.action_sync
+        yield t("ui.cmd.conflicts"), t("ui.cmd.conflicts_help"), self.action_conflicts
         yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
         yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter
         yield t("ui.cmd.reload"), t("ui.cmd.reload_help"), self.dvtui.load_data

@@ -1,0 +1,257 @@
+"""Sync (Đồng bộ) with progress, and the conflict screen: base, mine, theirs per field.
+
+The git work runs in a thread worker through ``dvtui.store.sync``; progress comes back
+through ``call_from_thread``. A conflict never touches the repository until the user
+has chosen for every field and confirmed.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import (
+    Button,
+    Footer,
+    Header,
+    Input,
+    ProgressBar,
+    RadioButton,
+    RadioSet,
+    Static,
+)
+
+from dvtui.domain.changes import field_label, value_text
+from dvtui.domain.facts import title_of
+from dvtui.domain.ids import RecordId
+from dvtui.domain.problems import DataError
+from dvtui.domain.text import inert
+from dvtui.i18n import t
+from dvtui.store import sync as syncing
+from dvtui.store.merge import Choice, Conflict
+
+if TYPE_CHECKING:
+    from dvtui.tui.app import DvtuiApp
+
+
+def result_text(result: syncing.SyncResult) -> Text:
+    """What came in and what went out, by record and by whom."""
+    text = Text(t(f"ui.sync.outcome.{result.outcome}") + "\n", style="bold")
+    for key, records in (
+        ("ui.sync.incoming", result.incoming_records),
+        ("ui.sync.outgoing", result.outgoing_records),
+    ):
+        if not records:
+            continue
+        text.append(t(key, n=len(records)) + "\n", style="bold")
+        for item in records[:20]:
+            text.append(f"  • {inert(item.record)} — {inert(', '.join(item.authors))}\n")
+        if len(records) > 20:
+            text.append(f"  … (+{len(records) - 20})\n")
+    if result.push_error:
+        text.append(inert(result.push_error) + "\n", style="bold red")
+    return text
+
+
+class SyncScreen(ModalScreen[None]):
+    """Runs one sync and shows its progress and result; conflicts open the conflict screen."""
+
+    BINDINGS = [Binding("escape", "close", t("ui.key.back"))]
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(Text(t("ui.sync.title"), style="bold"))
+            yield ProgressBar(total=1.0, show_eta=False, id="sync-progress")
+            yield Static(Text(t("ui.sync.starting")), id="sync-stage")
+            yield Static("", id="sync-result")
+            with Horizontal(classes="buttons"):
+                yield Button(t("ui.button.close"), id="close", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#close", Button).disabled = True
+        self.run_sync()
+
+    @property
+    def dvtui(self) -> DvtuiApp:
+        """The app, typed."""
+        return cast("DvtuiApp", self.app)
+
+    def _progress(self, step: syncing.Progress) -> None:
+        self.app.call_from_thread(self._show_progress, step)
+
+    def _show_progress(self, step: syncing.Progress) -> None:
+        self.query_one("#sync-stage", Static).update(Text(inert(step.text)))
+        bar = self.query_one(ProgressBar)
+        if step.fraction is not None:
+            bar.update(progress=step.fraction)
+        elif step.stage == "done":
+            bar.update(progress=1.0)
+
+    @work(thread=True, exit_on_error=False)
+    def run_sync(self) -> None:
+        """Fetch, merge, push — in a thread."""
+        try:
+            result = self.dvtui.run_store(syncing.sync, self._progress)
+        except DataError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#sync-stage", Static).update(Text(message, style="bold red"))
+        self.query_one("#close", Button).disabled = False
+
+    def _done(self, result: syncing.SyncResult) -> None:
+        self.query_one(ProgressBar).update(progress=1.0)
+        self.query_one("#sync-result", Static).update(result_text(result))
+        self.query_one("#close", Button).disabled = False
+        self.dvtui.load_data()
+        if result.outcome == "conflict":
+            self.app.push_screen(ConflictScreen(result.conflicts))
+
+    @on(Button.Pressed, "#close")
+    def action_close(self) -> None:
+        """Close once the sync has finished."""
+        if not self.query_one("#close", Button).disabled:
+            self.dismiss(None)
+
+
+CHOICES = ("mine", "theirs", "base", "value")
+
+
+class ConflictRow(Vertical):
+    """One conflicting field: its three versions and the user's choice."""
+
+    def __init__(self, conflict: Conflict, index: int, label: str) -> None:
+        super().__init__(classes="conflict")
+        self.conflict = conflict
+        self.index = index
+        self.label = label
+
+    def compose(self) -> ComposeResult:
+        c = self.conflict
+        field = c.field
+        title = Text(f"{inert(self.label)} · ", style="bold")
+        title.append(field_label(field) if field else t("sync.whole_file"), style="bold cyan")
+        yield Static(title)
+        if c.problem:
+            yield Static(Text(inert(c.problem), style="yellow"))
+        with RadioSet(id=f"choice-{self.index}"):
+            for take in ("mine", "theirs", "base"):
+                value = value_text(field, getattr(c, take), limit=70) if field else "…"
+                label = Text(f"{t('ui.conflict.' + take)}: ")
+                label.append(inert(value), style="bold")
+                yield RadioButton(label, value=take == "mine", name=take)
+            if field:
+                yield RadioButton(Text(t("ui.conflict.value")), name="value")
+        if field:
+            yield Input(
+                placeholder=t("ui.conflict.value_placeholder"),
+                id=f"value-{self.index}",
+                compact=True,
+            )
+        yield Static("", id=f"error-{self.index}", classes="error")
+
+    def choice(self) -> Choice:
+        """The chosen version, or a typed value (ValueError when it is not valid)."""
+        pressed = self.query_one(RadioSet).pressed_button
+        take = pressed.name if pressed is not None and pressed.name else "mine"
+        if take != "value":
+            return Choice(take)  # type: ignore[arg-type]
+        text = self.query_one(Input).value
+        return syncing.choice_from_text(self.conflict, text)
+
+
+class ConflictScreen(Screen[None]):
+    """Settle each conflicting field, then commit the merge (and send it)."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "resolve", t("ui.conflict.finish"), priority=True),
+        Binding("escape", "app.pop_screen", t("ui.conflict.later")),
+    ]
+
+    def __init__(self, conflicts: list[Conflict]) -> None:
+        super().__init__()
+        self.conflicts = conflicts
+
+    @property
+    def dvtui(self) -> DvtuiApp:
+        """The app, typed."""
+        return cast("DvtuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with VerticalScroll(id="conflicts"):
+            yield Static(Text(t("ui.conflict.explain", n=len(self.conflicts))))
+            yield Static("", id="conflict-error", classes="error")
+            for i, conflict in enumerate(self.conflicts):
+                yield ConflictRow(conflict, i, self._label(conflict))
+        with Horizontal(classes="buttons form-buttons"):
+            yield Button(t("ui.conflict.finish"), id="finish", variant="primary", compact=True)
+            yield Button(t("ui.conflict.later"), id="later", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("ui.conflict.title")
+
+    def _label(self, conflict: Conflict) -> str:
+        """The record's name as people say it, else its path."""
+        data = self.dvtui.data
+        if conflict.record and data is not None:
+            record = data.get(RecordId.parse(conflict.record))
+            if record is not None:
+                return title_of(record, data)
+        return conflict.record or conflict.path
+
+    def choices(self) -> dict[tuple[str, str], Choice] | None:
+        """Every row's choice, or None with the reasons shown under the rows."""
+        out: dict[tuple[str, str], Choice] = {}
+        ok = True
+        for row in self.query(ConflictRow):
+            error = self.query_one(f"#error-{row.index}", Static)
+            try:
+                out[row.conflict.key] = row.choice()
+                error.update("")
+            except ValueError as exc:
+                code, args = exc.args
+                error.update(Text(t(code, **args)))
+                ok = False
+        return out if ok else None
+
+    @on(Button.Pressed, "#finish")
+    def action_resolve(self) -> None:
+        """Commit the merge with the choices made, then send it."""
+        choices = self.choices()
+        if choices is None:
+            return
+        self.query_one("#finish", Button).disabled = True
+        self._resolve(choices)
+
+    @work(thread=True, exit_on_error=False)
+    def _resolve(self, choices: dict[tuple[str, str], Choice]) -> None:
+        try:
+            result = self.dvtui.run_store(syncing.resolve, choices)
+        except DataError as error:
+            self.app.call_from_thread(self._failed, str(error))
+            return
+        self.app.call_from_thread(self._done, result)
+
+    def _failed(self, message: str) -> None:
+        self.query_one("#finish", Button).disabled = False
+        self.query_one("#conflict-error", Static).update(Text(message))
+
+    def _done(self, result: Any) -> None:
+        self.dvtui.load_data()
+        self.notify(t("ui.conflict.done"), markup=False)
+        if result.push_error:
+            self.notify(result.push_error, severity="warning", markup=False, timeout=10)
+        self.dismiss(None)
+
+    @on(Button.Pressed, "#later")
+    def _later(self) -> None:
+        self.dismiss(None)
