@@ -119,6 +119,7 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "err.lang": ("ngôn ngữ phải là vi hoặc en", "language must be vi or en"),
     "err.read": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
+    "err.read": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     "err.os": ("không dùng được “{path}”: {detail}", "cannot use “{path}”: {detail}"),
     "err.today": (
         "--today “{value}” không phải ngày hợp lệ",

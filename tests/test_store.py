@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import socket
 import subprocess
 import sys
 import unicodedata
@@ -373,3 +374,21 @@ def test_temp_files_are_never_loaded(repo_path: Path) -> None:
     (folder / ".hidden.toml").write_bytes(b"not a record")
     assert Store(repo_path).load().problems == []
     assert os.path.exists(folder / ".hidden.toml")
+
+
+def test_an_unreadable_file_is_a_problem_not_a_crash(
+    repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A socket cannot be opened for reading, even by root: it stands in for a file this
+    # user may not read (permissions on a shared folder).
+    rel = "records/units/khong-doc-duoc.toml"
+    server = socket.socket(socket.AF_UNIX)
+    try:
+        monkeypatch.chdir(repo_path / "records/units")  # a socket path is limited to 108 bytes
+        server.bind("khong-doc-duoc.toml")
+        data = Store(repo_path).load()
+    finally:
+        server.close()
+    assert [p.file for p in data.problems] == [rel]
+    assert str(data.problems[0]).startswith(f"{rel}: không đọc được tệp")
+    assert len(data) == 121

@@ -95,7 +95,12 @@ class Store:
             if path.is_symlink():
                 problems.append(Problem(relpath, "", "err.symlink"))
                 continue
-            record, found = codec.decode(relpath, path.read_bytes())
+            try:
+                data = path.read_bytes()
+            except OSError as exc:  # no permission on a shared folder …: this file only
+                problems.append(Problem(relpath, "", "err.read", {"detail": exc.strerror}))
+                continue
+            record, found = codec.decode(relpath, data)
             problems.extend(found)
             if record is not None:
                 records.append(record)
