@@ -7,8 +7,11 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dvtui.domain.dataset import Dataset
+from dvtui.domain.ids import RecordId
 from dvtui.domain.problems import Problem
 from dvtui.domain.records import Period, Plan, Report, Task, Unit
 from dvtui.i18n import set_lang
@@ -382,3 +385,15 @@ def test_bad_settings_file_is_a_problem_not_a_crash(repo_path: Path) -> None:
     assert store.settings.deadline_inclusive is True  # the default
     (problem,) = store.load().problems
     assert str(problem).startswith("dvtui.toml: deadline_inclusive: phải là true hoặc false")
+
+
+@given(st.text())
+def test_any_text_round_trips_canonically(text: str) -> None:
+    rid = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
+    data = codec.encode(Report(id=rid, review_note=text))
+    back, problems = codec.decode(rid.relpath, data)
+    assert problems == [] and isinstance(back, Report)
+    assert codec.encode(back) == data  # a second write is byte-identical
+    stored = unicodedata.normalize("NFC", text).replace("\r\n", "\n")
+    assert back.review_note == (stored or None)  # NFC, LF; an empty note is left out
+    assert b"\r\n" not in data
