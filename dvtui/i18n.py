@@ -119,7 +119,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "err.lang": ("ngôn ngữ phải là vi hoặc en", "language must be vi or en"),
     "err.read": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
-    "err.read": ("không đọc được tệp: {detail}", "cannot read the file: {detail}"),
     "err.os": ("không dùng được “{path}”: {detail}", "cannot use “{path}”: {detail}"),
     "err.today": (
         "--today “{value}” không phải ngày hợp lệ",
@@ -582,6 +581,23 @@ CATALOG: dict[str, tuple[str, str]] = {
     "ui.choose": ("Chọn…", "Choose…"),
     "ui.tab.overdue": ("Đôn đốc", "Follow-up"),
     "ui.key.sync": ("Đồng bộ", "Sync"),
+    "ui.key.review": ("Rà soát", "Review"),
+    "ui.key.audit": ("Kiểm tra lịch sử", "Audit"),
+    "ui.cmd.review": ("Rà soát thay đổi (Ctrl+R)", "Review changes (Ctrl+R)"),
+    "ui.cmd.review_help": (
+        "Các thay đổi chưa ai rà soát; ký xác nhận đã rà soát",
+        "Changes nobody has reviewed; sign them off",
+    ),
+    "ui.cmd.audit": ("Kiểm tra lịch sử (Ctrl+K)", "Audit the history (Ctrl+K)"),
+    "ui.cmd.audit_help": (
+        "Tìm commit làm hỏng hồ sơ, sai ghi chú, làm ngoài dvtui hoặc thiếu chữ ký",
+        "Find commits that break records, lie, bypass dvtui or lack a signature",
+    ),
+    "ui.review.title": ("Rà soát thay đổi", "Review of changes"),
+    "ui.review.sign": ("Ký xác nhận đã rà soát", "Sign off"),
+    "ui.review.comment": ("Ý kiến (không bắt buộc)", "Comment (optional)"),
+    "ui.review.signed": ("Đã ký xác nhận (commit {sha}).", "Signed off (commit {sha})."),
+    "ui.audit.title": ("Kiểm tra lịch sử", "Audit of the history"),
     "ui.cmd.sync": ("Đồng bộ với máy chủ", "Sync with the server"),
     "ui.cmd.sync_help": (
         "Lấy thay đổi của đồng nghiệp, gửi thay đổi của mình",
@@ -728,6 +744,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Di chuyển: phím mũi tên, Tab; Enter để mở dòng đang chọn.\n"
         "F2 Tổng quan · F3 Nhiệm vụ · F4 Đơn vị · F5 Báo cáo · F6 Dân vận khéo\n"
         "F7 (hoặc h) Lịch sử của dòng đang chọn · / Lọc danh sách (gõ không dấu cũng được)\n"
+        "F8 Đôn đốc · F9 Đồng bộ với máy chủ · Ctrl+R Rà soát thay đổi · Ctrl+K Kiểm tra lịch sử\n"
         "n Thêm mô hình “Dân vận khéo” (ở thẻ Dân vận khéo)\n"
         "Ctrl+P Tìm lệnh · Ctrl+S Lưu · Esc Quay lại · Ctrl+Q Thoát · F1 Trợ giúp\n\n"
         "Nhập ngày theo dạng dd/mm/yyyy (ví dụ 10/05/2023). Ô sai sẽ hiện lý do màu đỏ "
@@ -739,6 +756,7 @@ CATALOG: dict[str, tuple[str, str]] = {
         "Move: arrow keys, Tab; Enter opens the selected row.\n"
         "F2 Dashboard · F3 Tasks · F4 Units · F5 Reports · F6 Models\n"
         "F7 (or h) History of the selected row · / Filter the list (diacritics optional)\n"
+        "F8 Follow-up · F9 Sync · Ctrl+R Review changes · Ctrl+K Audit the history\n"
         "n New model (on the Models tab)\n"
         "Ctrl+P Commands · Ctrl+S Save · Esc Back · Ctrl+Q Quit · F1 Help\n\n"
         "Dates are dd/mm/yyyy. Invalid fields show their reason in red and cannot be saved.\n\n"

@@ -9,6 +9,7 @@ from pathlib import Path
 from conftest import USER_NAME, git
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
+from textual.worker import WorkerCancelled
 
 from dvtui.domain.facts import summarize_period
 from dvtui.domain.ids import RecordId
@@ -32,7 +33,10 @@ def make_app(repo: Path) -> DvtuiApp:
 async def settle(pilot: Pilot[int]) -> None:
     """Let workers finish and their messages arrive."""
     for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
+        try:
+            await pilot.app.workers.wait_for_complete()
+        except WorkerCancelled:  # an exclusive worker replaced by a newer one: fine
+            pass
         await pilot.pause()
 
 
@@ -257,3 +261,37 @@ async def test_overdue_tab_lists_late_units_and_opens_their_report(repo_path: Pa
         await settle(pilot)
         assert isinstance(app.screen, ReportForm)
         assert app.screen.report.id == RecordId.parse(QUAI_CANG_H1)
+
+
+async def test_review_screen_lists_unreviewed_changes_and_signs_off(repo_path: Path):
+    Store(repo_path).set_fields(RecordId.parse(QUAI_CANG_H1), {"document_number": "9/BC"})
+    app = make_app(repo_path)
+    before = commit_count(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await settle(pilot)
+        body = str(app.screen.query_one("#review-body").render())
+        assert "9/BC" in body and USER_NAME in body
+        app.screen.query_one("#comment", Input).value = "Đã kiểm tra"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        body = str(app.screen.query_one("#review-body").render())
+    assert commit_count(repo_path) == before + 1
+    assert "reviews/" in git(repo_path, "log", "-1", "--format=%B")
+    from dvtui.i18n import t
+
+    assert t("cli.review.clean") in body
+
+
+async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Path):
+    path = repo_path / "records" / f"{QUAI_CANG_H1}.toml"
+    path.write_text('schema = 1\nstatus = "lost"\n', encoding="utf-8")
+    git(repo_path, "commit", "-qam", "sửa tay")
+    app = make_app(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+k")
+        await settle(pilot)
+        body = str(app.screen.query_one("#audit-body").render())
+    assert "sửa tay" in body and "lost" in body

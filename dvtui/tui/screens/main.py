@@ -43,6 +43,8 @@ class MainScreen(Screen[None]):
         Binding("f8", "tab('overdue')", t("ui.tab.overdue")),
         Binding("f7", "history", t("ui.key.history")),
         Binding("f9", "sync", t("ui.key.sync")),
+        Binding("ctrl+r", "review", t("ui.key.review"), show=False),
+        Binding("ctrl+k", "audit", t("ui.key.audit"), show=False),
         Binding("h", "history", t("ui.key.history"), show=False),
         Binding("n", "new_model", t("ui.key.new_model"), show=False),
     ]
@@ -214,6 +216,18 @@ class MainScreen(Screen[None]):
 
         self.app.push_screen(SyncScreen())
 
+    def action_review(self) -> None:
+        """Ctrl+R: the changes waiting for review, and signing them off."""
+        from dvtui.tui.screens.review import ReviewScreen
+
+        self.app.push_screen(ReviewScreen())
+
+    def action_audit(self) -> None:
+        """Ctrl+K: check the whole history."""
+        from dvtui.tui.screens.review import AuditScreen
+
+        self.app.push_screen(AuditScreen())
+
     def action_conflicts(self) -> None:
         """Open the conflicts left by the last sync, if any."""
         self._load_conflicts()
@@ -240,6 +254,8 @@ class MainScreen(Screen[None]):
         yield t("ui.cmd.history"), t("ui.cmd.history_help"), self.action_history
         yield t("ui.cmd.sync"), t("ui.cmd.sync_help"), self.action_sync
         yield t("ui.cmd.conflicts"), t("ui.cmd.conflicts_help"), self.action_conflicts
+        yield t("ui.cmd.review"), t("ui.cmd.review_help"), self.action_review
+        yield t("ui.cmd.audit"), t("ui.cmd.audit_help"), self.action_audit
         yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
         yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter
         yield t("ui.cmd.reload"), t("ui.cmd.reload_help"), self.dvtui.load_data

@@ -1,0 +1,194 @@
+"""Review of changes (Rà soát) and the audit of history (Kiểm tra lịch sử).
+
+Both read git history in a thread worker through ``dvtui.store.review`` and
+``dvtui.store.audit``; a sign-off is saved like any record, one commit that syncs.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
+
+from dvtui.domain.changes import describe
+from dvtui.domain.problems import DataError
+from dvtui.domain.text import format_date, inert
+from dvtui.i18n import t
+
+if TYPE_CHECKING:
+    from dvtui.store.audit import AuditResult
+    from dvtui.store.review import ReviewState
+    from dvtui.tui.app import DvtuiApp
+
+SHOWN = 200  # commits listed on screen; the count says how many wait in all
+
+
+def review_text(state: ReviewState) -> Text:
+    """The last sign-off and every commit waiting for review, as field diffs."""
+    text = Text()
+    if state.last is None:
+        text.append(t("cli.review.never") + "\n")
+    else:
+        last = state.last
+        text.append(
+            inert(
+                t(
+                    "cli.review.last",
+                    who=last.reviewer,
+                    date=format_date(last.signed_on),
+                    upto=last.upto[:8],
+                )
+            )
+            + "\n"
+        )
+    if state.clean:
+        text.append(t("cli.review.clean") + "\n", style="green")
+        return text
+    text.append(t("cli.review.pending", n=len(state.pending)) + "\n\n", style="bold")
+    for entry in state.pending[:SHOWN]:
+        text.append(f"{entry.when:%d/%m/%Y %H:%M}", style="bold")
+        text.append(" · ")
+        text.append(inert(entry.author), style="bold cyan")
+        text.append("\n" + inert(entry.subject) + "\n", style="italic")
+        for change in entry.records:
+            if change.action == "update":
+                for c in change.changes:
+                    text.append(f"  • {inert(change.record)} · {inert(describe(c))}\n")
+            else:
+                text.append(f"  • {inert(change.record)} · {t('action.' + change.action)}\n")
+        text.append("\n")
+    return text
+
+
+class ReviewScreen(Screen[None]):
+    """Commits nobody has signed off yet; Ctrl+S signs them off as the current user."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "sign", t("ui.review.sign"), priority=True),
+        Binding("escape", "app.pop_screen", t("ui.key.back")),
+    ]
+
+    @property
+    def dvtui(self) -> DvtuiApp:
+        """The app, typed."""
+        return cast("DvtuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        with VerticalScroll(id="review"):
+            yield Static(Text(t("ui.loading")), id="review-body")
+        with Horizontal(classes="buttons form-buttons"):
+            yield Input(placeholder=t("ui.review.comment"), id="comment", compact=True)
+            yield Button(t("ui.review.sign"), id="sign", variant="primary", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("ui.review.title")
+        self.load()
+
+    @work(thread=True, exclusive=True, exit_on_error=False)
+    def load(self) -> None:
+        """Work out what waits for review."""
+        from dvtui.store.review import review_state
+
+        state = self.dvtui.run_store(review_state)
+        self.app.call_from_thread(self._show, state)
+
+    def _show(self, state: ReviewState) -> None:
+        self.query_one("#review-body", Static).update(review_text(state))
+        self.query_one("#sign", Button).disabled = state.clean
+
+    @on(Button.Pressed, "#sign")
+    @on(Input.Submitted, "#comment")
+    def action_sign(self) -> None:
+        """Sign off everything listed (one commit, nothing rewritten)."""
+        if self.query_one("#sign", Button).disabled:
+            return
+        self.query_one("#sign", Button).disabled = True
+        self._sign(self.query_one("#comment", Input).value)
+
+    @work(thread=True, exit_on_error=False)
+    def _sign(self, comment: str) -> None:
+        from dvtui.store.review import sign_off
+
+        try:
+            result = self.dvtui.run_store(lambda store: sign_off(store, comment=comment))
+        except DataError as error:
+            message = str(error)
+            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(self._signed, result)
+
+    def _signed(self, result: Any) -> None:
+        self.notify(t("ui.review.signed", sha=result.sha[:8]), markup=False)
+        self.query_one("#comment", Input).value = ""
+        self.dvtui.load_data()
+        self.load()
+
+
+def audit_text(result: AuditResult) -> Text:
+    """Every finding, then the summary."""
+    text = Text()
+    for f in result.findings[:SHOWN]:
+        text.append(f"{f.sha[:8]}  {f.when:%d/%m/%Y %H:%M}  ", style="bold")
+        text.append(inert(f.author), style="bold cyan")
+        text.append(f"  [{t('audit.kind.' + f.kind)}]\n", style="yellow")
+        text.append(f"  {inert(f.subject)}\n", style="italic")
+        text.append(f"  {inert(f.detail)}\n\n")
+    if result.clean:
+        text.append(t("cli.audit.clean", checked=result.checked), style="bold green")
+    else:
+        summary = t(
+            "cli.audit.summary",
+            checked=result.checked,
+            bad=result.commits_with_findings,
+            invalid=result.count("invalid-record"),
+            trailers=result.count("trailer-mismatch"),
+            outside=result.count("outside-dvtui"),
+            unsigned=result.count("unsigned"),
+        )
+        text.append(summary, style="bold red")
+    return text
+
+
+class AuditScreen(Screen[None]):
+    """Walks the whole history with a progress bar and lists what it finds."""
+
+    BINDINGS = [Binding("escape", "app.pop_screen", t("ui.key.back"))]
+
+    @property
+    def dvtui(self) -> DvtuiApp:
+        """The app, typed."""
+        return cast("DvtuiApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False, icon="")
+        yield ProgressBar(show_eta=False, id="audit-progress")
+        with VerticalScroll(id="audit"):
+            yield Static(Text(t("cli.audit.running")), id="audit-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = t("ui.audit.title")
+        self.run_audit()
+
+    def _progress(self, done: int, total: int, _sha: str) -> None:
+        self.app.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
+
+    @work(thread=True, exit_on_error=False)
+    def run_audit(self) -> None:
+        """The audit, in a thread."""
+        from dvtui.store.audit import audit
+
+        result = self.dvtui.run_store(lambda store: audit(store, None, self._progress))
+        self.app.call_from_thread(self._show, result)
+
+    def _show(self, result: AuditResult) -> None:
+        self.query_one(ProgressBar).update(total=max(1, result.checked), progress=result.checked)
+        self.query_one("#audit-body", Static).update(audit_text(result))
