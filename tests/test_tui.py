@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import html
 from datetime import date
 from pathlib import Path
@@ -33,10 +34,9 @@ def make_app(repo: Path) -> DvtuiApp:
 async def settle(pilot: Pilot[int]) -> None:
     """Let workers finish and their messages arrive."""
     for _ in range(3):
-        try:
+        # an exclusive worker replaced by a newer one is fine
+        with contextlib.suppress(WorkerCancelled):
             await pilot.app.workers.wait_for_complete()
-        except WorkerCancelled:  # an exclusive worker replaced by a newer one: fine
-            pass
         await pilot.pause()
 
 
