@@ -32,5 +32,10 @@ format: $(STAMP)
 	$(BIN)/ruff format dvtui tests
 	$(BIN)/ruff check --fix dvtui tests
 
+# Province-scale benchmark (issue 7): generated repos in a temp folder, a table of figures
+# against the targets, bench/out/results.json. QUICK=1: only the smallest size (< 1 minute).
+bench: $(STAMP)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+
 clean:
 	rm -rf $(VENV) $(DATA) .pytest_cache .mypy_cache .ruff_cache

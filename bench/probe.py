@@ -1,0 +1,203 @@
+"""One measurement in a fresh process: ``python bench/probe.py WHAT REPO [ARGS]``.
+
+Each probe prints one JSON object on stdout: ``seconds`` (the timed part) plus what else it
+saw. The runner starts a new process per run, so nothing warm is carried between runs and
+the child's peak memory (``ru_maxrss``) belongs to that one operation.
+
+- ``load REPO [--cold]``: ``Store(REPO).load()`` (``--cold``: the load cache is removed first).
+- ``history REPO ID [LIMIT]``: ``store.history(ID, limit=LIMIT)`` on an opened store.
+- ``tui REPO``: DvtuiApp under ``run_test`` until the dashboard is painted with data;
+  ``seconds`` is measured from the process start (interpreter and imports included).
+- ``filter REPO``: in the running app, keystrokes in the filter box of its largest list, and
+  in a RecordTable holding every record of the repo; seconds per keystroke.
+- ``sync REPO``: ``dvtui.store.sync.sync(store)`` (the runner prepares both sides).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+STARTED = time.perf_counter()  # as close to the process start as Python allows
+TODAY = date(2025, 11, 20)
+
+
+def _emit(**values: Any) -> None:
+    print(json.dumps(values))
+
+
+def probe_load(repo: Path, cold: bool) -> None:
+    from dvtui.store import Store
+
+    if cold:
+        _remove_cache(repo)
+    t0 = time.perf_counter()
+    store = Store(repo)
+    data = store.load()
+    seconds = time.perf_counter() - t0
+    _emit(seconds=seconds, records=len(data), problems=len(data.problems))
+
+
+def _remove_cache(repo: Path) -> None:
+    try:
+        from dvtui.store.cache import cache_file
+    except ImportError:  # no load cache in this version: every load is cold
+        return
+    cache_file(repo).unlink(missing_ok=True)
+
+
+def probe_history(repo: Path, rid_text: str, limit: int | None) -> None:
+    from dvtui.domain.ids import RecordId
+    from dvtui.store import Store
+
+    store = Store(repo)
+    rid = RecordId.parse(rid_text)
+    t0 = time.perf_counter()
+    entries = store.history(rid, limit=limit)
+    seconds = time.perf_counter() - t0
+    _emit(seconds=seconds, entries=len(entries))
+
+
+def probe_sync(repo: Path) -> None:
+    from dvtui.store import Store
+    from dvtui.store.sync import sync
+
+    store = Store(repo)
+    t0 = time.perf_counter()
+    result = sync(store)
+    seconds = time.perf_counter() - t0
+    _emit(seconds=seconds, outcome=result.outcome)
+
+
+async def _tui(repo: Path, filter_too: bool) -> dict[str, Any]:
+    from dvtui.store import Store
+    from dvtui.tui.app import DvtuiApp
+
+    app = DvtuiApp(Store(repo), today=TODAY, watch=False)
+    out: dict[str, Any] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
+        # The load runs in a worker; the dashboard is painted once its data arrived.
+        while app.data is None:
+            await asyncio.sleep(0.002)
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        out["seconds"] = time.perf_counter() - STARTED
+        out["painted_at"] = time.time()  # the runner subtracts the moment it spawned us
+        out["records"] = len(app.data)
+        if filter_too:
+            out.update(await _filter_in_app(app, pilot))
+    return out
+
+
+def _matching_query(rows: list[Any]) -> str:
+    """A query narrowing the list one letter at a time, like a person typing a name."""
+    return "ubnd xa" if any("ubnd" in r.haystack for r in rows) else "a"
+
+
+async def _type(pilot: Any, table: Any, query: str) -> list[float]:
+    """Seconds from each key press to the list updated (messages handled, screen refreshed)."""
+    from textual.widgets import Input
+
+    table.query_one(Input).focus()
+    await pilot.pause()
+    times = []
+    for ch in query:
+        t0 = time.perf_counter()
+        await pilot.press("space" if ch == " " else ch)
+        await pilot.pause()
+        times.append(time.perf_counter() - t0)
+    for _ in query:  # and back: each deletion widens the list again
+        t0 = time.perf_counter()
+        await pilot.press("backspace")
+        await pilot.pause()
+        times.append(time.perf_counter() - t0)
+    return times
+
+
+async def _filter_in_app(app: Any, pilot: Any) -> dict[str, Any]:
+    from dvtui.tui.widgets.record_table import RecordTable
+
+    # The app's largest list: every tab's table is visited so each is built.
+    best: Any = None
+    best_rows = -1
+    for tab in ("tasks", "units", "reports", "models"):
+        app.screen.action_tab(tab)
+        await pilot.pause()
+        for table in app.screen.query(RecordTable):
+            n = len(table._rows)
+            if n > best_rows and table.display:
+                best, best_rows = table, n
+    tab_of = {"tasks-table": "tasks", "units-table": "units", "reports-table": "reports",
+              "models-table": "models"}  # fmt: skip
+    app.screen.action_tab(tab_of.get(best.id, "reports"))
+    await pilot.pause()
+    query = _matching_query(best._rows)
+    times = await _type(pilot, best, query)
+    return {"app_list_rows": best_rows, "app_list": best.id, "app_keystrokes": times}
+
+
+async def _all_records_table(repo: Path) -> dict[str, Any]:
+    """A RecordTable over every record of the repo: the largest list anyone could have."""
+    from textual.app import App, ComposeResult
+
+    from dvtui.domain.records import KINDS
+    from dvtui.listing import list_rows
+    from dvtui.store import Store
+    from dvtui.tui.widgets.record_table import RecordTable
+
+    store = Store(repo)
+    data = store.load()
+
+    def provider() -> tuple[list[str], list[Any]]:
+        rows: list[Any] = []
+        columns: list[str] = []
+        for kind in KINDS:
+            if kind in ("summaries", "reviews"):
+                continue
+            columns, kind_rows = list_rows(data, store.settings, kind, today=TODAY)
+            rows += kind_rows
+        return ["a", "b", "c", "d", "e"], rows
+
+    class Bench(App[None]):
+        def compose(self) -> ComposeResult:
+            yield RecordTable(provider, id="all")
+
+    app = Bench()
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.query_one(RecordTable)
+        t0 = time.perf_counter()
+        table.reload()
+        await pilot.pause()
+        reload_seconds = time.perf_counter() - t0
+        times = await _type(pilot, table, _matching_query(table._rows))
+    return {"all_rows": len(table._rows), "all_keystrokes": times, "reload": reload_seconds}
+
+
+def main(argv: list[str]) -> None:
+    what, repo = argv[0], Path(argv[1])
+    os.environ.setdefault("DVTUI_LANG", "vi")
+    if what == "load":
+        probe_load(repo, cold="--cold" in argv)
+    elif what == "history":
+        probe_history(repo, argv[2], int(argv[3]) if len(argv) > 3 else None)
+    elif what == "sync":
+        probe_sync(repo)
+    elif what == "tui":
+        _emit(**asyncio.run(_tui(repo, filter_too=False)))
+    elif what == "filter":
+        result = asyncio.run(_tui(repo, filter_too=True))
+        result.update(asyncio.run(_all_records_table(repo)))
+        _emit(**result)
+    else:
+        raise SystemExit(f"unknown probe {what}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
