@@ -1,5 +1,20 @@
 """Storage: canonical TOML files, the git repository, history. Knows nothing of the UI."""
 
-from dvtui.store.store import HistoryEntry, SaveResult, Store
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dvtui.store.store import HistoryEntry, SaveResult, Store
 
 __all__ = ["HistoryEntry", "SaveResult", "Store"]
+
+
+def __getattr__(name: str) -> Any:
+    """Load the Store on first use: git starts the merge driver (``dvtui.store.merge_driver``)
+    once per merged file, and it needs none of the Store's imports."""
+    if name in __all__:
+        from dvtui.store import store
+
+        return getattr(store, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -395,7 +395,10 @@ def sync(
             raise DataError("err.sync.push_refused", reason=refused[1])
         raise DataError("err.sync.busy")
     head = _head(root)
-    _after_sync(root, up, _rev(root, up.tracking), bool(done & {"pulled", "merged"}))
+    changed = bool(done & {"pulled", "merged"})
+    _after_sync(root, up, _rev(root, up.tracking), changed)
+    if changed:
+        store.load()  # the records on disk changed: what the store holds must follow
     report("done")
     outcome: Outcome = "up-to-date"
     for candidate in ("pushed", "pulled", "merged"):  # the last one found wins
@@ -524,6 +527,7 @@ def resolve(
     if not _advance(store, local, merge):
         raise DataError("err.sync.head_moved")
     forget_conflicts(store)
+    store.load()
     result = SyncResult(
         "merged", up.remote, up.branch, merge, incoming=incoming, merge_commit=merge
     )
