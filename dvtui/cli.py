@@ -21,7 +21,7 @@ from dvtui.cli_sync import add_parsers as add_sync_parsers
 from dvtui.cli_sync import cmd_clone
 from dvtui.cli_sync import commands as sync_commands
 from dvtui.domain.ids import BadId, RecordId
-from dvtui.domain.problems import DataError
+from dvtui.domain.problems import DataError, message
 from dvtui.domain.text import inert, parse_date
 from dvtui.i18n import set_lang, t
 
@@ -91,23 +91,34 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_clone(args)
         store = _open_store(args)
         handler: Callable[[Any, Any, date], int] = COMMANDS[command]
-        return handler(store, args, today)
+        _print_notices(store)  # e.g. an interrupted save cleaned up when the repo opened
+        try:
+            return handler(store, args, today)
+        finally:
+            _print_notices(store)
     except DataError as exc:
         print(f"dvtui: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except BadId as exc:
         code, values = exc.args
-        print(f"dvtui: {t(code, **values)}", file=sys.stderr)
+        print(f"dvtui: {message(code, values)}", file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # ``dvtui list … | head``: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_ERROR
     except OSError as exc:  # a path the user gave that is a file, unreadable, on a full disk …
         where = exc.filename if exc.filename is not None else ""
-        print(f"dvtui: {t('err.os', path=where, detail=exc.strerror or exc)}", file=sys.stderr)
+        detail = exc.strerror or str(exc)
+        print(f"dvtui: {message('err.os', {'path': where, 'detail': detail})}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
+
+
+def _print_notices(store: Any) -> None:
+    """Things the user should know that are not errors, one line each on stderr."""
+    for notice in store.take_notices():
+        print(f"dvtui: {notice}", file=sys.stderr)
 
 
 def _peek_lang(argv: list[str]) -> str:

@@ -67,6 +67,18 @@ CATALOG: dict[str, tuple[str, str]] = {
         "tệp không phải UTF-8 ({guess}); hãy lưu lại dưới dạng UTF-8",
         "the file is not UTF-8 ({guess}); save it as UTF-8",
     ),
+    "err.too_long": (
+        "quá dài: cả hồ sơ sẽ là {size} byte, tối đa {limit}",
+        "too long: the whole record would be {size} bytes, at most {limit}",
+    ),
+    "err.binary": (
+        "không phải tệp văn bản (có byte nhị phân); hồ sơ phải là tệp TOML UTF-8",
+        "not a text file (it holds binary bytes); a record must be a UTF-8 TOML file",
+    ),
+    "err.encoding_unknown": (
+        "tệp không phải UTF-8 (không rõ bảng mã); hãy lưu lại dưới dạng UTF-8",
+        "the file is not UTF-8 (unknown encoding); save it as UTF-8",
+    ),
     "err.too_large": (
         "tệp quá lớn ({size} byte, tối đa {limit})",
         "the file is too large ({size} bytes, at most {limit})",

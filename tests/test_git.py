@@ -202,11 +202,22 @@ def test_refused_while_another_process_holds_the_index(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(gitmod, "LOCK_WAIT_SECONDS", 0.3)
-    (store.root / ".git" / "index.lock").write_bytes(b"")
-    started = time.monotonic()
-    assert_refused(store, "err.git.locked")
-    assert time.monotonic() - started >= 0.3  # it waited for the other process first
-    assert (store.root / ".git" / "index.lock").exists()  # and never removed its lock
+    lock = store.root / ".git" / "index.lock"
+    lock.write_bytes(b"")
+    # A live process with the lock open (as git keeps it while it works). A lock nobody
+    # holds is stale and removed: see tests/test_crash.py.
+    holder = subprocess.Popen(
+        ["python3", "-c", f"f = open({str(lock)!r}); import time; time.sleep(60)"]
+    )
+    try:
+        time.sleep(0.2)
+        started = time.monotonic()
+        assert_refused(store, "err.git.locked_by")
+        assert time.monotonic() - started >= 0.3  # it waited for the other process first
+        assert lock.exists()  # and never removed its lock
+    finally:
+        holder.kill()
+        holder.wait()
 
 
 def test_a_short_lock_is_waited_out(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -6,7 +6,24 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from dvtui.domain.text import inert
 from dvtui.i18n import t
+
+
+def one_line(value: Any) -> Any:
+    """A value for a message: text from files, names and users never drives the terminal.
+
+    Control characters (ESC, BEL …) are shown as ``\\x1b``, a line break as ``\\n``, so a
+    message stays one plain line whatever a hand-edited file or a pasted text holds.
+    """
+    if isinstance(value, str):
+        return inert(value).replace("\n", "\\n").replace("\t", " ")
+    return value
+
+
+def message(code: str, values: dict[str, Any]) -> str:
+    """The text of a message key with its values made safe (see :func:`one_line`)."""
+    return t(code, **{k: one_line(v) for k, v in values.items()})
 
 
 @dataclass(frozen=True, order=True)
@@ -20,11 +37,11 @@ class Problem:
 
     def reason(self) -> str:
         """The reason alone, in the current language."""
-        return t(self.code, **self.args)
+        return message(self.code, self.args)
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file
-        return f"{where}: {self.reason()}"
+        return f"{one_line(where)}: {self.reason()}"
 
 
 class DataError(Exception):
@@ -39,7 +56,7 @@ class DataError(Exception):
         self.values = values
 
     def __str__(self) -> str:
-        return t(self.code, **self.values)
+        return message(self.code, self.values)
 
 
 class InvalidRecord(DataError):

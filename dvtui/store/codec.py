@@ -32,12 +32,16 @@ def encode(record: Record) -> bytes:
     return encode_table({"schema": SCHEMA_VERSION, **to_table(record)})
 
 
-def _guess_encoding(data: bytes) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):  # Notepad's "UTF-8 with BOM": say so, not a wrong guess
-        return "UTF-8 BOM"
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff") or data[1:40:2].count(0) > 5:
-        return "UTF-16"
-    return "Windows-1258 / TCVN3 / VNI"
+def _encoding_problem(relpath: str, data: bytes) -> Problem:
+    """The file is not clean UTF-8: say what it probably is (see ``encodings``)."""
+    from dvtui.store.encodings import guess_encoding
+
+    guess = guess_encoding(data)
+    if guess == "binary":
+        return Problem(relpath, "", "err.binary")
+    if guess == "unknown":
+        return Problem(relpath, "", "err.encoding_unknown")
+    return Problem(relpath, "", "err.encoding", {"guess": guess})
 
 
 def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
@@ -49,9 +53,9 @@ def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        return None, [Problem(relpath, "", "err.encoding", {"guess": _guess_encoding(data)})]
+        return None, [_encoding_problem(relpath, data)]
     if text.startswith("\ufeff") or "\x00" in text:
-        return None, [Problem(relpath, "", "err.encoding", {"guess": _guess_encoding(data)})]
+        return None, [_encoding_problem(relpath, data)]
     try:
         table = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

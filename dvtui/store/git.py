@@ -17,11 +17,19 @@ import git
 from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
 
 from dvtui.domain.problems import DataError
+from dvtui.i18n import t
+from dvtui.store import locks
+from dvtui.store.crash import crash_point
 
 NULL_SHA = "0" * 40
 _SEP_COMMIT = "\x1e"
 _SEP_FIELD = "\x1f"
-LOCK_WAIT_SECONDS = 3.0  # how long a save waits for another process's index.lock
+LOCK_WAIT_SECONDS = 3.0  # how long a save waits for another process's git lock files
+COMMIT_ATTEMPTS = 4  # a commit that loses a race for a git lock is tried again
+# git's default leaves loose objects unsynced: after a power cut HEAD could name a commit
+# that never reached the disk. dvtui's commits harden objects and refs.
+FSYNC = "core.fsync=committed"
+_TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,7 @@ class GitRepo:
             raise DataError("err.git.not_repo", path=str(root))
         self.root = root
         self.git_dir = Path(self.repo.git_dir)
+        self.notices: list[str] = []  # things the user should know (a stale lock removed)
 
     @classmethod
     def init(cls, root: Path) -> GitRepo:
@@ -118,13 +127,28 @@ class GitRepo:
         self.wait_for_lock()
 
     def wait_for_lock(self) -> None:
-        """Wait briefly for another process's ``index.lock``; DataError if it stays."""
-        lock = self.git_dir / "index.lock"
+        """Wait briefly for git lock files of another process; remove them if they are stale.
+
+        A lock that outlives the wait and that no live process holds was left by a git that
+        was killed (see :mod:`dvtui.store.locks`): it is removed and a notice added. DataError
+        when a live process keeps it (named in the message), or when this system cannot
+        tell (no ``/proc``): then the message names the file to delete by hand.
+        """
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while lock.exists():
-            if time.monotonic() > deadline:
-                raise DataError("err.git.locked")
-            time.sleep(0.02)
+        while held := locks.lock_files(self.git_dir):
+            if time.monotonic() <= deadline:
+                time.sleep(0.02)
+                continue
+            found = locks.holders(self.root, held)
+            if found is None:
+                raise DataError("err.git.locked", lock=held[0].name, path=str(held[0]))
+            if found:
+                raise DataError("err.git.locked_by", lock=held[0].name, who=str(found[0]))
+            removed = locks.unlink_all(held)
+            if removed:
+                names = ", ".join(str(p.relative_to(self.root)) for p in removed)
+                self.notices.append(t("notice.stale_lock", locks=names))
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS  # a lock now is a live git's
 
     # --- writing -------------------------------------------------------------------------
 
@@ -138,13 +162,24 @@ class GitRepo:
                 "GIT_COMMITTER_NAME": author.name,
                 "GIT_COMMITTER_EMAIL": author.email,
             }
-        try:
-            self.repo.git.add("--all", "--", *paths, env=env)
-            self.repo.git.commit("-q", "--no-edit", "-m", message, "--", *paths, env=env)
-            return str(self.repo.git.rev_parse("HEAD")).strip()
-        except GitCommandError as exc:
-            self._unstage(paths)
-            raise _fail(exc) from None
+        for attempt in range(1, COMMIT_ATTEMPTS + 1):
+            try:
+                self.repo.git.add("--all", "--", *paths, env=env)
+                crash_point("after_add")
+                self.repo.git(c=FSYNC).commit(
+                    "-q", "--no-edit", "-m", message, "--", *paths, env=env
+                )
+                crash_point("after_commit")
+                return str(self.repo.git.rev_parse("HEAD")).strip()
+            except GitCommandError as exc:
+                self._unstage(paths)
+                # Another git (a hand-typed one, a sync) took a lock between our wait and
+                # our command: wait for it and try again rather than fail the save.
+                if attempt < COMMIT_ATTEMPTS and any(m in str(exc.stderr) for m in _TRANSIENT):
+                    self.wait_for_lock()
+                    continue
+                raise _fail(exc) from None
+        raise AssertionError("unreachable")  # the loop returns or raises
 
     def _unstage(self, paths: list[str]) -> None:
         try:

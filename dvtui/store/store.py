@@ -6,6 +6,7 @@ by the user's git identity; if the commit fails, the file is put back as it was.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import tomllib
 from collections.abc import Callable
@@ -21,8 +22,9 @@ from dvtui.domain.problems import DataError, InvalidRecord, Problem
 from dvtui.domain.records import Record
 from dvtui.domain.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.domain.settings import Settings
-from dvtui.store import codec
+from dvtui.store import codec, journal
 from dvtui.store.commits import CommitMessage, build_message, parse_message
+from dvtui.store.crash import crash_point
 from dvtui.store.files import atomic_write, resolve_inside, walk_toml
 
 if TYPE_CHECKING:
@@ -75,6 +77,9 @@ class Store:
         ensure_installed(root)
         # Test hook: called between writing the temp file and the rename.
         self.before_rename: Callable[[], None] | None = None
+        # A save cut short (power cut, killed process) is finished or undone now, so that
+        # what this Store shows is what git holds; a running save of another process waits.
+        self._notices: list[str] = journal.try_recover(root, root / ".git")
 
     @property
     def git(self) -> GitRepo:
@@ -134,36 +139,72 @@ class Store:
             raise InvalidRecord(problems)
 
     def save(self, record: Record, *, create: bool = False) -> SaveResult:
-        """Validate, write and commit one record. Nothing changes on disk if any step fails."""
+        """Validate, write and commit one record. Nothing changes on disk if any step fails.
+
+        One save at a time per repository, across processes (``.git/dvtui.lock``); a save
+        cut short by a crash is finished or undone by the next one (see ``journal``).
+        When another program saved the same record since it was loaded here, the two
+        versions are merged field by field; the same field changed both ways is refused.
+        """
         rid = record.id
         path = resolve_inside(self.root, rid.relpath)
-        exists = path.exists()
-        if create and exists:
-            raise DataError("err.exists", id=str(rid))
-        if not create and not exists:
-            raise DataError("err.not_found", id=str(rid))
-        self.check_record(record)
-        old_bytes = path.read_bytes() if exists else None
-        new_bytes = codec.encode(record)
-        if old_bytes == new_bytes:
-            raise DataError("err.no_change")
-        old_table = _table_or_none(old_bytes)
-        changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
         author = self.git.identity()
-        self.git.check_ready()
-        action = "create" if old_bytes is None else "update"
-        message = build_message(record, self.data, action, changes, old_table)
-        atomic_write(path, new_bytes, before_rename=self.before_rename)
-        try:
-            sha = self.git.commit([rid.relpath], message, author=author)
-        except BaseException:
-            if old_bytes is None:
-                path.unlink(missing_ok=True)
-            else:
-                atomic_write(path, old_bytes)
-            raise
+        loaded = self.data.get(rid)
+        with journal.save_lock(self.git.git_dir):
+            self._notices += journal.recover(self.root, self.git.git_dir)
+            exists = path.exists()
+            if create and exists:
+                raise DataError("err.exists", id=str(rid))
+            if not create and not exists:
+                raise DataError("err.not_found", id=str(rid))
+            self.check_record(record)
+            old_bytes = path.read_bytes() if exists else None
+            new_bytes = codec.encode(record)
+            if old_bytes is not None and loaded is not None:
+                record, new_bytes = _merge_meanwhile(rid, loaded, record, old_bytes, new_bytes)
+            if len(new_bytes) > codec.MAX_RECORD_BYTES:  # it could never be read back
+                raise InvalidRecord([_too_long(record, len(new_bytes))])
+            if old_bytes == new_bytes:
+                raise DataError("err.no_change")
+            old_table = _table_or_none(old_bytes)
+            changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
+            self.git.check_ready()
+            action = "create" if old_bytes is None else "update"
+            message = build_message(record, self.data, action, changes, old_table)
+            journal.begin(self.git.git_dir, rid.relpath, old_bytes, new_bytes)
+            try:
+                crash_point("before_write")
+                atomic_write(path, new_bytes, before_rename=self._before_rename)
+                crash_point("after_rename")
+                sha = self.git.commit([rid.relpath], message, author=author)
+            except BaseException:
+                # The same clean-up as after a crash: keep the commit if it was made, else
+                # put the file and git's index back. If that fails too, the journal stays
+                # and the next save does it.
+                with contextlib.suppress(Exception):
+                    journal.recover(self.root, self.git.git_dir)
+                raise
+            journal.end(self.git.git_dir)
         self.load()
         return SaveResult(sha, record, changes)
+
+    def _before_rename(self) -> None:
+        crash_point("before_rename")
+        if self.before_rename is not None:
+            self.before_rename()
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told that is not an error (an interrupted save cleaned up)."""
+        return self._notices + (self._git.notices if self._git is not None else [])
+
+    def take_notices(self) -> list[str]:
+        """The notices, once: they are forgotten after this call."""
+        found = self.notices
+        self._notices.clear()
+        if self._git is not None:
+            self._git.notices.clear()
+        return found
 
     def set_fields(self, rid: RecordId, assignments: dict[str, str]) -> SaveResult:
         """Change fields from text (``status=submitted``, ``figures.dialogues=3``) and save."""
@@ -243,6 +284,40 @@ class Store:
             except OSError:
                 parts.append(None)
         return tuple(parts)
+
+
+def _merge_meanwhile(
+    rid: RecordId, loaded: Record, mine: Record, disk: bytes, new: bytes
+) -> tuple[Record, bytes]:
+    """``mine`` with what another program saved to the record since ``loaded`` was read.
+
+    Without this, two programs saving the same record (the UI and a CLI, two staff on a
+    shared folder) lose one of the changes: the second save writes its whole record over
+    the first. DataError when both changed the same field differently.
+    """
+    base = codec.encode(loaded)
+    if disk == base:
+        return mine, new  # nobody else saved it: the usual case
+    from dvtui.store.merge import merge_file
+
+    merged = merge_file(rid.relpath, base, new, disk)
+    if merged.conflicts or merged.data is None:
+        fields = ", ".join(c.field or rid.relpath for c in merged.conflicts)
+        raise DataError("err.changed_meanwhile", id=str(rid), fields=fields)
+    record, problems = codec.decode(rid.relpath, merged.data)
+    if record is None:
+        raise InvalidRecord(problems)
+    return record, merged.data
+
+
+def _too_long(record: Record, size: int) -> Problem:
+    """The problem of a record too big to store, blamed on its longest field."""
+    from dvtui.domain.changes import flatten
+
+    fields = flatten(to_table(record))
+    longest = max(fields, key=lambda name: len(str(fields[name]).encode("utf-8")), default="")
+    limit = codec.MAX_RECORD_BYTES
+    return Problem(record.id.relpath, longest, "err.too_long", {"size": size, "limit": limit})
 
 
 def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
