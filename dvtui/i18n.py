@@ -1002,6 +1002,10 @@ CATALOG: dict[str, tuple[str, str]] = {
     ),
     "doc.letter.about": ("V/v {subject}", "Re: {subject}"),
     "doc.letter.to": ("Kính gửi:", "To:"),
+    "doc.letter.to_listed": (
+        "Các cơ quan, đơn vị và UBND các xã, thị trấn có tên trong danh sách dưới đây.",
+        "The agencies, units and communes named in the list below.",
+    ),
     "doc.letter.deadline": ("{period} trước ngày {due}", "the {period} by {due}"),
     "doc.letter.opening": (
         "Thực hiện {citation} của Ủy ban nhân dân huyện {title}, các cơ quan, đơn vị và UBND "

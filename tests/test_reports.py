@@ -166,11 +166,12 @@ def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
     assert "ỦY BAN NHÂN DÂN" in left and "V/v đôn đốc" in left and "UBND-NV" in left
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "Kính gửi:" in text
-    assert "- UBND xã Mùn Chung;" in text
+    assert "Kính gửi: Các cơ quan, đơn vị và UBND các xã, thị trấn có tên trong danh sách" in text
     assert "Phòng Y tế" not in text  # late but complete: not urged
     owed = doc.tables[1]
     assert len(owed.rows) == 1 + 31  # header + 30 missing + 1 returned
     assert any("Thiếu số liệu tiếp công dân" in c.text for c in owed.columns[2].cells)
+    assert "UBND xã Mùn Chung" in [c.text for c in owed.columns[1].cells]
     assert text.rstrip().endswith("./.") or any(p.text.endswith("./.") for p in doc.paragraphs)
     signature = doc.tables[2].rows[0].cells
     assert signature[0].paragraphs[0].text == "Nơi nhận:"
@@ -409,3 +410,22 @@ def test_report_md_in_english_has_the_same_figures(repo: Path, lang: str) -> Non
 
 def test_no_env_leak() -> None:
     assert "DVTUI_REPO" not in os.environ
+
+
+def test_urging_letter_names_a_few_units_after_kinh_gui(repo: Path, tmp_path: Path) -> None:
+    from docx import Document
+
+    from dvtui.reports.letter import urging_letter, write_letter_docx
+
+    store = Store(repo)
+    data = store.load()
+    items = overdue_list(data, store.settings, date(2023, 5, 25), PERIOD)
+    few = [i for i in items if i.unit.id.name in (WITH_CONTACT, LATE_RETURNED, LATE)]
+    letter = urging_letter(data, few, date(2023, 5, 25))
+    assert letter.units == ["UBND xã Mùn Chung", "UBND xã Ta Ma"]  # the late one owes nothing
+    out = tmp_path / "it.docx"
+    write_letter_docx(letter, out)
+    text = [p.text for p in Document(str(out)).paragraphs]
+    assert "- UBND xã Mùn Chung;" in text and "- UBND xã Ta Ma." in text
+    with pytest.raises(DataError):
+        urging_letter(data, [i for i in items if i.unit.id.name == LATE], date(2023, 5, 25))

@@ -153,6 +153,8 @@ def _borderless(table: Any) -> None:
 
 
 def _cell_width(table: Any, col: int, mm: float) -> None:
+    # Word reads the cells' widths, LibreOffice the grid's: set both.
+    table.columns[col].width = Mm(mm)
     for row in table.rows:
         row.cells[col].width = Mm(mm)
 
@@ -163,7 +165,7 @@ def _clear(cell: Any) -> None:
         p._element.getparent().remove(p._element)
 
 
-LEFT_MM, RIGHT_MM = 65.0, 100.0  # the header's columns: 165 mm of text width in all
+LEFT_MM, RIGHT_MM = 62.0, 103.0  # the header's columns: 165 mm of text width in all
 
 
 def header(
@@ -185,7 +187,7 @@ def header(
     para(left, number_line, align="center", size=13, after=0)
     if subject_line:
         para(left, subject_line, align="center", size=12, after=0)
-    para(right, t("doc.nation"), align="center", size=13, bold=True, after=0)
+    para(right, t("doc.nation"), align="center", size=12, bold=True, after=0)
     para(right, t("doc.motto"), align="center", size=14, bold=True, after=0)
     short_rule(right, 60, RIGHT_MM)
     para(right, place_date, align="center", size=14, italic=True, after=0)
@@ -216,11 +218,15 @@ def block(doc: DocumentT, item: Heading | Paragraph | Table) -> None:
         grid(doc, item)
 
 
-def grid(doc: DocumentT, table: Table, *, size: float = 12) -> Any:
-    """A bordered table: bold centred header row, numbers right-aligned."""
+def grid(doc: DocumentT, table: Table, *, size: float = 12, widths_mm: Sequence[float] = ()) -> Any:
+    """A bordered table: bold centred header row, numbers right-aligned, optional widths."""
     out = doc.add_table(rows=1 + len(table.rows), cols=len(table.headers))
     out.style = doc.styles["Table Grid"]
     out.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if widths_mm:
+        out.autofit = False
+        for i, mm in enumerate(widths_mm):
+            _cell_width(out, i, mm)
     for i, header_text in enumerate(table.headers):
         cell = out.rows[0].cells[i]
         _clear(cell)

@@ -74,4 +74,7 @@ def _appendix(doc: layout.DocumentT, report: ConsolidatedReport) -> None:
         align="center",
         italic=True,
     )
-    layout.grid(doc, appendix_table(report), size=10)
+    table = appendix_table(report)
+    fixed = [12.0, 48.0, 22.0, 24.0, 20.0]  # STT, unit, submitted, timeliness, status
+    rest = (layout.PAGE_MM[1] - 45 - sum(fixed)) / (len(table.headers) - len(fixed))
+    layout.grid(doc, table, size=10, widths_mm=[*fixed, *[rest] * (len(table.headers) - 5)])

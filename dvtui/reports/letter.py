@@ -26,6 +26,7 @@ from dvtui.reports.outline import Table
 
 LETTER_SYMBOL = "UBND-NV"  # a công văn of UBND huyện drafted by Phòng Nội vụ
 LETTER_RECIPIENTS_TAIL = ("Như trên", "LĐ UBND huyện", "Lưu: VT, NV")
+MAX_NAMED = 8  # more addressees than this are named in the table, not after "Kính gửi"
 
 
 @dataclass(frozen=True)
@@ -93,9 +94,12 @@ def write_letter_docx(letter: UrgingLetter, path: Path, progress: Progress = no_
         )
         p = layout.para(doc, align="center")
         layout.run(p, t("doc.letter.to"), bold=False)
-        for i, name in enumerate(letter.units):
-            end = "." if i == len(letter.units) - 1 else ";"
-            layout.para(doc, f"- {name}{end}", align="center", after=0)
+        if len(letter.units) > MAX_NAMED:  # a page of names: the table below names them
+            layout.run(p, " " + t("doc.letter.to_listed"))
+        else:
+            for i, name in enumerate(letter.units):
+                end = "." if i == len(letter.units) - 1 else ";"
+                layout.para(doc, f"- {name}{end}", align="center", after=0)
         layout.para(doc, after=6)
         progress(1, 3, t("report.step.body"))
         deadlines = "; ".join(
@@ -117,7 +121,7 @@ def write_letter_docx(letter: UrgingLetter, path: Path, progress: Progress = no_
             t("doc.letter.status", date=format_date(letter.today), n=len(letter.units)),
             indent=True,
         )
-        layout.grid(doc, letter_table(letter))
+        layout.grid(doc, letter_table(letter), widths_mm=(12, 58, 70, 25))
         layout.para(doc, t("doc.letter.request"), indent=True)
         layout.para(doc, t("doc.letter.closing") + "./.", indent=True)
         sig = signature_or_default(letter.plan.signature)

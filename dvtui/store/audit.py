@@ -16,19 +16,20 @@ A merge made by sync (``Action: merge``) is fine when the records are valid afte
 
 from __future__ import annotations
 
+import dataclasses
 import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from dvtui.domain.changes import diff
-from dvtui.domain.dataset import Dataset
 from dvtui.domain.ids import RecordId
 from dvtui.domain.problems import DataError, Problem
-from dvtui.domain.records import Record
+from dvtui.domain.records import Record, Report, Summary
 from dvtui.i18n import CATALOG, t
 from dvtui.store import codec
 from dvtui.store.commits import parse_message
+from dvtui.store.git import shallow_boundary
 from dvtui.store.history import BlobTables, RawCommit, iter_commits, record_id_of
 
 if TYPE_CHECKING:
@@ -77,15 +78,38 @@ class AuditResult:
         return sum(1 for f in self.findings if f.kind == kind)
 
 
-class _Refs(Dataset):
-    """Reference checks against the audited tree instead of loaded records."""
+def reference_problems(record: Record, state: dict[str, str]) -> list[Problem]:
+    """References of ``record`` that name no file in the audited tree ``state``.
 
-    def __init__(self, state: dict[str, str]) -> None:
-        super().__init__(())
-        self.state = state
+    The same rule as ``Dataset.reference_problems``, against paths instead of loaded
+    records: the audit has a tree per commit, not a Dataset.
+    """
+    file = record.id.relpath
+    out: list[Problem] = []
 
-    def _exists(self, kind: str, slug: str) -> bool:
-        return RecordId(kind, (slug,)).relpath in self.state
+    def check(field: str, kind: str, value: str) -> None:
+        if RecordId(kind, (value,)).relpath not in state:
+            out.append(Problem(file, field, "err.ref", {"kind": kind, "value": value}))
+
+    for f in dataclasses.fields(record):
+        kind = f.metadata.get("ref")
+        value = getattr(record, f.name)
+        if kind is None or value is None:
+            continue
+        if isinstance(value, str):
+            check(f.name, kind, value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                check(f"{f.name}[{i + 1}]", kind, item)
+        elif isinstance(value, dict):
+            for key in value:
+                check(f"{f.name}.{key}", kind, key)
+    if isinstance(record, Report):
+        check("(period)", "periods", record.period)
+        check("(unit)", "units", record.unit)
+    if isinstance(record, Summary):
+        check("(period)", "periods", record.period)
+    return out
 
 
 class _Decoded:
@@ -116,6 +140,7 @@ def audit(
     pending = _first_parent_children(store, revisions)
     total = _count(store, revisions)
     signed = store.settings.require_signed_commits
+    shallow = shallow_boundary(store.git.git_dir)
     decoded = _Decoded(store)
     tables = BlobTables(store)
     states: dict[str, dict[str, str]] = {}
@@ -131,7 +156,8 @@ def audit(
                 else:
                     state[f.path] = f.new_blob
         found = _check_records(commit, state, decoded)
-        found += _check_message(commit, tables)
+        if commit.sha not in shallow:  # a shallow clone's oldest commit shows all as added
+            found += _check_message(commit, tables)
         if signed and commit.signature not in GOOD_SIGNATURES:
             key = f"audit.sig.{commit.signature}"
             detail = t(key) if key in CATALOG else t("audit.sig.other", code=commit.signature)
@@ -205,13 +231,12 @@ def _is_record_file(path: str) -> bool:
 def _check_records(commit: RawCommit, state: dict[str, str], decoded: _Decoded) -> Found:
     """Files the commit added or changed must validate; what it deleted must not be named."""
     out: Found = []
-    refs = _Refs(state)
     for f in commit.files:
         if f.new_blob is None or not _is_record_file(f.path):
             continue
         record, problems = decoded.get(f.path, f.new_blob)
         if record is not None:
-            problems = problems + refs.reference_problems(record)
+            problems = problems + reference_problems(record, state)
         out += [("invalid-record", str(p), f.path) for p in problems]
     deleted = {
         (rid.kind, rid.name)
@@ -223,7 +248,7 @@ def _check_records(commit: RawCommit, state: dict[str, str], decoded: _Decoded) 
             record, _ = decoded.get(path, blob) if _is_record_file(path) else (None, [])
             if record is None:
                 continue
-            for p in refs.reference_problems(record):
+            for p in reference_problems(record, state):
                 if (p.args.get("kind"), p.args.get("value")) in deleted:
                     out.append(("invalid-record", str(p), path))
     return out
