@@ -33,6 +33,8 @@ class Dataset:
     def __init__(self, records: Iterable[Record], problems: Iterable[Problem] = ()) -> None:
         self.problems: list[Problem] = list(problems)
         self._by_kind: dict[str, dict[RecordId, Record]] = {k: {} for k in KINDS}
+        # The slugs of each one-slug kind, for reference checks (a set lookup per check).
+        self._names: dict[str, set[str]] = {k: set() for k in KINDS}
         candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
         for record in records:
             candidates[record.id.kind].append(record)
@@ -44,14 +46,17 @@ class Dataset:
         for kind in _LOAD_ORDER:
             table = self._by_kind[kind]
             table.update((r.id, r) for r in candidates[kind])
+            names = self._names[kind] = {rid.name for rid in table}
             while True:
-                found = {r.id: self.reference_problems(r) for r in table.values()}
-                bad = {rid: ps for rid, ps in found.items() if any(map(_drops_record, ps))}
+                found = [(r.id, self.reference_problems(r)) for r in table.values()]
+                bad = [(rid, ps) for rid, ps in found if ps and any(map(_drops_record, ps))]
                 if not bad:
-                    self.problems.extend(p for ps in found.values() for p in ps)
+                    self.problems.extend(p for _, ps in found for p in ps)
                     break
-                for rid, ps in bad.items():
+                for rid, ps in bad:
                     del table[rid]
+                    if len(rid.parts) == 1:
+                        names.discard(rid.name)
                     self.problems.extend(ps)
         self.problems.sort()
 
@@ -122,36 +127,53 @@ class Dataset:
     # --- references --------------------------------------------------------------------
 
     def _exists(self, kind: str, slug: str) -> bool:
-        return RecordId(kind, (slug,)) in self._by_kind[kind]
+        return slug in self._names[kind]
 
     def reference_problems(self, record: Record) -> list[Problem]:
         """Every reference of ``record`` that names no loaded record."""
-        file = record.id.relpath
         out: list[Problem] = []
+        exists = self._exists
 
-        def check(field: str, kind: str, value: str) -> None:
-            if not self._exists(kind, value):
-                out.append(Problem(file, field, "err.ref", {"kind": kind, "value": value}))
+        def dangling(field: str, kind: str, value: str) -> None:
+            out.append(Problem(record.id.relpath, field, "err.ref", {"kind": kind, "value": value}))
 
-        for f in dataclasses.fields(record):
-            kind = f.metadata.get("ref")
-            value = getattr(record, f.name)
-            if kind is None or value is None:
+        for name, kind in _ref_fields(type(record)):
+            value = getattr(record, name)
+            if value is None:
                 continue
             if isinstance(value, str):
-                check(f.name, kind, value)
+                if not exists(kind, value):
+                    dangling(name, kind, value)
             elif isinstance(value, list):
                 for i, item in enumerate(value):
-                    check(f"{f.name}[{i + 1}]", kind, item)
+                    if not exists(kind, item):
+                        dangling(f"{name}[{i + 1}]", kind, item)
             elif isinstance(value, dict):
                 for key in value:
-                    check(f"{f.name}.{key}", kind, key)
+                    if not exists(kind, key):
+                        dangling(f"{name}.{key}", kind, key)
         if isinstance(record, Report):
-            check("(period)", "periods", record.period)
-            check("(unit)", "units", record.unit)
-        if isinstance(record, Summary):
-            check("(period)", "periods", record.period)
+            if not exists("periods", record.period):
+                dangling("(period)", "periods", record.period)
+            if not exists("units", record.unit):
+                dangling("(unit)", "units", record.unit)
+        if isinstance(record, Summary) and not exists("periods", record.period):
+            dangling("(period)", "periods", record.period)
         return out
+
+
+_REF_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _ref_fields(cls: type) -> tuple[tuple[str, str], ...]:
+    """(field name, kind) of every field of ``cls`` that names another record (memoised)."""
+    found = _REF_FIELDS.get(cls)
+    if found is None:
+        fields = dataclasses.fields(cls)
+        found = _REF_FIELDS[cls] = tuple(
+            (f.name, f.metadata["ref"]) for f in fields if "ref" in f.metadata
+        )
+    return found
 
 
 def _drops_record(problem: Problem) -> bool:

@@ -25,7 +25,7 @@ from dvtui.domain.settings import Settings
 from dvtui.store import codec, journal
 from dvtui.store.commits import CommitMessage, build_message, parse_message
 from dvtui.store.crash import crash_point
-from dvtui.store.files import atomic_write, resolve_inside, walk_toml
+from dvtui.store.files import atomic_write, resolve_inside
 
 if TYPE_CHECKING:
     from dvtui.store.git import GitRepo, Identity
@@ -68,6 +68,7 @@ class Store:
         self.root = root
         self._git: GitRepo | None = None
         self._data: Dataset | None = None
+        self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
         self.settings, self.settings_problems = load_settings(root)
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
@@ -93,24 +94,23 @@ class Store:
     # --- reading -------------------------------------------------------------------------
 
     def load(self) -> Dataset:
-        """Read and validate every record from disk; one bad file never stops the others."""
-        records: list[Record] = []
-        problems: list[Problem] = list(self.settings_problems)
-        for relpath, path in walk_toml(self.root):
-            if path.is_symlink():
-                problems.append(Problem(relpath, "", "err.symlink"))
-                continue
-            try:
-                data = path.read_bytes()
-            except OSError as exc:  # no permission on a shared folder …: this file only
-                problems.append(Problem(relpath, "", "err.read", {"detail": exc.strerror}))
-                continue
-            record, found = codec.decode(relpath, data)
-            problems.extend(found)
-            if record is not None:
-                records.append(record)
-        self._data = Dataset(records, problems)
+        """Read and validate every record; one bad file never stops the others.
+
+        Files git knows unchanged come from the load cache (keyed by blob id); the rest are
+        parsed from disk (see :mod:`dvtui.store.loader`). Reference checks run every time.
+        """
+        from dvtui.store.loader import load_files
+
+        self._files = load_files(self.root).files
+        self._data = self._dataset()
         return self._data
+
+    def _dataset(self) -> Dataset:
+        """The Dataset of the files last read (reference checks included)."""
+        records = [record for record, _ in self._files.values() if record is not None]
+        problems = list(self.settings_problems)
+        problems += [p for _, found in self._files.values() for p in found]
+        return Dataset(records, problems)
 
     @property
     def data(self) -> Dataset:

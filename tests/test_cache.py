@@ -1,0 +1,315 @@
+"""The load cache is never trusted blindly: whatever happened to the repository, a load
+gives exactly what parsing every file from disk gives.
+
+The oracle is the plain loader (walk the folder, decode every file, build the Dataset),
+which knows nothing about git or the cache. Real repositories, real git commands.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import shutil
+import subprocess
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import git
+
+from dvtui.domain.dataset import Dataset
+from dvtui.domain.ids import RecordId
+from dvtui.domain.records import Report
+from dvtui.store import Store, codec, loadcache, loader
+from dvtui.store.files import walk_toml
+from dvtui.store.loadcache import BASE_NAME, DELTA_NAME, MAGIC, cache_file
+from dvtui.store.loader import load_files
+from dvtui.store.setup import init_data_repo
+from dvtui.store.sync import clone
+
+QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
+QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
+UNIT_FILE = "records/units/ubnd-xa-quai-cang.toml"
+
+
+def oracle(root: Path) -> Dataset:
+    """Every file parsed from disk, as dvtui did before it had a cache."""
+    records, problems = [], []
+    for relpath, path in walk_toml(root):
+        if path.is_symlink():
+            from dvtui.domain.problems import Problem
+
+            problems.append(Problem(relpath, "", "err.symlink"))
+            continue
+        record, found = codec.decode(relpath, path.read_bytes())
+        problems += found
+        if record is not None:
+            records.append(record)
+    return Dataset(records, problems)
+
+
+def contents(data: Dataset) -> tuple[list[Any], list[Any]]:
+    """Records and problems, comparable (a Problem's ``args`` are left out of its ``==``)."""
+    records = sorted(data, key=lambda r: r.id)
+    problems = sorted((p.file, p.field, p.code, repr(p.args)) for p in data.problems)
+    return records, problems
+
+
+def assert_like_cold(root: Path) -> Dataset:
+    """Load through the cache and check it against the oracle; the loaded Dataset."""
+    data = Store(root).load()
+    assert contents(data) == contents(oracle(root))
+    return data
+
+
+def warm(root: Path) -> None:
+    """Fill the cache, and prove the next load uses it."""
+    Store(root).load()
+    assert load_files(root).from_cache > 100
+
+
+def report(data: Dataset) -> Report:
+    found = data.get(QUAI_CANG)
+    assert isinstance(found, Report)
+    return found
+
+
+# --- the cache is used ----------------------------------------------------------------------
+
+
+def test_a_second_load_comes_from_the_cache_and_is_the_same(repo_path: Path) -> None:
+    first = load_files(repo_path)
+    assert first.from_cache == 0 and first.parsed > 100
+    assert cache_file(repo_path).exists()
+    second = load_files(repo_path)
+    assert second.parsed == 0 and second.from_cache == first.parsed
+    assert second.files == first.files
+    assert_like_cold(repo_path)
+
+
+def test_the_cache_lives_in_the_git_folder_and_never_dirties_the_tree(repo_path: Path) -> None:
+    warm(repo_path)
+    assert cache_file(repo_path).parent == repo_path / ".git" / "dvtui"
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+# --- what a cache can never hide ------------------------------------------------------------
+
+
+def test_a_hand_edit_not_committed_is_read_from_disk(repo_path: Path) -> None:
+    warm(repo_path)
+    path = repo_path / QUAI_CANG_FILE
+    old = path.read_bytes()
+    new = old.replace(b'status = "missing"', b'status = "missing"\nreviewer = "An"')
+    assert new != old
+    path.write_bytes(new)
+    data = assert_like_cold(repo_path)
+    assert report(data).reviewer == "An"
+
+
+def test_a_same_size_edit_in_the_same_second_is_seen(repo_path: Path) -> None:
+    warm(repo_path)
+    path = repo_path / UNIT_FILE
+    old = path.read_bytes()
+    new = old.replace(b"Qu\xc3\xa0i", b"Qu\xc3\xa1i")  # Quài → Quái: same length
+    assert len(new) == len(old) and new != old
+    stat = path.stat()
+    path.write_bytes(new)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # even with the old mtime
+    data = assert_like_cold(repo_path)
+    unit = data.unit("ubnd-xa-quai-cang")
+    assert unit is not None and "Quái" in unit.name
+
+
+def test_an_edit_made_invalid_is_a_problem_not_the_cached_record(repo_path: Path) -> None:
+    warm(repo_path)
+    (repo_path / QUAI_CANG_FILE).write_text('schema = 1\nstatus = "lost"\n', encoding="utf-8")
+    data = assert_like_cold(repo_path)
+    assert data.get(QUAI_CANG) is None
+    assert any(p.file == QUAI_CANG_FILE and p.field == "status" for p in data.problems)
+
+
+def test_staged_but_not_committed_and_assume_unchanged_edits(repo_path: Path) -> None:
+    warm(repo_path)
+    path = repo_path / QUAI_CANG_FILE
+    path.write_bytes(path.read_bytes() + b'reviewer = "Staged"\n')
+    git(repo_path, "add", QUAI_CANG_FILE)
+    assert report(assert_like_cold(repo_path)).reviewer == "Staged"
+    # git is told not to look at the file: the loader must not believe "unchanged" then.
+    git(repo_path, "update-index", "--assume-unchanged", QUAI_CANG_FILE)
+    path.write_bytes(path.read_bytes().replace(b"Staged", b"Hidden"))
+    assert git(repo_path, "diff-files", "--name-only") == ""  # git really does not see it
+    assert report(assert_like_cold(repo_path)).reviewer == "Hidden"
+
+
+def test_new_deleted_and_symlinked_files(repo_path: Path) -> None:
+    warm(repo_path)
+    (repo_path / UNIT_FILE).unlink()
+    new = repo_path / "records/units/ubnd-xa-moi.toml"
+    new.write_text('schema = 1\nname = "UBND xã Mới"\nkind = "commune"\n', encoding="utf-8")
+    (repo_path / "records/units/lien-ket.toml").symlink_to(new)
+    data = assert_like_cold(repo_path)
+    assert data.unit("ubnd-xa-moi") is not None
+    assert data.unit("ubnd-xa-quai-cang") is None
+    assert data.get(QUAI_CANG) is None  # its unit is gone: a problem, as in a cold load
+
+
+def test_after_a_git_pull(tmp_path: Path) -> None:
+    server = tmp_path / "server.git"
+    init_data_repo(tmp_path / "first")
+    git(tmp_path, "clone", "-q", "--bare", str(tmp_path / "first"), str(server))
+    mine, theirs = clone(str(server), tmp_path / "mine"), clone(str(server), tmp_path / "theirs")
+    warm(mine)
+    Store(theirs).set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    git(theirs, "push", "-q", "origin", "main")
+    git(mine, "pull", "-q")
+    data = assert_like_cold(mine)
+    assert report(data).status == "submitted"
+
+
+def test_after_a_checkout_of_another_commit_and_back(store: Store) -> None:
+    root = store.root
+    first = git(root, "rev-parse", "HEAD").strip()
+    store.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    warm(root)
+    git(root, "checkout", "-q", first)
+    assert report(assert_like_cold(root)).status == "missing"
+    git(root, "checkout", "-q", "main")
+    assert report(assert_like_cold(root)).status == "submitted"
+
+
+def test_during_a_merge_conflict(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    init_data_repo(root)
+    warm(root)
+    git(root, "checkout", "-q", "-b", "other")
+    (root / UNIT_FILE).write_text(
+        'schema = 1\nname = "UBND xã Quài Cang (A)"\nkind = "commune"\n', encoding="utf-8"
+    )
+    git(root, "commit", "-q", "-am", "a")
+    git(root, "checkout", "-q", "main")
+    (root / UNIT_FILE).write_text(
+        'schema = 1\nname = "UBND xã Quài Cang (B)"\nkind = "commune"\n', encoding="utf-8"
+    )
+    git(root, "commit", "-q", "-am", "b")
+    git(root, "config", "--remove-section", "merge.dvtui")  # a plain conflict, with markers
+    merge = subprocess.run(["git", "-C", str(root), "merge", "-q", "other"], capture_output=True)
+    assert merge.returncode != 0 and b"<<<<<<<" in (root / UNIT_FILE).read_bytes()
+    assert_like_cold(root)
+
+
+# --- a cache file that is not to be trusted -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],  # cut short
+        lambda b: b[:-40] + bytes(40),  # zeros at the end
+        lambda b: b[:300] + bytes([b[300] ^ 0xFF]) + b[301:],  # one flipped byte
+        lambda b: b"",  # empty
+        lambda b: os.urandom(len(b)),  # noise
+    ],
+    ids=["truncated", "zeroed", "bitflip", "empty", "noise"],
+)
+def test_a_damaged_cache_file_is_ignored_and_rebuilt(repo_path: Path, damage: Any) -> None:
+    warm(repo_path)
+    path = cache_file(repo_path)
+    path.write_bytes(damage(path.read_bytes()))
+    loaded = load_files(repo_path)
+    assert loaded.from_cache == 0
+    assert_like_cold(repo_path)
+    assert load_files(repo_path).from_cache > 100  # rebuilt
+
+
+def _forge(root: Path, key: str, entries: Any, *, digest: str | None = None) -> None:
+    """A cache file in the right place, with a header of our choosing."""
+    payload = pickle.dumps(entries)
+    header = {
+        "key": key,
+        "length": len(payload),
+        "digest": digest or hashlib.blake2b(payload, digest_size=32).hexdigest(),
+        "base": "",
+    }
+    path = cache_file(root)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(MAGIC + json.dumps(header).encode() + b"\n" + payload)
+    (path.parent / DELTA_NAME).unlink(missing_ok=True)
+
+
+def _lying_entries(root: Path) -> dict[tuple[str, str], Any]:
+    """Every current (path, blob) mapped to a wrong record: served, it would be seen."""
+    blob = git(root, "rev-parse", f"HEAD:{QUAI_CANG_FILE}").strip()
+    data = oracle(root)
+    wrong = Report(id=QUAI_CANG, status="submitted", submitted_on=date(2023, 5, 10))
+    assert report(data) != wrong
+    return {(QUAI_CANG_FILE, blob): (wrong, ())}
+
+
+def test_a_cache_of_another_schema_or_version_is_ignored(repo_path: Path) -> None:
+    _forge(repo_path, "schema-0-dvtui-0.0.1", _lying_entries(repo_path))
+    data = assert_like_cold(repo_path)
+    assert report(data).status == "missing"
+
+
+def test_a_cache_whose_digest_does_not_match_is_ignored(repo_path: Path) -> None:
+    _forge(repo_path, loadcache.fingerprint(), _lying_entries(repo_path), digest="0" * 64)
+    assert report(assert_like_cold(repo_path)).status == "missing"
+
+
+def test_a_cache_that_would_run_code_is_refused(repo_path: Path, tmp_path: Path) -> None:
+    marker = tmp_path / "ran"
+
+    class Evil:
+        def __reduce__(self) -> Any:
+            return (shutil.copy, (str(cache_file(repo_path)), str(marker)))
+
+    _forge(repo_path, loadcache.fingerprint(), {("x", "y"): Evil()})
+    assert_like_cold(repo_path)
+    assert not marker.exists()
+
+
+def test_the_fingerprint_follows_the_decoding_code() -> None:
+    # A developer's change to the schema code must never meet records it did not validate.
+    assert loadcache.fingerprint() != ""
+    assert "dvtui.domain.schema" in loadcache._DECODERS
+    assert "dvtui.store.codec" in loadcache._DECODERS
+
+
+# --- the small delta, and a cold load shared with a worker process ---------------------------
+
+
+def test_a_save_then_load_writes_only_the_small_delta(store: Store) -> None:
+    warm(store.root)
+    base = cache_file(store.root)
+    before = base.stat().st_mtime_ns
+    store.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    loaded = load_files(store.root)
+    assert loaded.parsed <= 1
+    assert base.stat().st_mtime_ns == before
+    assert (base.parent / DELTA_NAME).exists() or loaded.parsed == 0
+    assert report(assert_like_cold(store.root)).status == "submitted"
+
+
+def test_a_cold_load_shared_with_a_worker_process_is_the_same(
+    repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "PARALLEL_THRESHOLD", 10)
+    monkeypatch.setattr(loader, "_cpus", lambda: 2)
+    loaded = load_files(repo_path, use_cache=False)
+    assert loaded.parsed > 100
+    assert_like_cold(repo_path)
+    assert (repo_path / ".git" / "dvtui" / BASE_NAME).exists()
+
+
+def test_without_git_every_file_is_read_from_disk(tmp_path: Path) -> None:
+    root = tmp_path / "data"
+    init_data_repo(root)
+    shutil.rmtree(root / ".git")
+    (root / ".git").mkdir()  # a folder git does not accept as a repository
+    loaded = load_files(root)
+    assert not loaded.used_git and loaded.parsed > 100
+    assert contents(Store(root).load()) == contents(oracle(root))
