@@ -36,27 +36,87 @@ from dvtui.store.setup import GITATTRIBUTES, SETTINGS_TEXT
 TZ = timezone(timedelta(hours=7))
 
 DISTRICT_NAMES = [
-    "Tuần Giáo", "Mường Ảng", "Điện Biên Đông", "Mường Chà", "Tủa Chùa", "Nậm Pồ",
-    "Mường Nhé", "Điện Biên", "Mường Lay", "Điện Biên Phủ", "Si Pa Phìn", "Mường Thanh",
-    "Na Son", "Pú Nhi", "Chà Cang", "Xa Dung", "Keo Lôm", "Phình Giàng", "Luân Giới", "Háng Lìa",
-]  # fmt: skip
+    "Tuần Giáo",
+    "Mường Ảng",
+    "Điện Biên Đông",
+    "Mường Chà",
+    "Tủa Chùa",
+    "Nậm Pồ",
+    "Mường Nhé",
+    "Điện Biên",
+    "Mường Lay",
+    "Điện Biên Phủ",
+    "Si Pa Phìn",
+    "Mường Thanh",
+    "Na Son",
+    "Pú Nhi",
+    "Chà Cang",
+    "Xa Dung",
+    "Keo Lôm",
+    "Phình Giàng",
+    "Luân Giới",
+    "Háng Lìa",
+]
 AGENCIES = [
-    "Phòng Nội vụ", "Phòng Tư pháp", "Phòng Tài chính - Kế hoạch", "Phòng Kinh tế và Hạ tầng",
-    "Phòng Tài nguyên và Môi trường", "Phòng Lao động - Thương binh và Xã hội",
-    "Phòng Văn hóa và Thông tin", "Phòng Giáo dục và Đào tạo", "Phòng Y tế", "Thanh tra",
-    "Phòng Dân tộc", "Phòng Nông nghiệp và Phát triển nông thôn", "Văn phòng HĐND và UBND",
-]  # fmt: skip
+    "Phòng Nội vụ",
+    "Phòng Tư pháp",
+    "Phòng Tài chính - Kế hoạch",
+    "Phòng Kinh tế và Hạ tầng",
+    "Phòng Tài nguyên và Môi trường",
+    "Phòng Lao động - Thương binh và Xã hội",
+    "Phòng Văn hóa và Thông tin",
+    "Phòng Giáo dục và Đào tạo",
+    "Phòng Y tế",
+    "Thanh tra",
+    "Phòng Dân tộc",
+    "Phòng Nông nghiệp và Phát triển nông thôn",
+    "Văn phòng HĐND và UBND",
+]
 PARTNERS = ["Ủy ban MTTQ Việt Nam", "Hội Cựu chiến binh", "Liên đoàn Lao động"]
 SYLLABLES = [
-    "Quài", "Cang", "Mùn", "Chung", "Phình", "Sáng", "Tỏa", "Tình", "Mường", "Thín", "Nà",
-    "Tòng", "Rạng", "Đông", "Pú", "Xi", "Chiềng", "Sinh", "Khong", "Say", "Nhung", "Tênh",
-    "Phông", "Ta", "Ma", "Nưa", "Tở", "Lay", "Hua", "Ẳng", "Búng", "Lao", "Pa", "Ham",
-]  # fmt: skip
+    "Quài",
+    "Cang",
+    "Mùn",
+    "Chung",
+    "Phình",
+    "Sáng",
+    "Tỏa",
+    "Tình",
+    "Mường",
+    "Thín",
+    "Nà",
+    "Tòng",
+    "Rạng",
+    "Đông",
+    "Pú",
+    "Xi",
+    "Chiềng",
+    "Sinh",
+    "Khong",
+    "Say",
+    "Nhung",
+    "Tênh",
+    "Phông",
+    "Ta",
+    "Ma",
+    "Nưa",
+    "Tở",
+    "Lay",
+    "Hua",
+    "Ẳng",
+    "Búng",
+    "Lao",
+    "Pa",
+    "Ham",
+]
 STAFF = [
-    ("Nguyễn Thị Lan", "lan.noivu"), ("Lò Văn Thắng", "thang.noivu"),
-    ("Quàng Thị Hoa", "hoa.noivu"), ("Trần Minh Đức", "duc.noivu"),
-    ("Lường Văn Pọm", "pom.noivu"), ("Vì Thị Xuân", "xuan.noivu"),
-]  # fmt: skip
+    ("Nguyễn Thị Lan", "lan.noivu"),
+    ("Lò Văn Thắng", "thang.noivu"),
+    ("Quàng Thị Hoa", "hoa.noivu"),
+    ("Trần Minh Đức", "duc.noivu"),
+    ("Lường Văn Pọm", "pom.noivu"),
+    ("Vì Thị Xuân", "xuan.noivu"),
+]
 TASK_TITLES = [
     "Tổ chức quán triệt các quan điểm, chủ trương của Đảng về công tác dân vận",
     "Thực hiện tốt công tác dân vận trong cơ quan hành chính nhà nước",
@@ -83,9 +143,14 @@ FIGURE_PAIRS = [
     ("models_registered", "models_recognised"),
 ]
 FREE_FIGURES = [
-    "conferences", "conference_attendees", "citizen_receptions", "citizens_received",
-    "dialogues", "exemplary_persons", "commendations",
-]  # fmt: skip
+    "conferences",
+    "conference_attendees",
+    "citizen_receptions",
+    "citizens_received",
+    "dialogues",
+    "exemplary_persons",
+    "commendations",
+]
 FIGURE_ORDER = [f.name for f in dataclasses.fields(Figures)]
 CHECK_EVERY = 97  # one generated file in this many is compared with codec.encode
 SIZES: dict[int, tuple[int, int]] = {1_000: (1, 5), 10_000: (10, 7), 50_000: (20, 16)}
@@ -128,8 +193,9 @@ def _units(districts: int) -> list[dict[str, Any]]:
         for name in AGENCIES:
             out.append({"name": name + suffix, "kind": "agency"})
         for name in PARTNERS:
-            out.append({"name": name + suffix, "kind": "front" if "MTTQ" in name else
-                        "mass-organization"})  # fmt: skip
+            out.append(
+                {"name": name + suffix, "kind": "front" if "MTTQ" in name else "mass-organization"}
+            )
         out.append({"name": f"UBND thị trấn {district}", "kind": "township", "gso": True})
         for c in range(communes_each[d]):
             a, b = SYLLABLES[(d * 7 + c) % len(SYLLABLES)], SYLLABLES[(c * 5 + d + 3) % 34]
@@ -161,9 +227,13 @@ class _Builder:
 
 
 def _year_records(
-    rng: random.Random, year: int, units: list[dict[str, Any]], reports_per_period: int,
-    models: int, district: str,
-) -> dict[str, dict[str, Any]]:  # fmt: skip
+    rng: random.Random,
+    year: int,
+    units: list[dict[str, Any]],
+    reports_per_period: int,
+    models: int,
+    district: str,
+) -> dict[str, dict[str, Any]]:
     """Every record a year adds: its plan, tasks, periods, empty reports and models."""
     y = str(year)
     assignees = [u for u in units if u["kind"] in ("agency", "commune", "township")]
@@ -190,8 +260,11 @@ def _year_records(
         out[f"tasks/{slug}"] = task
     for suffix, kind, name, (m, d) in PERIODS:
         out[f"periods/{y}-{suffix}"] = {
-            "plan": y, "name": name.format(y=y), "kind": kind, "due": date(year, m, d)
-        }  # fmt: skip
+            "plan": y,
+            "name": name.format(y=y),
+            "kind": kind,
+            "due": date(year, m, d),
+        }
     for suffix, *_ in PERIODS:
         for u in assignees[:reports_per_period]:
             out[f"reports/{y}-{suffix}/{u['slug']}"] = {"status": "missing"}
@@ -234,8 +307,12 @@ def _report_steps(rng: random.Random, rid: str, year: int, due: date) -> list[di
     submitted = due + timedelta(days=rng.randint(-20, 10))
     push(status="submitted", submitted_on=submitted, document_number=f"{rng.randint(1, 400)}/BC")
     if rng.random() < 0.2:
-        push(status="returned", reviewer="Nguyễn Thị Lan",
-             reviewed_on=submitted + timedelta(days=3), review_note="Bổ sung số liệu.")  # fmt: skip
+        push(
+            status="returned",
+            reviewer="Nguyễn Thị Lan",
+            reviewed_on=submitted + timedelta(days=3),
+            review_note="Bổ sung số liệu.",
+        )
         figures["dialogues"] = rng.randint(1, 50)
         push(status="submitted", reviewed_on=None, review_note=None)
     push(status="approved", reviewer="Nguyễn Thị Lan", reviewed_on=submitted + timedelta(days=5))
@@ -264,9 +341,16 @@ def _commit(author: tuple[str, str], when: datetime, message: str, body: bytes) 
     ident = f"{name} <{user}@province.example> {stamp}".encode()
     msg = message.encode()
     return (
-        b"commit refs/heads/main\nauthor " + ident + b"\ncommitter " + ident
-        + b"\ndata %d\n" % len(msg) + msg + b"\n" + body + b"\n"
-    )  # fmt: skip
+        b"commit refs/heads/main\nauthor "
+        + ident
+        + b"\ncommitter "
+        + ident
+        + b"\ndata %d\n" % len(msg)
+        + msg
+        + b"\n"
+        + body
+        + b"\n"
+    )
 
 
 def generate(spec: Spec, target: Path) -> Generated:
@@ -293,8 +377,13 @@ def generate(spec: Spec, target: Path) -> Generated:
         total += len(created[year])
     unit_tables = {
         f"units/{u['slug']}": {
-            k: v for k, v in {"name": u["name"], "kind": u["kind"],
-                              "gso_code": u.get("gso_code")}.items() if v  # fmt: skip
+            k: v
+            for k, v in {
+                "name": u["name"],
+                "kind": u["kind"],
+                "gso_code": u.get("gso_code"),
+            }.items()
+            if v
         }
         for u in units
     }
@@ -337,7 +426,9 @@ def generate(spec: Spec, target: Path) -> Generated:
         record = builder.record(rid, current[rid] if rid.startswith("reports/") else table)
         body += _stream(f"records/{rid}.toml", codec.encode(record))
         touched[rid] = 1
-    message = f"Khởi tạo dữ liệu kế hoạch dân vận năm {first}\n\nAction: init\nDvtui-Version: 0.1.0\n"
+    message = (
+        f"Khởi tạo dữ liệu kế hoạch dân vận năm {first}\n\nAction: init\nDvtui-Version: 0.1.0\n"
+    )
     emit(STAFF[0], datetime(first, 1, 5, 8, 0, tzinfo=TZ), message, body)
 
     for index, year in enumerate(year_list):
@@ -347,8 +438,12 @@ def generate(spec: Spec, target: Path) -> Generated:
                 record = builder.record(rid, current[rid] if rid.startswith("reports/") else table)
                 msg = build_message(record, data, "create", diff(None, _plain(record)), None)
                 when += timedelta(seconds=rng.randint(20, 90))
-                emit(rng.choice(STAFF), when, msg, _stream(f"records/{rid}.toml",
-                                                           codec.encode(record)))  # fmt: skip
+                emit(
+                    rng.choice(STAFF),
+                    when,
+                    msg,
+                    _stream(f"records/{rid}.toml", codec.encode(record)),
+                )
                 touched[rid] = 1
         # This year's share of updates, interleaved across its reports in order.
         share = updates_total // years + (1 if index < updates_total % years else 0)
@@ -410,9 +505,17 @@ def generate(spec: Spec, target: Path) -> Generated:
 
 
 _REPORT_KEYS = [
-    "status", "submitted_on", "document_number", "figures", "narrative", "reviewer",
-    "reviewed_on", "review_note",
-]  # fmt: skip
+    "status",
+    "submitted_on",
+    "document_number",
+    "figures",
+    "narrative",
+    "reviewer",
+    "reviewed_on",
+    "review_note",
+]
+
+
 def _report_table(table: dict[str, Any]) -> dict[str, Any]:
     """A report's table in the declared key order, empty values left out (as to_table)."""
     out: dict[str, Any] = {}

@@ -134,8 +134,12 @@ async def _filter_in_app(app: Any, pilot: Any) -> dict[str, Any]:
             n = len(table._rows)
             if n > best_rows and table.display:
                 best, best_rows = table, n
-    tab_of = {"tasks-table": "tasks", "units-table": "units", "reports-table": "reports",
-              "models-table": "models"}  # fmt: skip
+    tab_of = {
+        "tasks-table": "tasks",
+        "units-table": "units",
+        "reports-table": "reports",
+        "models-table": "models",
+    }
     app.screen.action_tab(tab_of.get(best.id, "reports"))
     await pilot.pause()
     query = _matching_query(best._rows)
@@ -157,11 +161,10 @@ async def _all_records_table(repo: Path) -> dict[str, Any]:
 
     def provider() -> tuple[list[str], list[Any]]:
         rows: list[Any] = []
-        columns: list[str] = []
         for kind in KINDS:
             if kind in ("summaries", "reviews"):
                 continue
-            columns, kind_rows = list_rows(data, store.settings, kind, today=TODAY)
+            _columns, kind_rows = list_rows(data, store.settings, kind, today=TODAY)
             rows += kind_rows
         return ["a", "b", "c", "d", "e"], rows
 

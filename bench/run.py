@@ -176,8 +176,9 @@ class SizeBench:
         init_bare(server)
         generated = generate(self.spec, server)
         gen_s = time.perf_counter() - t0
-        self.log(f"  generated {generated.records} records, {generated.commits} commits "
-                 f"in {gen_s:.1f} s")  # fmt: skip
+        self.log(
+            f"  generated {generated.records} records, {generated.commits} commits in {gen_s:.1f} s"
+        )
         self.generated = generated
         t0 = time.perf_counter()
         self.office = self.work / "office"
@@ -281,18 +282,39 @@ class SizeBench:
         outcome = ""
         for i in range(self.runs):
             # The colleague's change reaches the server first (set-up, not timed) …
-            run_child([*DVTUI, "--repo", colleague, "set", _sync_record(self, "colleague"),
-                       f"figures.dialogues={200 + i}"], self.env)  # fmt: skip
+            run_child(
+                [
+                    *DVTUI,
+                    "--repo",
+                    colleague,
+                    "set",
+                    _sync_record(self, "colleague"),
+                    f"figures.dialogues={200 + i}",
+                ],
+                self.env,
+            )
             run_child([*DVTUI, "--repo", colleague, "sync"], self.env)
             # … the office saved one of its own; its sync fetches, merges and pushes.
-            run_child([*DVTUI, "--repo", office, "set", _sync_record(self, "office"),
-                       f"figures.dialogues={300 + i}"], self.env)  # fmt: skip
+            run_child(
+                [
+                    *DVTUI,
+                    "--repo",
+                    office,
+                    "set",
+                    _sync_record(self, "office"),
+                    f"figures.dialogues={300 + i}",
+                ],
+                self.env,
+            )
             out, child = probe("sync", office, env=self.env)
             times.append(out["seconds"])
             outcome = out["outcome"]
             self.peak("sync", child)
-        self.add("sync round trip", times,
-                 f"dvtui.store.sync.sync(): fetch 1 + merge + push 1 (last: {outcome})")  # fmt: skip
+        self.add(
+            "sync round trip",
+            times,
+            f"dvtui.store.sync.sync(): fetch 1 + merge + push 1 (last: {outcome})",
+        )
         run_child([*DVTUI, "--repo", colleague, "sync"], self.env)
 
     def audit(self) -> None:
@@ -300,12 +322,17 @@ class SizeBench:
         count = min(self.generated.commits - 1, 2000 if self.spec.records <= 1000 else 5000)
         rates = []
         for _ in range(3):
-            child = run_child([*DVTUI, "--repo", repo, "audit", "--since", f"HEAD~{count}"],
-                              self.env)  # fmt: skip
+            child = run_child(
+                [*DVTUI, "--repo", repo, "audit", "--since", f"HEAD~{count}"], self.env
+            )
             rates.append(count / child.seconds)
             self.peak("dvtui audit", child)
-        self.add("dvtui audit", rates, f"commits/s over the last {count:,} (whole process)",
-                 unit="commits/s")  # fmt: skip
+        self.add(
+            "dvtui audit",
+            rates,
+            f"commits/s over the last {count:,} (whole process)",
+            unit="commits/s",
+        )
 
     def memory(self) -> None:
         peak = max(self.peaks.values())
@@ -421,9 +448,7 @@ def main() -> int:
                 "records": r.spec.records,
                 "commits": r.spec.commits,
                 "info": r.info,
-                "figures": [
-                    {**asdict(f), "median": f.median, "met": f.met} for f in r.figures
-                ],
+                "figures": [{**asdict(f), "median": f.median, "met": f.met} for f in r.figures],
             }
             for r in results
         ],
