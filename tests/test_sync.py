@@ -10,7 +10,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import dvtui, git, write_gitconfig
 from synchelp import (
     PEOPLE,
     QUAI_CANG,
@@ -465,3 +465,34 @@ def test_status_shows_ahead_behind_and_unpushed_commits(office) -> None:
     assert len(unpushed) == 2 and all("Trần Văn Minh" in ln for ln in unpushed)
     full = dvtui("--repo", str(minh.root), "status")
     assert full.returncode == 0 and "Chưa gửi lên: 2" in full.stdout
+
+
+def test_pulling_needs_no_identity_and_refreshes_the_commit_graph(office, tmp_path: Path) -> None:
+    remote, lan, _minh = office
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    fresh = tmp_path / "fresh"
+    assert dvtui("clone", str(remote), str(fresh)).returncode == 0
+    assert (fresh / ".git" / "objects" / "info" / "commit-graph").exists()
+    lan.set_fields(QUAI_CANG, {"review_note": "mới"})
+    sync(lan)
+    write_gitconfig(Path(os.environ["HOME"]), name=None, email=None)  # a new machine
+    r = dvtui("--repo", str(fresh), "sync")
+    assert r.returncode == 0, r.stderr
+    assert table(fresh)["review_note"] == "mới"
+    chain = fresh / ".git" / "objects" / "info" / "commit-graphs" / "commit-graph-chain"
+    assert chain.exists()
+
+
+def test_a_conflict_settled_by_a_later_save_is_no_longer_pending(office) -> None:
+    _remote, lan, minh = office
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    minh.set_fields(QUAI_CANG, {"document_number": "2/BC"})
+    assert sync(minh).outcome == "conflict"
+    assert status(minh).conflicts_pending
+    minh.set_fields(QUAI_CANG, {"document_number": "1/BC"})  # agrees with Lan now
+    assert pending_conflicts(minh) == []
+    assert not status(minh).conflicts_pending
+    assert sync(minh).outcome == "merged"
+    assert table(minh.root)["document_number"] == "1/BC"

@@ -296,8 +296,10 @@ def _after_sync(root: Path, up: _Upstream, server: str | None, changed: bool) ->
     if server is not None:
         git(root, "update-ref", up.synced, server)
     _state_path(root).unlink(missing_ok=True)
-    if changed:  # a fresh commit-graph keeps history and ahead/behind fast
-        git(root, "commit-graph", "write", "--reachable", "--changed-paths", check=False)
+    if changed:
+        # A fresh commit-graph keeps history and ahead/behind fast. "--split" adds a layer
+        # for the new commits only (~10 ms at 100k commits; a full rewrite takes seconds).
+        git(root, "commit-graph", "write", "--reachable", "--changed-paths", "--split", check=False)
 
 
 def _set_upstream(root: Path, up: _Upstream) -> None:
@@ -329,7 +331,6 @@ def sync(
     root = store.root
     report = _Reporter(progress)
     store.git.check_ready()
-    author = store.git.identity()
     ensure_installed(root)
     up = _require_upstream(root)
     start = _head(root)
@@ -373,6 +374,7 @@ def sync(
                 )
             assert merged.tree is not None
             message = _merge_message(up, _commits(root, local, server), [])
+            author = store.git.identity()  # only a merge needs one: pulling works without
             target = commit_merge(root, merged.tree, [local, server], message, author)
             _check_clean_for(root, local, target)
         if before_push is not None:
@@ -480,7 +482,10 @@ def pending_conflicts(store: Store) -> list[Conflict]:
     if is_ancestor(root, state["theirs"], local):  # settled by hand (git merge)
         forget_conflicts(store)
         return []
-    return merge_trees(root, local, state["theirs"]).conflicts
+    conflicts = merge_trees(root, local, state["theirs"]).conflicts
+    if not conflicts:  # later saves agreed with the server: the next sync merges cleanly
+        forget_conflicts(store)
+    return conflicts
 
 
 def forget_conflicts(store: Store) -> None:
@@ -627,6 +632,7 @@ def clone(url: str, target: Path, progress: ProgressFn | None = None) -> Path:
         server = _rev(target, up.tracking)
         if server is not None:
             git(target, "update-ref", up.synced, server)
+    # Once per clone: path filters for the whole history (slow only for a very long one).
     git(target, "commit-graph", "write", "--reachable", "--changed-paths", check=False)
     report("done")
     return target
