@@ -131,7 +131,7 @@ def test_clones_converge_and_keep_every_edit_not_replaced(
         elif action == "note":
             task = store.get(TASK)
             text = f"tiến độ {counter} của {WHO[who % n]}"
-            day = date(2023, 5, 1) + timedelta(days=counter % 7)
+            day = date(2023, 5, 1) + timedelta(days=counter)  # notes are written as time goes by
             note = Note(on=day, author=PEOPLE[WHO[who % n]][0], text=text)
             store.replace(task, notes=[*task.notes, note])  # type: ignore[attr-defined]
             notes.append(text)
