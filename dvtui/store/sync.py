@@ -255,15 +255,19 @@ def _advance(store: Store, old: str, new: str) -> bool:
 
     False when the branch moved meanwhile (a save from the UI): the caller merges again.
     """
+    from dvtui.store import journal
+
     root = store.root
-    store.git.wait_for_lock()
-    if _head(root) != old:
-        return False
-    proc = git(root, "merge", "--ff-only", "--no-stat", "-q", new, check=False)
-    if proc.returncode == 0:
-        return True
-    if _head(root) != old:
-        return False
+    # Saves (from this or another dvtui) wait while the files change under them.
+    with journal.save_lock(store.git.git_dir):
+        store.git.wait_for_lock()
+        if _head(root) != old:
+            return False
+        proc = git(root, "merge", "--ff-only", "--no-stat", "-q", new, check=False)
+        if proc.returncode == 0:
+            return True
+        if _head(root) != old:
+            return False
     raise gitcmd.failed(proc.stderr.decode("utf-8", "replace"))
 
 
