@@ -1,20 +1,21 @@
 """The git layer: identity, repository state, one-file commits, a path's history.
 
-Commits go through the git command line (``repo.git``), never GitPython's ``index.add``,
-which rewrites the whole index in Python and is ten times slower on a large repo.
+Commits go through the git command line (``repo.git``, see :mod:`dvtui.store.gitcli`;
+GitPython is not imported: it costs every command ~55 ms, and its ``index.add`` rewrites
+the whole index in Python, ten times slower than git on a large repo).
 Nothing here knows about records or Textual; it moves bytes and commits.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import git
-from git.exc import GitCommandError, InvalidGitRepositoryError, NoSuchPathError
+from dvtui.store.gitcli import GitCommandError, NotARepository, Repo
 
 from dvtui.domain.problems import DataError
 from dvtui.i18n import t
@@ -29,6 +30,7 @@ COMMIT_ATTEMPTS = 4  # a commit that loses a race for a git lock is tried again
 # git's default leaves loose objects unsynced: after a power cut HEAD could name a commit
 # that never reached the disk. dvtui's commits harden objects and refs.
 FSYNC = "core.fsync=committed"
+_COMMITTED = re.compile(r"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULTILINE)
 _TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
 
 
@@ -79,8 +81,8 @@ class GitRepo:
 
     def __init__(self, root: Path) -> None:
         try:
-            self.repo = git.Repo(root)
-        except (InvalidGitRepositoryError, NoSuchPathError):
+            self.repo = Repo(root)
+        except NotARepository:
             raise DataError("err.git.not_repo", path=str(root)) from None
         if self.repo.working_tree_dir is None or Path(self.repo.working_tree_dir) != root:
             raise DataError("err.git.not_repo", path=str(root))
@@ -91,7 +93,7 @@ class GitRepo:
     @classmethod
     def init(cls, root: Path) -> GitRepo:
         """Create an empty repository with ``main`` as its branch."""
-        git.Repo.init(root, initial_branch="main")
+        Repo.init(root, initial_branch="main")
         return cls(root)
 
     # --- state checks --------------------------------------------------------------------
@@ -166,11 +168,14 @@ class GitRepo:
             try:
                 self.repo.git.add("--all", "--", *paths, env=env)
                 crash_point("after_add")
-                self.repo.git(c=FSYNC).commit(
-                    "-q", "--no-edit", "-m", message, "--", *paths, env=env
+                # Not -q: the summary line names the new commit ("[main <sha>] …"), in
+                # full with core.abbrev=40, which spares a ``git rev-parse HEAD``.
+                out = self.repo.git(c=FSYNC)(c="core.abbrev=40").commit(
+                    "--no-edit", "-m", message, "--", *paths, env=env
                 )
                 crash_point("after_commit")
-                return str(self.repo.git.rev_parse("HEAD")).strip()
+                found = _COMMITTED.search(out)
+                return found.group(1) if found else self.repo.git.rev_parse("HEAD").strip()
             except GitCommandError as exc:
                 self._unstage(paths)
                 # Another git (a hand-typed one, a sync) took a lock between our wait and
@@ -256,7 +261,7 @@ class GitRepo:
 
     def blob(self, sha: str) -> bytes:
         """The content of a blob (through git's persistent ``cat-file --batch``)."""
-        return bytes(self.repo.odb.stream(bytes.fromhex(sha)).read())
+        return self.repo.blob(sha)
 
     def repo_log(self, limit: int | None = None) -> list[PathCommit]:
         """Commits that changed the data repo, newest first."""
