@@ -15,12 +15,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from dvtui.store.gitcli import GitCommandError, NotARepository, Repo
-
 from dvtui.domain.problems import DataError
 from dvtui.i18n import t
 from dvtui.store import locks
 from dvtui.store.crash import crash_point
+from dvtui.store.gitcli import GitCommandError, NotARepository, Repo
 
 NULL_SHA = "0" * 40
 _SEP_COMMIT = "\x1e"

@@ -14,6 +14,7 @@ the code written against GitPython reads the same.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import threading
@@ -149,10 +150,8 @@ class _BlobReader:
 
 def _close(stream: IO[bytes] | None) -> None:
     if stream is not None:
-        try:
+        with contextlib.suppress(OSError):
             stream.close()
-        except OSError:
-            pass
 
 
 class Repo:
