@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from dvtui.domain.ids import RecordId
+from dvtui.domain.ids import SLUG, RecordId
 from dvtui.domain.problems import Problem
 from dvtui.domain.records import (
     KINDS,
@@ -160,6 +160,26 @@ class Dataset:
         if isinstance(record, Summary) and not exists("periods", record.period):
             dangling("(period)", "periods", record.period)
         return out
+
+
+def references_of(record: Record) -> list[RecordId]:
+    """The addresses of every record ``record`` names (its unit, period, tasks …).
+
+    A value that is not a valid slug names no file (it is reported as dangling by
+    ``reference_problems``): it never becomes a path.
+    """
+    names: list[tuple[str, str]] = []
+    for name, kind in _ref_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            names.append((kind, value))
+        elif isinstance(value, (list, dict)):
+            names += [(kind, item) for item in value if isinstance(item, str)]
+    if isinstance(record, (Report, Summary)):
+        names.append(("periods", record.period))
+    if isinstance(record, Report):
+        names.append(("units", record.unit))
+    return [RecordId(kind, (slug,)) for kind, slug in names if SLUG.fullmatch(slug)]
 
 
 _REF_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
