@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import threading
 import time
@@ -198,6 +199,20 @@ def test_refused_on_a_detached_head(store: Store) -> None:
     assert_refused(store, "err.git.detached")
 
 
+def wait_until_open(pid: int, path: Path, timeout: float = 30.0) -> None:
+    """Until process ``pid`` has ``path`` open (read from /proc)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            fds = os.listdir(f"/proc/{pid}/fd")
+            if any(os.readlink(f"/proc/{pid}/fd/{fd}") == str(path) for fd in fds):
+                return
+        except OSError:
+            pass
+        time.sleep(0.01)
+    raise AssertionError(f"process {pid} never opened {path}")
+
+
 def test_refused_while_another_process_holds_the_index(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -210,7 +225,7 @@ def test_refused_while_another_process_holds_the_index(
         ["python3", "-c", f"f = open({str(lock)!r}); import time; time.sleep(60)"]
     )
     try:
-        time.sleep(0.2)
+        wait_until_open(holder.pid, lock)  # a busy machine can take a while to start it
         started = time.monotonic()
         assert_refused(store, "err.git.locked_by")
         assert time.monotonic() - started >= 0.3  # it waited for the other process first
