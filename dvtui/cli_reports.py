@@ -54,6 +54,9 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     p.add_argument("--sign", action="store_true", help=t("cli.opt.sign"))
     p.add_argument("--comment", help=t("cli.opt.comment"))
     p.add_argument("--upto", default="HEAD", help=t("cli.opt.upto"))
+    p = add("summary")
+    p.add_argument("period", help=t("cli.arg.period"))
+    p.add_argument("assignments", nargs="*", metavar="field=value")
     p = add("audit")
     p.add_argument("--since", help=t("cli.opt.audit_since"))
 
@@ -456,10 +459,26 @@ def cmd_audit(store: Any, args: argparse.Namespace, today: date) -> int:
     return EXIT_ERROR
 
 
+def cmd_summary(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui summary PERIOD field=value …``: write the district's text, creating the record."""
+    from dvtui.store.summary import save_summary
+
+    assignments: dict[str, str] = {}
+    for item in args.assignments:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise DataError("err.assignment", text=item)
+        assignments[name.strip()] = value
+    result = save_summary(store, args.period, assignments)
+    print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     "status": cmd_status,
     "overdue": cmd_overdue,
     "report": cmd_report,
     "review": cmd_review,
     "audit": cmd_audit,
+    "summary": cmd_summary,
 }

@@ -152,3 +152,16 @@ def test_change_log_library(store: Store) -> None:
     assert entries[0].records[0].record == QUAI_CANG
     assert entries[0].records[0].changes[0].new == 3
     assert [e.sha for e in change_log(store, limit=1)] == [entries[0].sha]
+
+
+def test_summary_is_created_in_one_commit_and_used_by_the_report(repo_path: Path) -> None:
+    before = int(git(repo_path, "rev-list", "--count", "HEAD"))
+    run(repo_path, "summary", "2023-h1", "number=125", "strengths=Các đơn vị chủ động.")
+    assert int(git(repo_path, "rev-list", "--count", "HEAD")) == before + 1
+    assert "Record: summaries/2023-h1" in git(repo_path, "log", "-1", "--format=%B")
+    run(repo_path, "summary", "2023-h1", "proposals=Mở lớp tập huấn.")
+    md = run(repo_path, "--today", "2023-05-25", "report", "2023-h1")
+    assert "Số: 125/BC-UBND" in md and "Các đơn vị chủ động." in md and "Mở lớp tập huấn." in md
+    assert "không có hồ sơ “periods/2099-h1”" in run(repo_path, "summary", "2099-h1", code=1)
+    assert "“nope”" in run(repo_path, "summary", "2023-h1", "nope=1", code=1)
+    assert dvtui("--repo", str(repo_path), "audit").returncode == 0
