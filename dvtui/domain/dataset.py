@@ -162,18 +162,19 @@ class Dataset:
         return out
 
 
-def references_of(record: Record) -> list[RecordId]:
+def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:
     """The addresses of every record ``record`` names (its unit, period, tasks …).
 
-    A value that is not a valid slug names no file (it is reported as dangling by
-    ``reference_problems``): it never becomes a path.
+    ``dropping``: only the single references, whose dangling drops the record (not the
+    items of a list or table, which are reported but keep it). A value that is not a
+    valid slug names no file (``reference_problems`` reports it): it never becomes a path.
     """
     names: list[tuple[str, str]] = []
     for name, kind in _ref_fields(type(record)):
         value = getattr(record, name)
         if isinstance(value, str):
             names.append((kind, value))
-        elif isinstance(value, (list, dict)):
+        elif isinstance(value, (list, dict)) and not dropping:
             names += [(kind, item) for item in value if isinstance(item, str)]
     if isinstance(record, (Report, Summary)):
         names.append(("periods", record.period))

@@ -70,6 +70,7 @@ class Store:
         self._data: Dataset | None = None
         self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
         self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
+        self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
         self.settings, self.settings_problems = load_settings(root)
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
@@ -137,41 +138,47 @@ class Store:
         raise DataError("err.not_found", id=str(rid))
 
     def _around(self, seeds: list[RecordId], extra: Record | None = None) -> Dataset:
-        """The records ``seeds`` (and ``extra``) name, transitively, read from disk.
+        """The records ``seeds`` (and ``extra``) name, read from disk, and so on down.
 
         A record's fate in a full load (kept, or dropped for a dangling reference) depends
-        only on the records it names, so this small Dataset answers ``get``, reference
-        checks and titles exactly as the full one would.
+        only on the records its single references name, transitively; so this small
+        Dataset answers ``get``, reference checks and titles of the seeds exactly as the
+        full one would. The seeds' list items are read too (their problems are reported).
         """
         files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
-        todo = list(seeds)
+        todo = [(rid, False) for rid in seeds]
         if extra is not None:
-            todo += references_of(extra)
+            todo += [(rid, True) for rid in references_of(extra)]
         while todo:
-            rid = todo.pop()
+            rid, named = todo.pop()
             if rid.relpath in files:
                 continue
-            path = self.root / rid.relpath
-            if path.is_symlink():
-                files[rid.relpath] = (None, (Problem(rid.relpath, "", "err.symlink"),))
-                continue
-            try:
-                data = path.read_bytes()
-            except FileNotFoundError:
-                files[rid.relpath] = (None, ())
-                continue
-            except OSError as exc:
-                files[rid.relpath] = (
-                    None,
-                    (Problem(rid.relpath, "", "err.read", {"detail": exc.strerror}),),
-                )
-                continue
-            record, found = codec.decode(rid.relpath, data)
-            files[rid.relpath] = (record, tuple(found))
+            files[rid.relpath] = entry = self._read_one(rid.relpath)
+            record = entry[0]
             if record is not None:
-                todo += references_of(record)
+                todo += [(r, True) for r in references_of(record, dropping=named)]
         records = [r for r, _ in files.values() if r is not None]
         return Dataset(records, [p for _, found in files.values() for p in found])
+
+    def _read_one(self, relpath: str) -> tuple[Record | None, tuple[Problem, ...]]:
+        """One file decoded, as a full load would (remembered until it is saved)."""
+        known = self._read.get(relpath)
+        if known is not None:
+            return known
+        path = self.root / relpath
+        entry: tuple[Record | None, tuple[Problem, ...]]
+        if path.is_symlink():
+            entry = (None, (Problem(relpath, "", "err.symlink"),))
+        else:
+            try:
+                record, found = codec.decode(relpath, path.read_bytes())
+                entry = (record, tuple(found))
+            except FileNotFoundError:
+                entry = (None, ())
+            except OSError as exc:
+                entry = (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+        self._read[relpath] = entry
+        return entry
 
     def _context(self, record: Record) -> Dataset:
         """Records enough to check ``record``'s references and to name it: all, if loaded."""
@@ -249,6 +256,7 @@ class Store:
         """
         record, found = codec.decode(relpath, data)
         self._seen.pop(RecordId.parse(relpath), None)
+        self._read.pop(relpath, None)
         if self._data is None:
             return
         self._files[relpath] = (record, tuple(found))
