@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 ARGS   ?=
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench crash fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,17 @@ format: $(STAMP)
 # against the targets, bench/out/results.json. QUICK=1: only the smallest size (< 1 minute).
 bench: $(STAMP)
 	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+
+# Issue 6, the long versions of what `make test` runs briefly: CASES saves (default 200)
+# killed with SIGKILL at named and random points, then 100 rounds of two programs saving
+# at the same moment. Each prints how many cases it tried and that no data was lost.
+crash: $(STAMP)
+	$(BIN)/python tests/crash/harness.py $(or $(CASES),200)
+	DVTUI_CONCURRENCY_ROUNDS=100 $(BIN)/python -m pytest -p no:xdist tests/test_concurrency.py
+
+# Hypothesis with many more examples (the "fuzz" profile in tests/conftest.py).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:xdist tests/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) $(DATA) .pytest_cache .mypy_cache .ruff_cache

@@ -22,7 +22,7 @@ from dvtui.cli_sync import cmd_clone
 from dvtui.cli_sync import commands as sync_commands
 from dvtui.domain.ids import BadId, RecordId
 from dvtui.domain.problems import DataError, message
-from dvtui.domain.text import inert, parse_date
+from dvtui.domain.text import format_date, inert, parse_date
 from dvtui.i18n import set_lang, t
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -92,6 +92,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         store = _open_store(args)
         handler: Callable[[Any, Any, date], int] = COMMANDS[command]
         _print_notices(store)  # e.g. an interrupted save cleaned up when the repo opened
+        if command in ("log", "audit", "review"):
+            _shallow_notice(store)
         try:
             return handler(store, args, today)
         finally:
@@ -119,6 +121,13 @@ def _print_notices(store: Any) -> None:
     """Things the user should know that are not errors, one line each on stderr."""
     for notice in store.take_notices():
         print(f"dvtui: {notice}", file=sys.stderr)
+
+
+def _shallow_notice(store: Any) -> None:
+    """History commands in a shallow clone: say that the history stops somewhere."""
+    since = store.git.shallow_since()
+    if since is not None:
+        print(f"dvtui: {t('notice.shallow', date=format_date(since.date()))}", file=sys.stderr)
 
 
 def _peek_lang(argv: list[str]) -> str:

@@ -67,6 +67,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "tệp không phải UTF-8 ({guess}); hãy lưu lại dưới dạng UTF-8",
         "the file is not UTF-8 ({guess}); save it as UTF-8",
     ),
+    "err.type.not_utf8": (
+        "có byte không phải UTF-8 (văn bản dán từ bảng mã khác?); hãy gõ lại",
+        "holds bytes that are not UTF-8 (text pasted from another encoding?); type it again",
+    ),
     "err.too_long": (
         "quá dài: cả hồ sơ sẽ là {size} byte, tối đa {limit}",
         "too long: the whole record would be {size} bytes, at most {limit}",
@@ -141,6 +145,32 @@ CATALOG: dict[str, tuple[str, str]] = {
         "“{path}” không phải kho dữ liệu dvtui (chưa có git); tạo bằng: dvtui init {path}",
         "“{path}” is not a dvtui data repository; create one with: dvtui init {path}",
     ),
+    "err.git.no_folder": (
+        "không có thư mục “{path}”; tạo kho dữ liệu mới bằng: dvtui init {path}",
+        "there is no folder “{path}”; create a data repository with: dvtui init {path}",
+    ),
+    "err.git.bare": (
+        "“{path}” là kho trên máy chủ (bare), không có tệp để làm việc; hãy lấy một bản về "
+        "máy bằng: dvtui clone {path} THƯ_MỤC",
+        "“{path}” is a server (bare) repository with no working files; get a copy with: "
+        "dvtui clone {path} FOLDER",
+    ),
+    "err.git.subfolder": (
+        "“{path}” nằm bên trong kho dữ liệu; hãy dùng thư mục gốc của kho: {root}",
+        "“{path}” is inside a data repository; use its top folder: {root}",
+    ),
+    "err.git.empty": (
+        "kho git chưa có commit nào; tạo kho dữ liệu bằng dvtui init, hoặc commit các hồ sơ "
+        "trước (git add records dvtui.toml .gitattributes && git commit)",
+        "the git repository has no commits yet; create a data repository with dvtui init, or "
+        "commit the records first (git add records dvtui.toml .gitattributes && git commit)",
+    ),
+    "notice.shallow": (
+        "kho này chỉ có một phần lịch sử (bản sao rút gọn, từ {date}); những thay đổi trước "
+        "đó không có ở đây — lấy đủ bằng: git fetch --unshallow",
+        "this clone has only part of the history (a shallow clone, from {date}); earlier "
+        "changes are not here — fetch them with: git fetch --unshallow",
+    ),
     "err.git.no_records": (
         "“{path}” là kho git nhưng không có thư mục records/ của dvtui",
         "“{path}” is a git repository but has no dvtui records/ folder",
@@ -152,12 +182,16 @@ CATALOG: dict[str, tuple[str, str]] = {
         'and git config --global user.email "you@..."',
     ),
     "err.git.merging": (
-        "kho đang dở một lần hợp nhất (merge); hãy hoàn tất hoặc hủy trước khi lưu",
-        "a merge is in progress; finish or abort it before saving",
+        "kho đang dở một lần hợp nhất (merge); hãy hoàn tất (git commit) hoặc hủy "
+        "(git merge --abort) trước khi lưu",
+        "a merge is in progress; finish it (git commit) or abort it (git merge --abort) "
+        "before saving",
     ),
     "err.git.rebasing": (
-        "kho đang dở một lần rebase; hãy hoàn tất hoặc hủy trước khi lưu",
-        "a rebase is in progress; finish or abort it before saving",
+        "kho đang dở một lần rebase; hãy hoàn tất (git rebase --continue) hoặc hủy "
+        "(git rebase --abort) trước khi lưu",
+        "a rebase is in progress; finish it (git rebase --continue) or abort it "
+        "(git rebase --abort) before saving",
     ),
     "err.git.locked": (
         "kho đang bị khóa ({lock}) và máy này không cho biết chương trình nào giữ khóa; nếu "
@@ -202,8 +236,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "removed an unreadable save journal: {path}",
     ),
     "err.git.detached": (
-        "kho không ở trên một nhánh (detached HEAD); hãy chuyển về nhánh chính",
-        "the repository is not on a branch (detached HEAD); check out the main branch",
+        "kho không ở trên một nhánh (detached HEAD); hãy chuyển về nhánh chính "
+        "(ví dụ: git switch main)",
+        "the repository is not on a branch (detached HEAD); check out the main branch "
+        "(e.g. git switch main)",
     ),
     "err.git.failed": ("git báo lỗi: {detail}", "git failed: {detail}"),
     "err.init.exists": (
@@ -1156,10 +1192,6 @@ CATALOG: dict[str, tuple[str, str]] = {
     "cli.cmd.review": (
         "rà soát thay đổi chưa được xem xét; --sign để ký xác nhận",
         "review unreviewed changes; --sign to sign off",
-    ),
-    "cli.cmd.summary": (
-        "viết phần đánh giá, phương hướng, đề xuất của huyện cho báo cáo một kỳ",
-        "write the district's assessment, direction and proposals for a period's report",
     ),
     "cli.cmd.audit": (
         "kiểm tra toàn bộ lịch sử thay đổi",

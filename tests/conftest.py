@@ -9,10 +9,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from dvtui.i18n import set_lang
 from dvtui.store import Store
 from dvtui.store.setup import init_data_repo
+
+# Hypothesis profiles: ``make test`` runs "ci"; ``make fuzz`` sets HYPOTHESIS_PROFILE=fuzz.
+settings.register_profile("ci", max_examples=60, deadline=None)
+settings.register_profile("fuzz", max_examples=3000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 USER_NAME = "Nguyễn Thị Lan"
 USER_EMAIL = "lan.noivu@tuangiao.example"

@@ -31,6 +31,22 @@ from dvtui.tui.screens.forms import ReportForm
 
 ROUNDS = int(os.environ.get("DVTUI_CONCURRENCY_ROUNDS", "20"))
 UNITS = harness.UNITS
+LANDED: list[int] = []  # commits that landed, per test, for the summary line
+
+
+@pytest.fixture(scope="module", autouse=True)
+def report_counts(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Say how many concurrent saves were tried (``make crash`` prints it)."""
+    yield
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is None or capture is None or not LANDED:
+        return
+    with capture.global_and_fixture_disabled():
+        reporter.write_line(
+            f"\nconcurrency: {sum(LANDED)} saves made two at a time, every one landed "
+            "and kept (or, for the same field changed two ways, refused with a message)"
+        )
 
 
 class Saver:
@@ -132,6 +148,7 @@ def test_two_savers_at_the_same_moment(repo_path: Path) -> None:
     assert git(repo_path, "status", "--porcelain") == ""
     assert git(repo_path, "fsck", "--no-dangling", "--no-progress") == ""
     assert commits(repo_path) == 1 + 2 * ROUNDS
+    LANDED.append(2 * ROUNDS)
 
 
 def test_the_same_field_two_ways_at_once_is_refused_not_lost(repo_path: Path) -> None:
@@ -174,6 +191,7 @@ def test_two_real_clis_started_together(repo_path: Path) -> None:
         assert field(repo_path, args[1][0], "figures.dialogues") == n + 1
     assert commits(repo_path) == 1 + 2 * rounds
     assert git(repo_path, "status", "--porcelain") == ""
+    LANDED.append(2 * rounds)
 
 
 @pytest.mark.parametrize("same_record", [True, False])
@@ -197,6 +215,7 @@ async def test_the_ui_and_a_cli_saving_at_once(repo_path: Path, same_record: boo
                 assert field(repo_path, other, "narrative")["ii-1"] == f"Vòng {n}"
     assert commits(repo_path) == 1 + 2 * rounds
     assert git(repo_path, "status", "--porcelain") == ""
+    LANDED.append(2 * rounds)
 
 
 async def settle(pilot: Any) -> None:

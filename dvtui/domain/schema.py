@@ -10,6 +10,7 @@ and ``min`` (the smallest number allowed).
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
 from dataclasses import dataclass
@@ -102,6 +103,9 @@ def _convert_dataclass(cls: type, table: Any, prefix: str, issues: list[Issue]) 
     return out
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> Any:
     tp, _optional = _unwrap_optional(tp)
     origin = get_origin(tp)
@@ -113,6 +117,9 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
     if tp is str:
         if not isinstance(value, str):
             issues.append(Issue(path, "err.type.str"))
+            return value
+        if _SURROGATE.search(value):  # bytes that were not UTF-8 (a mis-encoded argument)
+            issues.append(Issue(path, "err.type.not_utf8"))
             return value
         return nfc(value)
     if tp is bool:
@@ -157,14 +164,42 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
 
 
 def to_table(record: Any) -> dict[str, Any]:
-    """The canonical TOML table of a record: fields in declared order, empty values left out."""
+    """The canonical TOML table of a record: fields in declared order, empty values left out.
+
+    An empty text is kept when its field's default is not empty (``symbol = "BC-UBND"``):
+    left out, it would read back as the default, not as what was saved.
+    """
     out: dict[str, Any] = {}
+    keep = _keeps_empty(type(record))
     for f in stored_fields(type(record)):  # type: ignore[arg-type]
         value = _plain(getattr(record, f.name))
-        if value is None or value == "" or value == [] or value == {}:
+        if value is None or (value in ("", [], {}) and f.name not in keep):
             continue
         out[f.name] = value
     return out
+
+
+_KEEPS_EMPTY: dict[type, frozenset[str]] = {}
+
+
+def _keeps_empty(cls: type) -> frozenset[str]:
+    """Fields whose default is a non-empty text: an empty value of theirs is written."""
+    found = _KEEPS_EMPTY.get(cls)
+    if found is None:
+        found = frozenset(
+            f.name for f in stored_fields(cls) if isinstance(f.default, str) and f.default != ""
+        )
+        _KEEPS_EMPTY[cls] = found
+    return found
+
+
+def _natural(key: str) -> tuple[tuple[int, int, str], ...]:
+    """``ii-2`` < ``ii-2-1`` < ``ii-10``: numbers compare as numbers."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", key)
+        if part
+    )
 
 
 def _plain(value: Any) -> Any:
@@ -173,8 +208,8 @@ def _plain(value: Any) -> Any:
         return table or None
     if isinstance(value, list):
         return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, dict):  # canonical: the same keys are always written in one order
+        return {nfc(k): _plain(value[k]) for k in sorted(value, key=lambda k: (_natural(k), k))}
     if isinstance(value, str):
         return nfc(value)
     return value

@@ -29,6 +29,7 @@ from dvtui.domain.records import Record, Report, Summary
 from dvtui.i18n import CATALOG, t
 from dvtui.store import codec
 from dvtui.store.commits import parse_message
+from dvtui.store.git import shallow_boundary
 from dvtui.store.history import BlobTables, RawCommit, iter_commits, record_id_of
 
 if TYPE_CHECKING:
@@ -139,6 +140,7 @@ def audit(
     pending = _first_parent_children(store, revisions)
     total = _count(store, revisions)
     signed = store.settings.require_signed_commits
+    shallow = shallow_boundary(store.git.git_dir)
     decoded = _Decoded(store)
     tables = BlobTables(store)
     states: dict[str, dict[str, str]] = {}
@@ -154,7 +156,8 @@ def audit(
                 else:
                     state[f.path] = f.new_blob
         found = _check_records(commit, state, decoded)
-        found += _check_message(commit, tables)
+        if commit.sha not in shallow:  # a shallow clone's oldest commit shows all as added
+            found += _check_message(commit, tables)
         if signed and commit.signature not in GOOD_SIGNATURES:
             key = f"audit.sig.{commit.signature}"
             detail = t(key) if key in CATALOG else t("audit.sig.other", code=commit.signature)

@@ -7,6 +7,7 @@ so a one-field change is a one-line diff.
 
 from __future__ import annotations
 
+import re
 import tomllib
 from typing import Any
 
@@ -22,9 +23,21 @@ MAX_RECORD_BYTES = 1_000_000  # a record is a page of text; anything bigger is a
 __all__ = ["decode", "encode", "encode_table", "parse_table"]
 
 
+# A line git (``git diff --check``, a server's hook) or a reader takes for a conflict marker.
+_MARKER_LINE = re.compile(r"^(<{7}|>{7}|={7}|\|{7})", re.MULTILINE)
+
+
 def encode_table(table: dict[str, Any]) -> bytes:
-    """Canonical bytes of a TOML table (the caller supplies key order)."""
-    return tomli_w.dumps(table, multiline_strings=True).encode("utf-8")
+    """Canonical bytes of a TOML table (the caller supplies key order).
+
+    Texts with line breaks are written as multi-line strings (a one-line change is a
+    one-line diff), unless a line of one would start like a conflict marker: then every
+    text of the file is written on one line, with ``\\n`` escapes.
+    """
+    text = tomli_w.dumps(table, multiline_strings=True)
+    if _MARKER_LINE.search(text):
+        text = tomli_w.dumps(table, multiline_strings=False)
+    return text.encode("utf-8")
 
 
 def encode(record: Record) -> bytes:

@@ -113,7 +113,8 @@ class FormScreen(Screen[bool]):
             for spec in self.fields:
                 tall = spec.kind in ("multiline", "units")
                 with Vertical(classes="field tall" if tall else "field"):
-                    yield Label(spec.label or field_label(spec.name))
+                    # Text, not a markup string: a label can hold a task's title (data)
+                    yield Label(Text(inert(spec.label or field_label(spec.name))))
                     yield self._widget(spec, values.get(spec.name))
                     yield Static("", id=f"{spec.widget_id}-error", classes="error")
             yield from self.compose_bottom()
