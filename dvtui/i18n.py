@@ -1193,6 +1193,10 @@ CATALOG: dict[str, tuple[str, str]] = {
         "rà soát thay đổi chưa được xem xét; --sign để ký xác nhận",
         "review unreviewed changes; --sign to sign off",
     ),
+    "cli.cmd.summary": (
+        "viết phần đánh giá, phương hướng, đề xuất của huyện cho báo cáo một kỳ",
+        "write the district's assessment, direction and proposals for a period's report",
+    ),
     "cli.cmd.audit": (
         "kiểm tra toàn bộ lịch sử thay đổi",
         "check the whole history of changes",

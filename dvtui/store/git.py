@@ -71,6 +71,46 @@ def shallow_boundary(git_dir: Path) -> frozenset[str]:
         return frozenset()
 
 
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+def _read_head(git_dir: Path) -> str | None:
+    """HEAD's sha from the ref files ("" = no commit yet); None when only git can tell.
+
+    A save asks this every time; reading two small files spares a ``git rev-parse``.
+    Anything unusual (a symbolic ref to a symbolic ref, reftable, a damaged file) is
+    left to git.
+    """
+    if (git_dir / "commondir").exists():  # a linked worktree: its refs live elsewhere
+        return None
+    try:
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if _SHA.fullmatch(head):
+            return head  # detached
+        if not head.startswith("ref: refs/"):
+            return None
+        ref = head[5:]
+        try:
+            sha = (git_dir / ref).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            sha = ""
+        if sha:
+            return sha if _SHA.fullmatch(sha) else None
+        try:
+            packed = (git_dir / "packed-refs").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            packed = ""
+        for line in packed.splitlines():
+            value, _, name = line.partition(" ")
+            if name == ref and _SHA.fullmatch(value):
+                return value
+        if (git_dir / "reftable").exists():
+            return None
+        return ""  # the branch has no commit yet
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def _fail(exc: GitCommandError) -> DataError:
     detail = (exc.stderr or str(exc)).strip().replace("\n", " ")
     detail = detail.removeprefix("stderr: ").strip("' ")
@@ -111,8 +151,12 @@ class GitRepo:
 
     def identity(self) -> Identity:
         """The user's git identity (env or config); DataError if either part is missing."""
-        name = os.environ.get("GIT_AUTHOR_NAME") or self._config("user.name")
-        email = os.environ.get("GIT_AUTHOR_EMAIL") or self._config("user.email")
+        name = os.environ.get("GIT_AUTHOR_NAME")
+        email = os.environ.get("GIT_AUTHOR_EMAIL")
+        if not name or not email:
+            config = self._user_config()  # both keys from one git process
+            name = name or config.get("user.name", "")
+            email = email or config.get("user.email", "")
         if not name or not email:
             raise DataError("err.git.identity")
         return Identity(name, email)
@@ -127,6 +171,19 @@ class GitRepo:
             return str(self.repo.git.config("--get", key)).strip()
         except GitCommandError:
             return ""
+
+    def _user_config(self) -> dict[str, str]:
+        """``user.name`` and ``user.email`` as ``git config --get`` gives them (last wins)."""
+        try:
+            out = self.repo.git.config("-z", "--get-regexp", r"^user\.(name|email)$")
+        except GitCommandError:  # exit 1: neither is set
+            return {}
+        found: dict[str, str] = {}
+        for item in out.split("\0"):
+            key, _, value = item.partition("\n")
+            if key:
+                found[key.lower()] = value.strip()
+        return found
 
     def check_ready(self) -> None:
         """Refuse (DataError) to commit mid-merge, mid-rebase, detached, or while locked."""
@@ -226,6 +283,9 @@ class GitRepo:
 
     def head(self) -> str | None:
         """The sha of HEAD, or None in an empty repository."""
+        found = _read_head(self.git_dir)
+        if found is not None:
+            return found or None
         try:
             return str(self.repo.git.rev_parse("--verify", "-q", "HEAD")).strip() or None
         except GitCommandError:

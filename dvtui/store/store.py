@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvtui.domain.changes import Change, diff
-from dvtui.domain.dataset import Dataset
+from dvtui.domain.dataset import Dataset, references_of
 from dvtui.domain.ids import RecordId
 from dvtui.domain.problems import DataError, InvalidRecord, Problem
 from dvtui.domain.records import Record
@@ -69,6 +69,8 @@ class Store:
         self._git: GitRepo | None = None
         self._data: Dataset | None = None
         self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
+        self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
         self.settings, self.settings_problems = load_settings(root)
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
@@ -118,14 +120,71 @@ class Store:
         return self._data if self._data is not None else self.load()
 
     def get(self, rid: RecordId) -> Record:
-        """A valid record; DataError when it does not exist or does not validate."""
-        record = self.data.get(rid)
+        """A valid record; DataError when it does not exist or does not validate.
+
+        Before a full load, only the record and the ones it names are read (``dvtui show``
+        and ``dvtui set`` need no more), with the same outcome a full load would give.
+        """
+        data = self._data
+        if data is None:
+            data = self._around([rid])
+            self._seen.update((r.id, r) for r in data)
+        record = data.get(rid)
         if record is not None:
             return record
-        mine = [p for p in self.data.problems if p.file == rid.relpath]
+        mine = [p for p in data.problems if p.file == rid.relpath]
         if mine:
             raise InvalidRecord(mine)
         raise DataError("err.not_found", id=str(rid))
+
+    def _around(self, seeds: list[RecordId], extra: Record | None = None) -> Dataset:
+        """The records ``seeds`` (and ``extra``) name, read from disk, and so on down.
+
+        A record's fate in a full load (kept, or dropped for a dangling reference) depends
+        only on the records its single references name, transitively; so this small
+        Dataset answers ``get``, reference checks and titles of the seeds exactly as the
+        full one would. The seeds' list items are read too (their problems are reported).
+        """
+        files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        todo = [(rid, False) for rid in seeds]
+        if extra is not None:
+            todo += [(rid, True) for rid in references_of(extra)]
+        while todo:
+            rid, named = todo.pop()
+            if rid.relpath in files:
+                continue
+            files[rid.relpath] = entry = self._read_one(rid.relpath)
+            record = entry[0]
+            if record is not None:
+                todo += [(r, True) for r in references_of(record, dropping=named)]
+        records = [r for r, _ in files.values() if r is not None]
+        return Dataset(records, [p for _, found in files.values() for p in found])
+
+    def _read_one(self, relpath: str) -> tuple[Record | None, tuple[Problem, ...]]:
+        """One file decoded, as a full load would (remembered until it is saved)."""
+        known = self._read.get(relpath)
+        if known is not None:
+            return known
+        path = self.root / relpath
+        entry: tuple[Record | None, tuple[Problem, ...]]
+        if path.is_symlink():
+            entry = (None, (Problem(relpath, "", "err.symlink"),))
+        else:
+            try:
+                record, found = codec.decode(relpath, path.read_bytes())
+                entry = (record, tuple(found))
+            except FileNotFoundError:
+                entry = (None, ())
+            except OSError as exc:
+                entry = (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+        self._read[relpath] = entry
+        return entry
+
+    def _context(self, record: Record) -> Dataset:
+        """Records enough to check ``record``'s references and to name it: all, if loaded."""
+        if self._data is not None:
+            return self._data
+        return self._around([], extra=record)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -134,7 +193,7 @@ class Store:
         table = to_table(record)
         _, issues = from_table(type(record), table, id=record.id)
         problems = [Problem(record.id.relpath, i.field, i.code, i.args) for i in issues]
-        problems += self.data.reference_problems(record)
+        problems += self._context(record).reference_problems(record)
         if problems:
             raise InvalidRecord(problems)
 
@@ -149,7 +208,7 @@ class Store:
         rid = record.id
         path = resolve_inside(self.root, rid.relpath)
         author = self.git.identity()
-        loaded = self.data.get(rid)
+        loaded = self._data.get(rid) if self._data is not None else self._seen.get(rid)
         with journal.save_lock(self.git.git_dir):
             self._notices += journal.recover(self.root, self.git.git_dir)
             exists = path.exists()
@@ -170,7 +229,7 @@ class Store:
             changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
             self.git.check_ready()
             action = "create" if old_bytes is None else "update"
-            message = build_message(record, self.data, action, changes, old_table)
+            message = build_message(record, self._context(record), action, changes, old_table)
             journal.begin(self.git.git_dir, rid.relpath, old_bytes, new_bytes)
             try:
                 crash_point("before_write")
@@ -185,8 +244,23 @@ class Store:
                     journal.recover(self.root, self.git.git_dir)
                 raise
             journal.end(self.git.git_dir)
-        self.load()
+        self._saved(rid.relpath, new_bytes)
         return SaveResult(sha, record, changes)
+
+    def _saved(self, relpath: str, data: bytes) -> None:
+        """Bring the loaded records up to date with one saved file, without a full load.
+
+        The file is decoded from the bytes just written, exactly as a load would read it;
+        the reference checks run again over all records. Before any full load there is
+        nothing to update: the next ``data`` loads everything.
+        """
+        record, found = codec.decode(relpath, data)
+        self._seen.pop(RecordId.parse(relpath), None)
+        self._read.pop(relpath, None)
+        if self._data is None:
+            return
+        self._files[relpath] = (record, tuple(found))
+        self._data = self._dataset()
 
     def _before_rename(self) -> None:
         crash_point("before_rename")
