@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from dvtui.cli_reports import COMMANDS as REPORT_COMMANDS
 from dvtui.cli_reports import add_log_options, add_parsers
@@ -39,8 +39,43 @@ def _global_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (help texts in the current language)."""
+class _NotBuilt:
+    """Stands in for the parser of a command that is not on the command line."""
+
+    def add_argument(self, *args: Any, **kw: Any) -> None:
+        """Nothing to add to."""
+
+    def add_mutually_exclusive_group(self, *args: Any, **kw: Any) -> _NotBuilt:
+        """Itself: its arguments are not added either."""
+        return self
+
+    def add_argument_group(self, *args: Any, **kw: Any) -> _NotBuilt:
+        """Itself: its arguments are not added either."""
+        return self
+
+
+def _command_in(argv: list[str]) -> str | None:
+    """The command word of ``argv`` ("ui" when there is none; None with ``-h`` before it)."""
+    with_value = {"--repo", "--today", "--lang"}
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg in with_value:
+            skip = True
+        elif arg in ("-h", "--help"):
+            return None
+        elif not arg.startswith("-"):
+            return arg
+    return "ui"
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser (help texts in the current language).
+
+    ``only``: build the sub-parser of that command alone. Building all of them costs a
+    command tens of milliseconds (argparse looks up its own translations for every one).
+    """
     common = _global_options()
     parser = argparse.ArgumentParser(
         prog="dvtui", description=t("cli.description"), parents=[common]
@@ -48,6 +83,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def add(name: str, **kw: Any) -> argparse.ArgumentParser:
+        if only is not None and name != only:
+            return cast(argparse.ArgumentParser, _NotBuilt())
         return sub.add_parser(name, parents=[common], help=t(f"cli.cmd.{name}"), **kw)
 
     p = add("init")
@@ -74,6 +111,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_parsers(add)  # status, overdue, report, review, audit
     add_sync_parsers(add, sub)  # clone, sync, resolve; status --sync
     add("ui")
+    if only is not None and only not in sub.choices:
+        return build_parser()  # not a command: the full parser says so, listing them all
     return parser
 
 
@@ -81,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dvtui`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
     set_lang(_peek_lang(argv))
-    args = build_parser().parse_args(argv)
+    args = build_parser(_command_in(argv)).parse_args(argv)
     try:
         today = _today(getattr(args, "today", None))
         command = args.command or "ui"
