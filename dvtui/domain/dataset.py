@@ -33,6 +33,8 @@ class Dataset:
     def __init__(self, records: Iterable[Record], problems: Iterable[Problem] = ()) -> None:
         self.problems: list[Problem] = list(problems)
         self._by_kind: dict[str, dict[RecordId, Record]] = {k: {} for k in KINDS}
+        self._sorted: dict[str, list[Any]] = {}  # ``of`` by kind, sorted once
+        self._groups: dict[str, dict[tuple[Any, Any], list[Any]]] = {}  # see ``_selection``
         # The slugs of each one-slug kind, for reference checks (a set lookup per check).
         self._names: dict[str, set[str]] = {k: set() for k in KINDS}
         candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
@@ -77,15 +79,21 @@ class Dataset:
         return sum(len(v) for v in self._by_kind.values())
 
     def of(self, cls: type[R]) -> list[R]:
-        """Every record of one kind, in a stable order."""
-        items: list[Any] = list(self._by_kind[cls.KIND].values())
-        if cls is Task:
-            items.sort(key=lambda t: t.sort_key)
-        elif cls is Unit:
-            items.sort(key=unit_order)
-        else:
-            items.sort(key=lambda r: r.id)
-        return items
+        """Every record of one kind, in a stable order (a new list: the caller may change it).
+
+        Sorted once per kind: a Dataset never changes, and screens ask again and again.
+        """
+        items = self._sorted.get(cls.KIND)
+        if items is None:
+            items = list(self._by_kind[cls.KIND].values())
+            if cls is Task:
+                items.sort(key=lambda t: t.sort_key)
+            elif cls is Unit:
+                items.sort(key=unit_order)
+            else:
+                items.sort(key=lambda r: r.id)
+            self._sorted[cls.KIND] = items
+        return list(items)
 
     def unit(self, slug: str) -> Unit | None:
         """The unit ``units/<slug>``."""
@@ -110,19 +118,28 @@ class Dataset:
 
     def reports(self, period: str | None = None, unit: str | None = None) -> list[Report]:
         """Reports, optionally of one period and/or one unit."""
-        return [
-            r
-            for r in self.of(Report)
-            if (period is None or r.period == period) and (unit is None or r.unit == unit)
-        ]
+        return list(self._selection(Report, period, unit))
 
     def models(self, year: int | None = None, unit: str | None = None) -> list[Model]:
         """Models and exemplary persons, optionally of one year and/or one unit."""
-        return [
-            m
-            for m in self.of(Model)
-            if (year is None or m.year == year) and (unit is None or m.unit == unit)
-        ]
+        return list(self._selection(Model, year, unit))
+
+    def _selection(self, cls: type[R], first: Any, unit: str | None) -> list[R]:
+        """Reports by (period, unit) or models by (year, unit), grouped once per Dataset.
+
+        A follow-up list asks for each unit's reports and models: without the groups that
+        is a scan of every record per unit.
+        """
+        groups = self._groups.get(cls.KIND)
+        if groups is None:
+            groups = {}
+            for record in self.of(cls):
+                key = getattr(record, "period" if cls is Report else "year")
+                mine = getattr(record, "unit")  # noqa: B009 (Report and Model both have it)
+                for k in ((None, None), (key, None), (None, mine), (key, mine)):
+                    groups.setdefault(k, []).append(record)
+            self._groups[cls.KIND] = groups
+        return groups.get((first, unit), [])
 
     # --- references --------------------------------------------------------------------
 
