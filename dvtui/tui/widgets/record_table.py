@@ -53,6 +53,7 @@ class RecordTable(Vertical):
         self._rows: list[Row] = []
         self._shown: list[Row] = []
         self._columns: list[str] = []
+        self._stale = False  # a reload was put off while hidden
 
     def compose(self) -> ComposeResult:
         yield Input(placeholder=t("ui.filter_placeholder"), compact=True, classes="filter")
@@ -70,14 +71,26 @@ class RecordTable(Vertical):
         return self.query_one(Input).value
 
     def reload(self) -> None:
-        """Rebuild the rows from the provider (after a data load), keeping filter and cursor."""
+        """Rebuild the rows from the provider (after a data load), keeping filter and cursor.
+
+        A table on a hidden tab only remembers that it is out of date and rebuilds when it
+        is shown: the app starts, and reloads after every save, without building the rows
+        of tabs nobody is looking at (tens of thousands at province scale).
+        """
+        if not self._visible():
+            self._stale = True
+            return
+        self._stale = False
         columns, self._rows = self._provider()
-        table = self.table
+        self._set_columns(columns)
+        self._apply_filter()
+
+    def _set_columns(self, columns: list[str]) -> None:
         if columns != self._columns:
             self._columns = columns
+            table = self.table
             table.clear(columns=True)
             table.add_columns(*columns)
-        self._apply_filter()
 
     def _apply_filter(self) -> None:
         query = self.filter_text
@@ -99,6 +112,22 @@ class RecordTable(Vertical):
             status.update(t("ui.rows_paged", shown=PAGE, total=len(matched)))
         else:
             status.update(t("ui.rows", shown=len(matched), total=len(self._rows)))
+
+    def ensure_current(self) -> None:
+        """Rebuild now if a reload was put off while the table was hidden."""
+        if self._stale:
+            self._stale = False
+            columns, self._rows = self._provider()
+            self._set_columns(columns)
+            self._apply_filter()
+
+    def _visible(self) -> bool:
+        """Neither this table nor any container above it is hidden (an inactive tab)."""
+        return all(node.display for node in self.ancestors_with_self)
+
+    def on_show(self) -> None:
+        """Shown (its tab chosen): catch up with the data if a reload was put off."""
+        self.ensure_current()
 
     @property
     def selected_record(self) -> Record | None:
