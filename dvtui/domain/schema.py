@@ -121,7 +121,7 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
         if _SURROGATE.search(value):  # bytes that were not UTF-8 (a mis-encoded argument)
             issues.append(Issue(path, "err.type.not_utf8"))
             return value
-        return nfc(value)
+        return _stored_text(value)
     if tp is bool:
         if not isinstance(value, bool):
             issues.append(Issue(path, "err.type.bool"))
@@ -211,8 +211,16 @@ def _plain(value: Any) -> Any:
     if isinstance(value, dict):  # canonical: the same keys are always written in one order
         return {nfc(k): _plain(value[k]) for k in sorted(value, key=lambda k: (_natural(k), k))}
     if isinstance(value, str):
-        return nfc(value)
+        return _stored_text(value)
     return value
+
+
+def _stored_text(text: str) -> str:
+    """Text as dvtui stores it: NFC, line breaks as LF (whatever TOML string form held it)."""
+    return _CRLF.sub("\n", nfc(text))
+
+
+_CRLF = re.compile("\r+\n")  # \r\r\n too: one pass must leave no \r\n behind
 
 
 def assign(table: dict[str, Any], dotted: str, value: Any) -> None:
