@@ -126,12 +126,15 @@ def _owner_text() -> bytes:
 
 
 @contextmanager
-def save_lock(git_dir: Path, *, wait: float = SAVE_LOCK_WAIT) -> Iterator[None]:
-    """Hold ``.git/dvtui.lock`` for the block; DataError if another dvtui keeps it ``wait`` s."""
+def save_lock(git_dir: Path, *, wait: float | None = None) -> Iterator[None]:
+    """Hold ``.git/dvtui.lock`` for the block; DataError if another dvtui keeps it ``wait`` s.
+
+    ``wait`` defaults to :data:`SAVE_LOCK_WAIT`.
+    """
     path = git_dir / LOCK_NAME
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        deadline = time.monotonic() + wait
+        deadline = time.monotonic() + (SAVE_LOCK_WAIT if wait is None else wait)
         while not _try_lock(fd):
             if time.monotonic() > deadline:
                 owner = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
