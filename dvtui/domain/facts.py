@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
@@ -126,8 +127,10 @@ def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
     need_models = plan.targets.models_per_unit
     need_persons = plan.targets.exemplary_persons_per_unit
 
+    counts = Counter((m.unit, m.kind) for m in models)  # once, not once per unit
+
     def has(unit: Unit, kind: str, need: int) -> bool:
-        return sum(1 for m in models if m.unit == unit.id.name and m.kind == kind) >= need
+        return counts[(unit.id.name, kind)] >= need
 
     return [
         TargetProgress(
