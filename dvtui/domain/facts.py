@@ -127,7 +127,7 @@ def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
     need_models = plan.targets.models_per_unit
     need_persons = plan.targets.exemplary_persons_per_unit
 
-    counts = Counter((m.unit, m.kind) for m in models)  # once, not once per unit
+    counts: Counter[tuple[str, str]] = Counter((m.unit, m.kind) for m in models)  # once
 
     def has(unit: Unit, kind: str, need: int) -> bool:
         return counts[(unit.id.name, kind)] >= need
