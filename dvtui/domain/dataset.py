@@ -34,7 +34,7 @@ class Dataset:
         self.problems: list[Problem] = list(problems)
         self._by_kind: dict[str, dict[RecordId, Record]] = {k: {} for k in KINDS}
         self._sorted: dict[str, list[Any]] = {}  # ``of`` by kind, sorted once
-        self._groups: dict[str, dict[tuple[Any, Any], list[Any]]] = {}  # see ``_selection``
+        self._groups: dict[tuple[str, bool, bool], dict[Any, list[Any]]] = {}  # ``_selection``
         # The slugs of each one-slug kind, for reference checks (a set lookup per check).
         self._names: dict[str, set[str]] = {k: set() for k in KINDS}
         candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
@@ -90,8 +90,8 @@ class Dataset:
                 items.sort(key=lambda t: t.sort_key)
             elif cls is Unit:
                 items.sort(key=unit_order)
-            else:
-                items.sort(key=lambda r: r.id)
+            else:  # the order of RecordId, as a plain tuple (compared in C, not in Python)
+                items.sort(key=lambda r: (r.id.kind, r.id.parts))
             self._sorted[cls.KIND] = items
         return list(items)
 
@@ -128,17 +128,22 @@ class Dataset:
         """Reports by (period, unit) or models by (year, unit), grouped once per Dataset.
 
         A follow-up list asks for each unit's reports and models: without the groups that
-        is a scan of every record per unit.
+        is a scan of every record per unit. Each shape of question is grouped on first use.
         """
-        groups = self._groups.get(cls.KIND)
+        if first is None and unit is None:
+            return self.of(cls)
+        shape = (cls.KIND, first is not None, unit is not None)
+        groups = self._groups.get(shape)
         if groups is None:
             groups = {}
+            attr = "period" if cls is Report else "year"
             for record in self.of(cls):
-                key = getattr(record, "period" if cls is Report else "year")
-                mine = getattr(record, "unit")  # noqa: B009 (Report and Model both have it)
-                for k in ((None, None), (key, None), (None, mine), (key, mine)):
-                    groups.setdefault(k, []).append(record)
-            self._groups[cls.KIND] = groups
+                key = (
+                    getattr(record, attr) if first is not None else None,
+                    getattr(record, "unit") if unit is not None else None,  # noqa: B009
+                )
+                groups.setdefault(key, []).append(record)
+            self._groups[shape] = groups
         return groups.get((first, unit), [])
 
     # --- references --------------------------------------------------------------------
