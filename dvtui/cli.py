@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from dvtui.cli_reports import COMMANDS as REPORT_COMMANDS
-from dvtui.cli_reports import add_log_options, add_parsers
+from dvtui.cli_reports import add_log_options, add_parsers, print_table
 from dvtui.cli_sync import add_parsers as add_sync_parsers
 from dvtui.cli_sync import cmd_clone
 from dvtui.cli_sync import commands as sync_commands
@@ -26,6 +26,8 @@ from dvtui.domain.text import format_date, inert, parse_date
 from dvtui.i18n import set_lang, t
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# Kinds `dvtui list` knows (kept here so that building the parser imports nothing heavy).
+COLUMNS_KINDS = ("plans", "units", "tasks", "periods", "reports", "models", "summaries", "reviews")
 
 
 def _global_options() -> argparse.ArgumentParser:
@@ -92,7 +94,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     p.add_argument("--scratch", action="store_true", help=t("cli.opt.scratch"))
     add("validate")
     p = add("list")
-    p.add_argument("kind", choices=("plans", "units", "tasks", "periods", "reports", "models"))
+    p.add_argument("kind", choices=tuple(COLUMNS_KINDS))
     p.add_argument("--status", help=t("cli.opt.status"))
     p.add_argument("--unit", help=t("cli.opt.unit"))
     p.add_argument("--period", help=t("cli.opt.period"))
@@ -240,7 +242,7 @@ def cmd_list(store: Any, args: argparse.Namespace, today: date) -> int:
 
         print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
         return EXIT_OK
-    _print_table([t(c) for c in columns], [r.cells for r in rows])
+    print_table([t(c) for c in columns], [r.cells for r in rows])
     return EXIT_OK
 
 
@@ -304,16 +306,6 @@ COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     **REPORT_COMMANDS,
     **sync_commands(REPORT_COMMANDS),  # sync, resolve; status gains the sync state
 }
-
-
-def _print_table(headers: list[str], rows: list[list[str]]) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(*headers, box=None, pad_edge=False, highlight=False, show_edge=False)
-    for row in rows:
-        table.add_row(*row)  # Rich Text cells are never parsed as markup
-    Console(markup=False, emoji=False, highlight=False, soft_wrap=False).print(table)
 
 
 if __name__ == "__main__":

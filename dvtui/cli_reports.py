@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import csv
 import io
+import shutil
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -66,6 +67,16 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
 
 def print_table(headers: list[str], rows: list[list[str]], title: str = "") -> None:
     """A plain Rich table on stdout; cells are made inert and never parsed as markup."""
+    from dvtui.plaintable import plain_table
+
+    # Piped into a file or another program, lines are not wrapped at 80 columns.
+    width = None if sys.stdout.isatty() else 1000
+    cells = [[inert(c) for c in row] for row in rows]
+    columns = shutil.get_terminal_size().columns if width is None else width
+    fast = plain_table(headers, cells, title=inert(title), width=columns)
+    if fast is not None:  # thousands of rows: the same characters, without Rich's layout
+        sys.stdout.write(fast)
+        return
     from rich.console import Console
     from rich.table import Table
 
@@ -78,9 +89,9 @@ def print_table(headers: list[str], rows: list[list[str]], title: str = "") -> N
         title=inert(title) or None,
         title_justify="left",
     )
-    for row in rows:
-        table.add_row(*[inert(c) for c in row])
-    Console(markup=False, emoji=False, highlight=False, soft_wrap=False).print(table)
+    for row in cells:
+        table.add_row(*row)
+    Console(markup=False, emoji=False, highlight=False, soft_wrap=False, width=width).print(table)
 
 
 @contextmanager

@@ -12,7 +12,7 @@ from typing import Any
 from dvtui.domain.changes import value_text
 from dvtui.domain.dataset import Dataset
 from dvtui.domain.facts import days_late, task_overdue, timeliness
-from dvtui.domain.records import Model, Period, Plan, Record, Report, Task, Unit
+from dvtui.domain.records import Model, Period, Plan, Record, Report, Review, Summary, Task, Unit
 from dvtui.domain.schema import to_table
 from dvtui.domain.settings import Settings
 from dvtui.domain.text import fold, format_date, inert
@@ -39,6 +39,8 @@ COLUMNS: dict[str, list[str]] = {
     "periods": ["col.id", "col.name", "col.due"],
     "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
     "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
+    "summaries": ["col.period", "col.document", "col.issued_on"],
+    "reviews": ["col.id", "col.reviewer", "col.signed_on", "col.upto", "col.commits"],
 }
 
 
@@ -87,6 +89,19 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
             record.name,
             unit_name(record.unit),
             value_text("sector", record.sector),
+        ]
+    if isinstance(record, Summary):
+        period = data.period(record.period)
+        number = f"{record.number or ''}/{record.symbol}"
+        return [period.name if period else record.period, number, format_date(record.issued_on)]
+    if isinstance(record, Review):
+        commits = "" if record.commits is None else str(record.commits)
+        return [
+            record.id.name,
+            record.reviewer,
+            format_date(record.signed_on),
+            record.upto[:8],
+            commits,
         ]
     raise TypeError(record)
 
@@ -218,9 +233,7 @@ def period_report_rows(
     return columns, rows
 
 
-def overdue_rows(
-    data: Dataset, settings: Settings, today: date
-) -> tuple[list[str], list[Row]]:
+def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[str], list[Row]]:
     """The đôn đốc list: one row per late, overdue or returned report, most urgent first."""
     from dvtui.reports.followup import contact_text, overdue_list, state_text
 

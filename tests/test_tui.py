@@ -295,3 +295,23 @@ async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Pa
         await settle(pilot)
         body = str(app.screen.query_one("#audit-body").render())
     assert "sửa tay" in body and "lost" in body
+
+
+async def test_an_interrupted_save_is_cleaned_up_and_the_user_told(repo_path: Path):
+    from conftest import dvtui
+
+    killed = dvtui(
+        "--repo",
+        str(repo_path),
+        "set",
+        QUAI_CANG_H1,
+        "document_number=99/BC",
+        env={"DVTUI_CRASH_AT": "after_rename"},
+    )
+    assert killed.returncode != 0  # killed between writing the file and committing it
+    app = DvtuiApp(Store(repo_path), today=TODAY, watch=False)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await settle(pilot)
+        told = [n.message for n in app._notifications]
+    assert told, "the cleanup was not reported"
+    assert git(repo_path, "status", "--porcelain") == ""  # the half-done save was undone

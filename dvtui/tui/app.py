@@ -36,6 +36,7 @@ class DataLoaded(Message):
 
     data: Dataset
     state: WorkingState | None
+    notices: list[str]  # e.g. "an interrupted save was cleaned up": told once, as a warning
 
 
 class DvtuiApp(App[int]):
@@ -89,7 +90,8 @@ class DvtuiApp(App[int]):
             data = self.store.load()
             self._token = self.store.change_token()
             state = self._working_state()
-        self.post_message(DataLoaded(data, state))
+            notices = self.store.take_notices()
+        self.post_message(DataLoaded(data, state, notices))
 
     def _working_state(self) -> WorkingState | None:
         try:
@@ -101,6 +103,8 @@ class DvtuiApp(App[int]):
     def _data_loaded(self, message: DataLoaded) -> None:
         self.data = message.data
         self.repo_state = message.state
+        for notice in message.notices:
+            self.notify(notice, severity="warning", timeout=15, markup=False)
         for screen in self.screen_stack:
             refresh = getattr(screen, "refresh_data", None)
             if refresh is not None:
@@ -146,7 +150,8 @@ class DvtuiApp(App[int]):
         if event.state == WorkerState.SUCCESS:
             result = cast(SaveResult, event.worker.result)
             self.notify(t("ui.saved", sha=result.sha[:8]), markup=False)
-            self.post_message(DataLoaded(self.store.data, self._saved_state))
+            notices = self.store.take_notices()
+            self.post_message(DataLoaded(self.store.data, self._saved_state, notices))
             if on_saved is not None:
                 on_saved(result)
             return
