@@ -58,3 +58,9 @@ def test_a_commit_returns_the_sha_git_made(tmp_path: Path) -> None:
     (root / "a.txt").write_text("b")
     second = repo.commit(["a.txt"], "[hai] ba\n")
     assert second == rev_parse(root) != first
+
+
+def test_a_new_data_repo_has_a_commit_graph_with_bloom_filters(repo_path: Path) -> None:
+    graph = repo_path / ".git/objects/info/commit-graph"
+    assert graph.exists()
+    assert b"BIDX" in graph.read_bytes()  # the changed-path Bloom filters' chunk
