@@ -392,3 +392,19 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(
     assert [p.file for p in data.problems] == [rel]
     assert str(data.problems[0]).startswith(f"{rel}: không đọc được tệp")
     assert len(data) == 121
+
+
+def test_a_save_over_an_uncommitted_hand_edit_lists_both_in_its_trailers(store, repo_path):
+    """The commit holds the hand edit too, so its Field trailers must name it."""
+    from conftest import git
+
+    from dvtui.domain.ids import RecordId
+
+    path = repo_path / "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
+    path.write_text(path.read_text("utf-8") + 'document_number = "5/BC"\n', encoding="utf-8")
+    store.set_fields(
+        RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"), {"figures.dialogues": "2"}
+    )
+    fields = git(repo_path, "log", "-1", "--format=%(trailers:key=Field,valueonly)").split()
+    assert sorted(fields) == ["document_number", "figures.dialogues"]
+    assert git(repo_path, "status", "--porcelain") == ""

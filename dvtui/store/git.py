@@ -344,6 +344,15 @@ class GitRepo:
         """The content of a blob (through git's persistent ``cat-file --batch``)."""
         return self.repo.blob(sha)
 
+    def committed(self, path: str) -> bytes | None:
+        """The file as the last commit holds it, or None when HEAD has no such file."""
+        if self.head() is None:
+            return None
+        try:
+            return self.repo.blob(f"HEAD:{path}")
+        except DataError:
+            return None
+
     def repo_log(self, limit: int | None = None) -> list[PathCommit]:
         """Commits that changed the data repo, newest first."""
         return self.path_log(".", limit=limit)

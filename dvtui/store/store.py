@@ -225,10 +225,13 @@ class Store:
                 raise InvalidRecord([_too_long(record, len(new_bytes))])
             if old_bytes == new_bytes:
                 raise DataError("err.no_change")
-            old_table = _table_or_none(old_bytes)
+            # The commit records the file against the last commit, so its trailers must too:
+            # a hand edit not yet committed is part of this change and is listed with it.
+            committed = self.git.committed(rid.relpath) if exists else None
+            old_table = _table_or_none(committed if committed is not None else old_bytes)
             changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
             self.git.check_ready()
-            action = "create" if old_bytes is None else "update"
+            action = "create" if committed is None else "update"
             message = build_message(record, self._context(record), action, changes, old_table)
             journal.begin(self.git.git_dir, rid.relpath, old_bytes, new_bytes)
             try:
