@@ -337,7 +337,7 @@ def cmd_log(store: Any, args: argparse.Namespace, today: date) -> int:
     from dvtui.domain.facts import title_of
     from dvtui.store.history import change_log
 
-    rid = RecordId.parse(args.id) if args.id else None
+    rid = RecordId.parse(args.id) if args.id is not None else None  # "" is refused
     entries = change_log(
         store,
         author=args.author,

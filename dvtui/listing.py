@@ -12,7 +12,20 @@ from typing import Any
 from dvtui.domain.changes import value_text
 from dvtui.domain.dataset import Dataset
 from dvtui.domain.facts import days_late, task_overdue, timeliness
-from dvtui.domain.records import Model, Period, Plan, Record, Report, Review, Summary, Task, Unit
+from dvtui.domain.problems import DataError
+from dvtui.domain.records import (
+    REPORT_STATUSES,
+    TASK_STATUSES,
+    Model,
+    Period,
+    Plan,
+    Record,
+    Report,
+    Review,
+    Summary,
+    Task,
+    Unit,
+)
 from dvtui.domain.schema import to_table
 from dvtui.domain.settings import Settings
 from dvtui.domain.text import fold, format_date, inert
@@ -31,6 +44,9 @@ class Row:
         """Every word of the (folded) query occurs in the row."""
         return all(word in self.haystack for word in fold(query).split())
 
+
+# The statuses `--status` can filter on, per kind.
+STATUSES: dict[str, tuple[str, ...]] = {"reports": REPORT_STATUSES, "tasks": TASK_STATUSES}
 
 COLUMNS: dict[str, list[str]] = {
     "plans": ["col.id", "col.year", "col.title"],
@@ -126,6 +142,10 @@ def list_rows(
     """Column keys and the filtered rows of one kind."""
     from dvtui.domain.records import KINDS
 
+    if status is not None:
+        allowed = STATUSES.get(kind, ())
+        if status not in allowed:
+            raise DataError("err.enum", value=status, allowed=", ".join(allowed) or "—")
     rows = []
     for record in data.of(KINDS[kind]):
         if status and getattr(record, "status", None) != status:

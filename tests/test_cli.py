@@ -344,3 +344,18 @@ def test_control_characters_in_a_record_stay_inert(repo_path: Path) -> None:
         assert "\x1b" not in ok(dvtui("--repo", str(repo_path), *args))
     message = git(repo_path, "log", "-1", "--format=%B")
     assert "\x1b" not in message and "\\x1b[31m" in message
+
+
+def test_list_refuses_an_unknown_status_instead_of_listing_nothing(repo_path):
+    from conftest import dvtui
+
+    done = dvtui("--repo", str(repo_path), "list", "reports", "--status", "bogus")
+    assert done.returncode == 1 and "bogus" in done.stderr and "missing" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_log_refuses_an_empty_id(repo_path):
+    from conftest import dvtui
+
+    done = dvtui("--repo", str(repo_path), "log", "")
+    assert done.returncode == 1 and done.stdout == ""
