@@ -114,6 +114,18 @@ class Store:
         problems += [p for _, found in self._files.values() for p in found]
         return Dataset(records, problems)
 
+    def forget(self) -> None:
+        """Drop what was read: the files changed under this Store (a sync, a checkout).
+
+        The next ``data`` (or ``get``) reads them again — only the changed files are parsed
+        again (the load cache keeps the rest) — and a command that does not look at the
+        records afterwards pays nothing.
+        """
+        self._data = None
+        self._files = {}
+        self._seen.clear()
+        self._read.clear()
+
     @property
     def data(self) -> Dataset:
         """The records as last loaded (loading them on first use)."""

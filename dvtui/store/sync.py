@@ -404,7 +404,7 @@ def sync(
     changed = bool(done & {"pulled", "merged"})
     _after_sync(root, up, _rev(root, up.tracking), changed)
     if changed:
-        store.load()  # the records on disk changed: what the store holds must follow
+        store.forget()  # the records on disk changed: what the store holds must follow
     report("done")
     outcome: Outcome = "up-to-date"
     for candidate in ("pushed", "pulled", "merged"):  # the last one found wins
@@ -536,7 +536,7 @@ def resolve(
     if not _advance(store, local, merge):
         raise DataError("err.sync.head_moved")
     forget_conflicts(store)
-    store.load()
+    store.forget()  # read again when next asked for
     result = SyncResult(
         "merged", up.remote, up.branch, merge, incoming=incoming, merge_commit=merge
     )
