@@ -101,10 +101,11 @@ class Store:
         Files git knows unchanged come from the load cache (keyed by blob id); the rest are
         parsed from disk (see :mod:`dvtui.store.loader`). Reference checks run every time.
         """
-        from dvtui.store.loader import load_files
+        from dvtui.store.loader import load_files, paused_gc
 
-        self._files = load_files(self.root).files
-        self._data = self._dataset()
+        with paused_gc():
+            self._files = load_files(self.root).files
+            self._data = self._dataset()
         return self._data
 
     def _dataset(self) -> Dataset:
