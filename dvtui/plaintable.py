@@ -25,11 +25,17 @@ def plain_table(
         return None
     table = [headers, *rows]
     sizes: list[list[int]] = []
+    known: dict[str, int] = {}  # cells repeat (a period, a status, a unit): measured once
     for row in table:
+        size = []
         for cell in row:
-            if "\n" in cell or "\t" in cell or "\r" in cell:
-                return None
-        sizes.append([len(c) if c.isascii() else cell_len(c) for c in row])
+            measured = known.get(cell)
+            if measured is None:
+                if "\n" in cell or "\t" in cell or "\r" in cell:
+                    return None
+                measured = known[cell] = len(cell) if cell.isascii() else cell_len(cell)
+            size.append(measured)
+        sizes.append(size)
     widths = [max(size[i] for size in sizes) for i in range(count)]
     total = sum(widths) + 2 * (count - 1)
     if 0 in widths or total > width or (title and cell_len(title) > total):
