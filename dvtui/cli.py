@@ -225,24 +225,27 @@ def cmd_validate(store: Any, args: argparse.Namespace, today: date) -> int:
 def cmd_list(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui list KIND``: a table for people or JSON for scripts."""
     from dvtui.listing import list_rows
+    from dvtui.store.loader import paused_gc
 
-    data = store.load()
-    columns, rows = list_rows(
-        data,
-        store.settings,
-        args.kind,
-        today=today,
-        status=args.status,
-        unit=args.unit,
-        period=args.period,
-        search=args.search,
-    )
-    if args.format == "json":
-        from dvtui.listing import records_json
+    # Thousands of rows of new objects and no garbage: no cyclic GC walking them all.
+    with paused_gc():
+        data = store.load()
+        columns, rows = list_rows(
+            data,
+            store.settings,
+            args.kind,
+            today=today,
+            status=args.status,
+            unit=args.unit,
+            period=args.period,
+            search=args.search,
+        )
+        if args.format == "json":
+            from dvtui.listing import records_json
 
-        print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
-        return EXIT_OK
-    print_table([t(c) for c in columns], [r.cells for r in rows])
+            print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        print_table([t(c) for c in columns], [r.cells for r in rows])
     return EXIT_OK
 
 
