@@ -1,8 +1,9 @@
 """The git layer: identity, repository state, one-file commits, a path's history.
 
-Commits go through the git command line (``repo.git``, see :mod:`dvtui.store.gitcli`;
-GitPython is not imported: it costs every command ~55 ms, and its ``index.add`` rewrites
-the whole index in Python, ten times slower than git on a large repo).
+Commits go through the git command line (``repo.git``, see :mod:`dvtui.store.gitcli`).
+GitPython is imported only where its cost does not matter (creating a repository):
+importing it costs every command ~55 ms, and its ``index.add`` rewrites the whole index
+in Python, ten times slower than git on a large repo — so the save path never uses it.
 Nothing here knows about records or Textual; it moves bytes and commits.
 """
 
@@ -144,7 +145,9 @@ class GitRepo:
     @classmethod
     def init(cls, root: Path) -> GitRepo:
         """Create an empty repository with ``main`` as its branch."""
-        Repo.init(root, initial_branch="main")
+        import git  # GitPython: once per data repo, its import cost is irrelevant here
+
+        git.Repo.init(root, initial_branch="main").close()
         return cls(root)
 
     # --- state checks --------------------------------------------------------------------

@@ -166,12 +166,6 @@ class Repo:
         self.git = GitCli(root)
         self._blobs = _BlobReader(root)
 
-    @classmethod
-    def init(cls, root: Path, initial_branch: str = "main") -> Repo:
-        """``git init`` a new repository."""
-        GitCli(Path.cwd()).run("init", "-q", f"--initial-branch={initial_branch}", str(root))
-        return cls(root)
-
     def blob(self, sha: str) -> bytes:
         """The content of a blob."""
         return self._blobs.read(sha)
