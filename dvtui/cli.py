@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from dvtui.cli_reports import COMMANDS as REPORT_COMMANDS
-from dvtui.cli_reports import add_log_options, add_parsers, print_table
+from dvtui.cli_reports import add_log_options, add_parsers, parse_assignments, print_table
 from dvtui.cli_sync import add_parsers as add_sync_parsers
 from dvtui.cli_sync import cmd_clone
 from dvtui.cli_sync import commands as sync_commands
@@ -273,14 +273,7 @@ def cmd_show(store: Any, args: argparse.Namespace, today: date) -> int:
 
 def cmd_set(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui set ID field=value …``: validate, write, commit."""
-    rid = RecordId.parse(args.id)
-    assignments: dict[str, str] = {}
-    for item in args.assignments:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise DataError("err.assignment", text=item)
-        assignments[name.strip()] = value
-    result = store.set_fields(rid, assignments)
+    result = store.set_fields(RecordId.parse(args.id), parse_assignments(args.assignments))
     print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
     return EXIT_OK
 

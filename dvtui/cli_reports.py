@@ -65,6 +65,17 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
 # --- output helpers --------------------------------------------------------------------------
 
 
+def parse_assignments(items: list[str]) -> dict[str, str]:
+    """``["status=submitted", "figures.dialogues=3"]`` → ``{"status": "submitted", …}``."""
+    assignments: dict[str, str] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise DataError("err.assignment", text=item)
+        assignments[name.strip()] = value
+    return assignments
+
+
 def print_table(headers: list[str], rows: list[list[str]], title: str = "") -> None:
     """A plain Rich table on stdout; cells are made inert and never parsed as markup."""
     from dvtui.plaintable import plain_table
@@ -454,33 +465,15 @@ def cmd_audit(store: Any, args: argparse.Namespace, today: date) -> int:
             )
         )
         print(inert(f"    {f.detail}"))
-    summary = t(
-        "cli.audit.summary",
-        checked=result.checked,
-        bad=result.commits_with_findings,
-        invalid=result.count("invalid-record"),
-        trailers=result.count("trailer-mismatch"),
-        outside=result.count("outside-dvtui"),
-        unsigned=result.count("unsigned"),
-    )
-    if result.clean:
-        print(t("cli.audit.clean", checked=result.checked))
-        return EXIT_OK
-    print(summary)
-    return EXIT_ERROR
+    print(result.summary())
+    return EXIT_OK if result.clean else EXIT_ERROR
 
 
 def cmd_summary(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui summary PERIOD field=value …``: write the district's text, creating the record."""
     from dvtui.store.summary import save_summary
 
-    assignments: dict[str, str] = {}
-    for item in args.assignments:
-        name, sep, value = item.partition("=")
-        if not sep or not name.strip():
-            raise DataError("err.assignment", text=item)
-        assignments[name.strip()] = value
-    result = save_summary(store, args.period, assignments)
+    result = save_summary(store, args.period, parse_assignments(args.assignments))
     print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
     return EXIT_OK
 

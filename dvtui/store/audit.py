@@ -77,6 +77,20 @@ class AuditResult:
         """Findings of one kind."""
         return sum(1 for f in self.findings if f.kind == kind)
 
+    def summary(self) -> str:
+        """One line: how many commits were checked and what was found, in the current language."""
+        if self.clean:
+            return t("cli.audit.clean", checked=self.checked)
+        return t(
+            "cli.audit.summary",
+            checked=self.checked,
+            bad=self.commits_with_findings,
+            invalid=self.count("invalid-record"),
+            trailers=self.count("trailer-mismatch"),
+            outside=self.count("outside-dvtui"),
+            unsigned=self.count("unsigned"),
+        )
+
 
 def reference_problems(record: Record, state: dict[str, str]) -> list[Problem]:
     """References of ``record`` that name no file in the audited tree ``state``.

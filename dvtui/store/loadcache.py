@@ -30,6 +30,7 @@ from typing import Any
 from dvtui import __version__
 from dvtui.domain.problems import Problem
 from dvtui.domain.records import SCHEMA_VERSION, Record
+from dvtui.store.gitcli import git_dir
 
 FORMAT = 1
 MAGIC = b"dvtui-load-cache\n"
@@ -51,21 +52,6 @@ _DECODERS = (
     "dvtui.domain.text",
     "dvtui.store.codec",
 )
-
-
-def git_dir(root: Path) -> Path | None:
-    """The repository's git folder (``.git``, or where a worktree's ``.git`` file points)."""
-    dot = root / ".git"
-    if dot.is_dir():
-        return dot
-    try:
-        text = dot.read_text(encoding="utf-8").strip()
-    except OSError:
-        return None
-    if not text.startswith("gitdir: "):
-        return None
-    path = Path(text[8:])
-    return path if path.is_absolute() else (root / path).resolve()
 
 
 def cache_dir(root: Path) -> Path | None:

@@ -141,19 +141,8 @@ def audit_text(result: AuditResult) -> Text:
         text.append(f"  [{t('audit.kind.' + f.kind)}]\n", style="yellow")
         text.append(f"  {inert(f.subject)}\n", style="italic")
         text.append(f"  {inert(f.detail)}\n\n")
-    if result.clean:
-        text.append(t("cli.audit.clean", checked=result.checked), style="bold green")
-    else:
-        summary = t(
-            "cli.audit.summary",
-            checked=result.checked,
-            bad=result.commits_with_findings,
-            invalid=result.count("invalid-record"),
-            trailers=result.count("trailer-mismatch"),
-            outside=result.count("outside-dvtui"),
-            unsigned=result.count("unsigned"),
-        )
-        text.append(summary, style="bold red")
+    style = "bold green" if result.clean else "bold red"
+    text.append(result.summary(), style=style)
     return text
 
 
