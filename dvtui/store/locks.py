@@ -87,12 +87,25 @@ def holders(root: Path, locks: list[Path]) -> list[Holder] | None:
             comm = _read(f"{base}/comm").decode("utf-8", "replace").strip()
         except OSError:
             continue  # gone meanwhile
-        if comm.startswith("git") and _works_in(base, real_root):
+        if comm.startswith("git") and not _reader(base) and _works_in(base, real_root):
             found.append(Holder(pid, _command(base, comm)))
             continue
         if _has_open(base, wanted):
             found.append(Holder(pid, _command(base, comm)))
     return found
+
+
+# git commands that only read objects and never take a lock: a long-lived
+# ``git cat-file --batch`` (dvtui keeps one per repository) must not look like a holder.
+_READERS = frozenset({b"cat-file"})
+
+
+def _reader(base: str) -> bool:
+    try:
+        args = _read(f"{base}/cmdline").split(b"\0")
+    except OSError:
+        return False
+    return any(arg in _READERS for arg in args[1:])
 
 
 def _works_in(base: str, real_root: str) -> bool:
