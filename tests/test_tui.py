@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import html
+import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -38,6 +40,14 @@ async def settle(pilot: Pilot[int]) -> None:
         with contextlib.suppress(WorkerCancelled):
             await pilot.app.workers.wait_for_complete()
         await pilot.pause()
+
+
+async def wait_until(pilot: Pilot[int], ready: Callable[[], bool], seconds: float = 20) -> None:
+    """Settle until ``ready()`` holds (a screen's own worker may start a little later)."""
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, "the screen never got there"
+        await settle(pilot)
 
 
 def commit_count(repo: Path) -> int:
@@ -270,7 +280,9 @@ async def test_review_screen_lists_unreviewed_changes_and_signs_off(repo_path: P
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+r")
-        await settle(pilot)
+        await wait_until(
+            pilot, lambda: "9/BC" in str(app.screen.query_one("#review-body").render())
+        )
         body = str(app.screen.query_one("#review-body").render())
         assert "9/BC" in body and USER_NAME in body
         app.screen.query_one("#comment", Input).value = "Đã kiểm tra"
@@ -292,8 +304,12 @@ async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Pa
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
         await pilot.press("ctrl+k")
-        await settle(pilot)
-        body = str(app.screen.query_one("#audit-body").render())
+
+        def shown() -> str:
+            return str(app.screen.query_one("#audit-body").render())
+
+        await wait_until(pilot, lambda: "sửa tay" in shown())
+        body = shown()
     assert "sửa tay" in body and "lost" in body
 
 
