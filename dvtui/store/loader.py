@@ -263,13 +263,22 @@ def _symlink_problems(paths: Iterable[str]) -> dict[str, Entry]:
 
 @contextlib.contextmanager
 def paused_gc() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: loading makes tens of thousands of objects
-    and no garbage, and each collection would walk them all again (a third of a warm load)."""
+    """No cyclic garbage collection meanwhile, and none walking what it made afterwards.
+
+    A load makes hundreds of thousands of objects and no garbage; each collection would
+    walk them all again (a third of a warm load), and so would the collections after it,
+    for as long as the records live (seconds on every screen at province scale). So they
+    are frozen (``gc.freeze``): still freed as usual when no longer referenced, never
+    walked by the cyclic collector. What the previous load froze is unfrozen first, so
+    that any cycle of garbage among it can still be collected.
+    """
     enabled = gc.isenabled()
     gc.disable()
+    gc.unfreeze()
     try:
         yield
     finally:
+        gc.freeze()
         if enabled:
             gc.enable()
 
