@@ -174,6 +174,8 @@ class Generated:
     commits: int
     busiest: str  # the record with the most commits
     busiest_commits: int
+    recent: str  # the busiest report of the newest year (what people open most)
+    oldest: str  # the busiest report of the oldest year (its history is far back)
     report_kinds: dict[str, int] = field(default_factory=dict)
 
 
@@ -498,10 +500,23 @@ def generate(spec: Spec, target: Path) -> Generated:
     if proc.wait() != 0:
         raise RuntimeError("git fast-import failed")
     busiest = max(touched, key=lambda r: touched[r])
+
+    def busiest_of(year: int) -> str:
+        mine = [r for r in touched if r.startswith(f"reports/{year}-")]
+        return max(mine, key=lambda r: touched[r])
+
     kinds: dict[str, int] = {}
     for rid in everything:
         kinds[rid.split("/")[0]] = kinds.get(rid.split("/")[0], 0) + 1
-    return Generated(len(everything), commits, busiest, touched[busiest], kinds)
+    return Generated(
+        len(everything),
+        commits,
+        busiest,
+        touched[busiest],
+        busiest_of(year_list[-1]),
+        busiest_of(year_list[0]),
+        kinds,
+    )
 
 
 _REPORT_KEYS = [
@@ -525,8 +540,17 @@ def _report_table(table: dict[str, Any]) -> dict[str, Any]:
             continue
         if key == "figures":
             value = {k: value[k] for k in FIGURE_ORDER if k in value}
+        elif key == "narrative":  # dvtui writes a table's keys in natural order
+            value = {k: value[k] for k in sorted(value, key=_natural_key)}
         out[key] = value
     return out
+
+
+def _natural_key(key: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """The order of ``dvtui.domain.schema`` for a table's keys (``ii-2`` < ``ii-10``)."""
+    from dvtui.domain.schema import _natural
+
+    return (_natural(key), key)
 
 
 def _toml_value(value: Any) -> str:

@@ -46,7 +46,7 @@ def probe_load(repo: Path, cold: bool) -> None:
 
 def _remove_cache(repo: Path) -> None:
     try:
-        from dvtui.store.cache import cache_file
+        from dvtui.store.loadcache import cache_file
     except ImportError:  # no load cache in this version: every load is cold
         return
     cache_file(repo).unlink(missing_ok=True)

@@ -121,6 +121,9 @@ def bench_env(home: Path) -> dict[str, str]:
     )
     env = dict(os.environ)
     env.update(HOME=str(home), GIT_CONFIG_NOSYSTEM="1", LANG="C.UTF-8", DVTUI_LANG="vi")
+    # Python caches compiled modules as an installed dvtui does; without the cache every
+    # process compiles dvtui anew (this sandbox sets PYTHONDONTWRITEBYTECODE).
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     for var in ("GIT_DIR", "GIT_WORK_TREE", "DVTUI_REPO", "GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"):
         env.pop(var, None)
     return env
@@ -159,8 +162,9 @@ class SizeBench:
         return large if self.spec.records >= 50_000 else small
 
     def add(self, name: str, samples: list[float], note: str = "", **extra: Any) -> Figure:
-        unit = TARGETS[name][2] if name in TARGETS else extra.pop("unit", "s")
-        fig = Figure(name, samples, unit, self.target(name), note, extra)
+        held_to = extra.pop("held_to", name)  # another figure's target applies
+        unit = TARGETS[held_to][2] if held_to in TARGETS else extra.pop("unit", "s")
+        fig = Figure(name, samples, unit, self.target(held_to), note, extra)
         self.figures.append(fig)
         self.log(f"    {name}: {fmt(fig.median, unit)}  ({fmt_spread(fig)})")
         return fig
@@ -186,12 +190,16 @@ class SizeBench:
         for clone in (self.office, self.colleague):
             run_child([*DVTUI, "clone", str(server), str(clone)], self.env)
         self.log(f"  cloned twice in {time.perf_counter() - t0:.1f} s")
+        # One untimed run first: compiled modules cached, files in the OS cache.
+        run_child([*DVTUI, "--repo", str(self.office), "validate"], self.env)
         self.info = {
             "records": generated.records,
             "commits": generated.commits,
             "kinds": generated.report_kinds,
             "busiest_record": generated.busiest,
             "busiest_commits": generated.busiest_commits,
+            "recent_record": generated.recent,
+            "oldest_record": generated.oldest,
             "generate_seconds": round(gen_s, 2),
         }
 
@@ -232,22 +240,29 @@ class SizeBench:
         self.add("dvtui set", setting, "whole process: validate, write, commit")
 
     def history(self) -> None:
+        """A report of this year (the usual case: its changes are recent) and one of the
+        oldest year (the worst case: git walks nearly all history to find its changes)."""
         repo = str(self.office)
-        rid = self.generated.busiest
-        first, full = [], []
-        entries = 0
-        for _ in range(self.runs):
-            out, child = probe("history", repo, rid, "20", env=self.env)
-            first.append(out["seconds"])
-            self.peak("history", child)
-        for _ in range(max(3, self.runs // 2)):
-            out, child = probe("history", repo, rid, env=self.env)
-            full.append(out["seconds"])
-            entries = out["entries"]
-            self.peak("history", child)
-        note = f"store.history(), {self.generated.commits:,} commits"
-        self.add("history first page", first, note + ", limit=20")
-        self.add("history full", full, note + f", {entries} entries")
+        commits = f"{self.generated.commits:,} commits"
+        for rid, which in ((self.generated.recent, ""), (self.generated.oldest, ", oldest")):
+            first, full = [], []
+            entries = 0
+            for _ in range(self.runs):
+                out, child = probe("history", repo, rid, "20", env=self.env)
+                first.append(out["seconds"])
+                self.peak("history", child)
+            for _ in range(max(3, self.runs // 2)):
+                out, child = probe("history", repo, rid, env=self.env)
+                full.append(out["seconds"])
+                entries = out["entries"]
+                self.peak("history", child)
+            self.add(
+                f"history first page{which}",
+                first,
+                f"store.history(limit=20) of {rid}, {commits}",
+                held_to="history first page",
+            )
+            self.add(f"history full{which}", full, f"store.history(), {entries} entries")
 
     def tui(self) -> None:
         repo = str(self.office)

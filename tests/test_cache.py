@@ -314,3 +314,54 @@ def test_without_git_every_file_is_read_from_disk(tmp_path: Path) -> None:
     loaded = load_files(root)
     assert not loaded.used_git and loaded.parsed > 100
     assert contents(Store(root).load()) == contents(oracle(root))
+
+
+# --- the quick reference check --------------------------------------------------------------
+
+
+def _named(data_records: list[Any]) -> dict[str, set[str]]:
+    from dvtui.domain.dataset import names_of
+
+    out: dict[str, set[str]] = {}
+    for record in data_records:
+        for kind, slug in names_of(record):
+            out.setdefault(kind, set()).add(slug)
+    return out
+
+
+@pytest.mark.parametrize("damage", ["none", "unit-gone", "item-dangles", "period-plan-gone"])
+def test_the_quick_reference_check_answers_like_the_full_one(repo_path: Path, damage: str) -> None:
+    records_dir = repo_path / "records"
+    if damage == "unit-gone":
+        (repo_path / UNIT_FILE).unlink()
+    elif damage == "item-dangles":
+        task = records_dir / "tasks/ii-1.toml"
+        text = task.read_text(encoding="utf-8").replace('"phong-noi-vu",', '"khong-co",')
+        task.write_text(text, encoding="utf-8")
+    elif damage == "period-plan-gone":
+        (records_dir / "plans/2023.toml").unlink()
+    full = oracle(repo_path)
+    records = _all_decoded(repo_path)  # every record that decodes, kept or dropped
+    problems = [p for p in full.problems if p.code != "err.ref"]
+    quick = Dataset(records, problems, named=_named(records))
+    assert contents(quick) == contents(Dataset(records, problems))
+    from dvtui.domain.records import Model
+
+    model = Model(
+        id=RecordId.parse("models/2023/x"),
+        kind="model",
+        name="x",
+        unit="khong-co",
+        sector="economy",
+    )
+    assert quick.reference_problems(model) == Dataset(records, problems).reference_problems(model)
+    assert quick.reference_problems(model)  # the unknown unit is seen
+
+
+def _all_decoded(root: Path) -> list[Any]:
+    out = []
+    for relpath, path in walk_toml(root):
+        record, _ = codec.decode(relpath, path.read_bytes())
+        if record is not None:
+            out.append(record)
+    return out

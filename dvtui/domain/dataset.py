@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+import functools
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
-from dvtui.domain.ids import SLUG, RecordId
+from dvtui.domain.ids import KIND_DEPTH, SLUG, RecordId
 from dvtui.domain.problems import Problem
 from dvtui.domain.records import (
     KINDS,
@@ -30,7 +31,17 @@ _LOAD_ORDER = ("plans", "units", "tasks", "periods", "reports", "models", "summa
 class Dataset:
     """The records of a data repo that loaded and validated, and the problems of the rest."""
 
-    def __init__(self, records: Iterable[Record], problems: Iterable[Problem] = ()) -> None:
+    def __init__(
+        self,
+        records: Iterable[Record],
+        problems: Iterable[Problem] = (),
+        *,
+        named: Mapping[str, Collection[str]] | None = None,
+    ) -> None:
+        """``named``: kind -> every slug the records name (``names_of``), when the caller
+        knows it (the load cache keeps each record's). If all of them exist, no record has
+        a dangling reference, which is checked with a few set operations instead of one
+        record at a time; otherwise every record is checked as usual."""
         self.problems: list[Problem] = list(problems)
         self._by_kind: dict[str, dict[RecordId, Record]] = {k: {} for k in KINDS}
         self._sorted: dict[str, list[Any]] = {}  # ``of`` by kind, sorted once
@@ -40,6 +51,13 @@ class Dataset:
         candidates: dict[str, list[Record]] = {k: [] for k in KINDS}
         for record in records:
             candidates[record.id.kind].append(record)
+        if named is not None and self._all_named_exist(candidates, named):
+            for kind in _LOAD_ORDER:
+                table = self._by_kind[kind]
+                table.update((r.id, r) for r in candidates[kind])
+                self._names[kind] = {rid.name for rid in table}
+            self.problems.sort()
+            return
         # Records whose own references dangle (a report's unit, a task's lead unit) are left
         # out, so screens never meet them. A dangling item of a list or table (one of a task's
         # assigned units) is reported but keeps the record: one broken unit file must not
@@ -61,6 +79,22 @@ class Dataset:
                         names.discard(rid.name)
                     self.problems.extend(ps)
         self.problems.sort()
+
+    def _all_named_exist(
+        self, candidates: dict[str, list[Record]], named: Mapping[str, Collection[str]]
+    ) -> bool:
+        """Every slug named exists as a record of its kind (then nothing dangles)."""
+        if not _refs_point_back():
+            return False  # the one-at-a-time check would see a later kind as missing
+        for kind, slugs in named.items():
+            if not slugs:
+                continue
+            if kind not in candidates or KIND_DEPTH.get(kind) != 1:
+                return False
+            have = {r.id.parts[0] for r in candidates[kind]}
+            if not have.issuperset(slugs):
+                return False
+        return True
 
     # --- lookups -------------------------------------------------------------------------
 
@@ -184,6 +218,22 @@ class Dataset:
         return out
 
 
+def names_of(record: Record) -> tuple[tuple[str, str], ...]:
+    """(kind, slug) of everything ``record`` names, as written (checked or not)."""
+    names: list[tuple[str, str]] = []
+    for name, kind in _ref_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            names.append((kind, value))
+        elif isinstance(value, (list, dict)):
+            names += [(kind, item) for item in value if isinstance(item, str)]
+    if isinstance(record, (Report, Summary)):
+        names.append(("periods", record.period))
+    if isinstance(record, Report):
+        names.append(("units", record.unit))
+    return tuple(names)
+
+
 def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:
     """The addresses of every record ``record`` names (its unit, period, tasks …).
 
@@ -206,6 +256,17 @@ def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:
 
 
 _REF_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+@functools.cache
+def _refs_point_back() -> bool:
+    """Every kind names only kinds loaded before it (or itself), as ``_LOAD_ORDER`` says."""
+    implied = {"reports": ("periods", "units"), "summaries": ("periods",)}
+    for cls in KINDS.values():
+        named = [kind for _, kind in _ref_fields(cls)] + list(implied.get(cls.KIND, ()))
+        if any(_LOAD_ORDER.index(k) > _LOAD_ORDER.index(cls.KIND) for k in named):
+            return False
+    return True
 
 
 def _ref_fields(cls: type) -> tuple[tuple[str, str], ...]:

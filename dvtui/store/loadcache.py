@@ -32,7 +32,7 @@ from dvtui.domain.problems import Problem
 from dvtui.domain.records import SCHEMA_VERSION, Record
 from dvtui.store.gitcli import git_dir
 
-FORMAT = 1
+FORMAT = 2  # 2: each entry keeps what its record names (for the fast reference check)
 MAGIC = b"dvtui-load-cache\n"
 BASE_NAME = "load-cache.bin"
 DELTA_NAME = "load-cache.delta"
@@ -41,6 +41,8 @@ DELTA_LIMIT = 500
 
 Key = tuple[str, str]  # (path inside the repo, blob id)
 Entry = tuple[Record | None, tuple[Problem, ...]]
+Names = tuple[tuple[str, str], ...]  # (kind, slug) of what a record names
+Cached = tuple[Record | None, tuple[Problem, ...], Names]
 
 # Modules whose code decides what a file decodes to: a change to any of them is a new
 # fingerprint, so a developer's edit never meets records validated by the old rules.
@@ -102,7 +104,7 @@ def safe_loads(data: bytes) -> Any:
 class _File:
     digest: str
     base: str  # the digest of the base a delta extends ("" for the base itself)
-    entries: dict[Key, Entry]
+    entries: dict[Key, Cached]
 
 
 def _read(path: Path, expect_base: str | None) -> _File | None:
@@ -135,7 +137,7 @@ def _read(path: Path, expect_base: str | None) -> _File | None:
         return None
 
 
-def _write(path: Path, entries: dict[Key, Entry], base: str = "") -> str:
+def _write(path: Path, entries: dict[Key, Cached], base: str = "") -> str:
     """Write atomically; return the payload's digest ("" when it could not be written)."""
     payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
     digest = hashlib.blake2b(payload, digest_size=32).hexdigest()
@@ -162,10 +164,10 @@ class LoadCache:
         self.folder = folder
         self._base: _File | None = None
         self._delta: _File | None = None
-        self.entries: dict[Key, Entry] = {}
+        self.entries: dict[Key, Cached] = {}
         self.damaged = False  # a file was there but not trusted (it gets rewritten)
 
-    def read(self) -> dict[Key, Entry]:
+    def read(self) -> dict[Key, Cached]:
         """Every trusted entry (the base, then the delta over it)."""
         if self.folder is None:
             return {}
@@ -181,7 +183,7 @@ class LoadCache:
             self.entries = {**self.entries, **self._delta.entries}
         return self.entries
 
-    def update(self, current: dict[Key, Entry], parsed: set[Key]) -> None:
+    def update(self, current: dict[Key, Cached], parsed: set[Key]) -> None:
         """Remember this load: ``current`` = every cacheable entry, ``parsed`` = the new ones.
 
         Only the small delta is written when few files changed; the base is rewritten when
@@ -209,7 +211,7 @@ class LoadCache:
         if digest:
             self._delta = _File(digest, base.digest, kept)
 
-    def _rewrite_base(self, current: dict[Key, Entry]) -> None:
+    def _rewrite_base(self, current: dict[Key, Cached]) -> None:
         assert self.folder is not None
         digest = _write(self.folder / BASE_NAME, current)
         (self.folder / DELTA_NAME).unlink(missing_ok=True)

@@ -32,10 +32,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dvtui.domain.dataset import names_of
 from dvtui.domain.problems import Problem
 from dvtui.store import codec
 from dvtui.store.files import walk_toml
-from dvtui.store.loadcache import Entry, Key, LoadCache, safe_loads
+from dvtui.store.loadcache import Cached, Entry, Key, LoadCache, safe_loads
 
 # A cold load of more files than this is shared with worker processes (one per extra core).
 # Below it, starting a worker (an interpreter and dvtui's imports) costs more than it saves.
@@ -59,6 +60,7 @@ class Loaded:
     from_cache: int = 0
     parsed: int = 0
     used_git: bool = True
+    named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
 
 
 def _is_record_name(path: str) -> bool:
@@ -296,26 +298,40 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
     cache = LoadCache(root)
     cached = cache.read() if use_cache else {}
     files: dict[str, Entry] = {}
-    current: dict[Key, Entry] = {}
+    current: dict[Key, Cached] = {}
+    names: list[tuple[str, str]] = []
     wanted: list[tuple[str, str]] = []
     for path, blob in found.clean.items():
-        entry = cached.get((path, blob))
-        if entry is None:
+        hit = cached.get((path, blob))
+        if hit is None:
             wanted.append((path, blob))
         else:
-            files[path] = current[(path, blob)] = entry
+            files[path] = hit[:2]
+            names += hit[2]
+            current[(path, blob)] = hit
     from_cache = len(files)
     wanted += [(path, "") for path in found.from_disk]
     parsed: set[Key] = set()
     for path, entry, matches in _parse_all(root, wanted):
         files[path] = entry
+        record = entry[0]
+        named = names_of(record) if record is not None else ()
+        names += named
         known = found.clean.get(path)
         if known is not None and matches:
-            current[(path, known)] = entry
+            current[(path, known)] = (*entry, named)
             parsed.add((path, known))
     files.update(_symlink_problems(found.symlinks))
     cache.update(current, parsed)
-    return Loaded(dict(sorted(files.items())), from_cache, len(wanted))
+    return Loaded(dict(sorted(files.items())), from_cache, len(wanted), named=_by_kind(names))
+
+
+def _by_kind(names: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """kind -> the slugs named (the pairs repeat a lot: deduplicated in one go)."""
+    out: dict[str, set[str]] = {}
+    for kind, slug in set(names):
+        out.setdefault(kind, set()).add(slug)
+    return out
 
 
 def _load_by_walking(root: Path) -> Loaded:

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvtui.domain.changes import Change, diff
-from dvtui.domain.dataset import Dataset, references_of
+from dvtui.domain.dataset import Dataset, names_of, references_of
 from dvtui.domain.ids import RecordId
 from dvtui.domain.problems import DataError, InvalidRecord, Problem
 from dvtui.domain.records import Record
@@ -69,6 +69,7 @@ class Store:
         self._git: GitRepo | None = None
         self._data: Dataset | None = None
         self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        self._named: dict[str, set[str]] | None = None  # what the records name, by kind
         self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
         self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
         self.settings, self.settings_problems = load_settings(root)
@@ -104,7 +105,8 @@ class Store:
         from dvtui.store.loader import load_files, paused_gc
 
         with paused_gc():
-            self._files = load_files(self.root).files
+            loaded = load_files(self.root)
+            self._files, self._named = loaded.files, loaded.named
             self._data = self._dataset()
         return self._data
 
@@ -113,7 +115,7 @@ class Store:
         records = [record for record, _ in self._files.values() if record is not None]
         problems = list(self.settings_problems)
         problems += [p for _, found in self._files.values() for p in found]
-        return Dataset(records, problems)
+        return Dataset(records, problems, named=self._named)
 
     def forget(self) -> None:
         """Drop what was read: the files changed under this Store (a sync, a checkout).
@@ -124,6 +126,7 @@ class Store:
         """
         self._data = None
         self._files = {}
+        self._named = None
         self._seen.clear()
         self._read.clear()
 
@@ -276,6 +279,10 @@ class Store:
         if self._data is None:
             return
         self._files[relpath] = (record, tuple(found))
+        if self._named is not None and record is not None:
+            # Only ever added to: a name no longer used merely costs the slow check.
+            for kind, slug in names_of(record):
+                self._named.setdefault(kind, set()).add(slug)
         self._data = self._dataset()
 
     def _before_rename(self) -> None:
