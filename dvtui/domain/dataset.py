@@ -218,8 +218,15 @@ class Dataset:
         return out
 
 
+_PAIRS: dict[tuple[str, str], tuple[str, str]] = {}
+
+
 def names_of(record: Record) -> tuple[tuple[str, str], ...]:
-    """(kind, slug) of everything ``record`` names, as written (checked or not)."""
+    """(kind, slug) of everything ``record`` names, as written (checked or not).
+
+    Equal pairs are the same object (a few hundred units and periods are named by tens of
+    thousands of reports): the load cache stores each once.
+    """
     names: list[tuple[str, str]] = []
     for name, kind in _ref_fields(type(record)):
         value = getattr(record, name)
@@ -231,7 +238,7 @@ def names_of(record: Record) -> tuple[tuple[str, str], ...]:
         names.append(("periods", record.period))
     if isinstance(record, Report):
         names.append(("units", record.unit))
-    return tuple(names)
+    return tuple(_PAIRS.setdefault(pair, pair) for pair in names)
 
 
 def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:

@@ -32,7 +32,7 @@ from dvtui.domain.problems import Problem
 from dvtui.domain.records import SCHEMA_VERSION, Record
 from dvtui.store.gitcli import git_dir
 
-FORMAT = 2  # 2: each entry keeps what its record names (for the fast reference check)
+FORMAT = 3  # 2: what each record names (for the quick reference check); 3: (entry, names)
 MAGIC = b"dvtui-load-cache\n"
 BASE_NAME = "load-cache.bin"
 DELTA_NAME = "load-cache.delta"
@@ -42,7 +42,7 @@ DELTA_LIMIT = 500
 Key = tuple[str, str]  # (path inside the repo, blob id)
 Entry = tuple[Record | None, tuple[Problem, ...]]
 Names = tuple[tuple[str, str], ...]  # (kind, slug) of what a record names
-Cached = tuple[Record | None, tuple[Problem, ...], Names]
+Cached = tuple[Entry, Names]
 
 # Modules whose code decides what a file decodes to: a change to any of them is a new
 # fingerprint, so a developer's edit never meets records validated by the old rules.

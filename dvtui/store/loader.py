@@ -25,6 +25,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import subprocess
 import sys
 import threading
@@ -37,6 +38,10 @@ from dvtui.domain.problems import Problem
 from dvtui.store import codec
 from dvtui.store.files import walk_toml
 from dvtui.store.loadcache import Cached, Entry, Key, LoadCache, safe_loads
+
+# An entry of ``git ls-files -s -v -z`` git vouches for: tag H, a regular file, stage 0.
+# Anchored at the start of an entry, so a strange path can never be read as one.
+_TRUSTED = re.compile(r"(?<![^\0])H 100(?:644|755) ([0-9a-f]{40}|[0-9a-f]{64}) 0\t([^\0]*)")
 
 # A cold load of more files than this is shared with worker processes (one per extra core).
 # Below it, starting a worker (an interpreter and dvtui's imports) costs more than it saves.
@@ -61,11 +66,6 @@ class Loaded:
     parsed: int = 0
     used_git: bool = True
     named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
-
-
-def _is_record_name(path: str) -> bool:
-    name = path.rsplit("/", 1)[-1]
-    return name.endswith(".toml") and not name.startswith(".")
 
 
 def _git(root: Path, *args: str) -> subprocess.Popen[bytes]:
@@ -95,16 +95,18 @@ def walk(root: Path) -> tuple[list[str], list[str]]:
             entries = os.scandir(os.path.join(base, rel))
         except OSError:
             continue
+        prefix = rel + "/"
         with entries:
             for entry in entries:
-                path = f"{rel}/{entry.name}"
+                name = entry.name
+                record_name = name.endswith(".toml") and not name.startswith(".")
                 if entry.is_symlink():
-                    if _is_record_name(path) or entry.is_dir():
-                        links.append(path)
+                    if record_name or entry.is_dir():
+                        links.append(prefix + name)
                 elif entry.is_dir(follow_symlinks=False):
-                    stack.append(path)
-                elif _is_record_name(path):
-                    files.append(path)
+                    stack.append(prefix + name)
+                elif record_name:
+                    files.append(prefix + name)
     return files, links
 
 
@@ -126,17 +128,10 @@ def scan(root: Path) -> Scan | None:
         outputs.append(out.decode("utf-8", "surrogateescape"))
     staged, changed = outputs
     dirty = {p for p in changed.split("\0") if p}
-    clean: dict[str, str] = {}
-    for item in staged.split("\0"):
-        if not item:
-            continue
-        meta, path = item.split("\t", 1)
-        tag, mode, blob, stage = meta.split(" ")
-        # H: an ordinary entry. h/S/s…: assume-unchanged or skip-worktree, where git stops
-        # looking at the working tree, so its word "unchanged" proves nothing. Only regular
-        # files at stage 0 (not in a merge conflict) that git finds unchanged are trusted.
-        if tag == "H" and stage == "0" and mode in ("100644", "100755") and path not in dirty:
-            clean[path] = blob
+    # H: an ordinary entry. h/S/s…: assume-unchanged or skip-worktree, where git stops
+    # looking at the working tree, so its word "unchanged" proves nothing. Only regular
+    # files at stage 0 (not in a merge conflict) that git finds unchanged are trusted.
+    clean = {path: blob for blob, path in _TRUSTED.findall(staged) if path not in dirty}
     result = Scan(symlinks=links)
     for path in files:
         known = clean.get(path)
@@ -306,8 +301,8 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
         if hit is None:
             wanted.append((path, blob))
         else:
-            files[path] = hit[:2]
-            names += hit[2]
+            files[path], named = hit
+            names += named
             current[(path, blob)] = hit
     from_cache = len(files)
     wanted += [(path, "") for path in found.from_disk]
@@ -319,7 +314,7 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
         names += named
         known = found.clean.get(path)
         if known is not None and matches:
-            current[(path, known)] = (*entry, named)
+            current[(path, known)] = (entry, named)
             parsed.add((path, known))
     files.update(_symlink_problems(found.symlinks))
     cache.update(current, parsed)
