@@ -239,6 +239,7 @@ def cmd_list(store: Any, args: argparse.Namespace, today: date) -> int:
             unit=args.unit,
             period=args.period,
             search=args.search,
+            searchable=False,  # printed once, never filtered again
         )
         if args.format == "json":
             from dvtui.listing import records_json

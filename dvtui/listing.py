@@ -122,10 +122,16 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
     raise TypeError(record)
 
 
-def make_row(record: Record, data: Dataset, settings: Settings, today: date) -> Row:
-    """The row of one record (cells made inert: no control characters reach a terminal)."""
+def make_row(
+    record: Record, data: Dataset, settings: Settings, today: date, *, searchable: bool = True
+) -> Row:
+    """The row of one record (cells made inert: no control characters reach a terminal).
+
+    ``searchable=False``: no folded search text (a list printed once is never filtered).
+    """
     cells = [inert(c) for c in _cells(record, data, settings, today)]
-    return Row(record, cells, fold(" ".join([str(record.id), *cells])))
+    haystack = fold(" ".join([str(record.id), *cells])) if searchable else ""
+    return Row(record, cells, haystack)
 
 
 def list_rows(
@@ -138,8 +144,9 @@ def list_rows(
     unit: str | None = None,
     period: str | None = None,
     search: str | None = None,
+    searchable: bool = True,
 ) -> tuple[list[str], list[Row]]:
-    """Column keys and the filtered rows of one kind."""
+    """Column keys and the filtered rows of one kind (``searchable``: see ``make_row``)."""
     from dvtui.domain.records import KINDS
 
     if status is not None:
@@ -154,7 +161,7 @@ def list_rows(
             continue
         if period and not (isinstance(record, Report) and record.period == period):
             continue
-        row = make_row(record, data, settings, today)
+        row = make_row(record, data, settings, today, searchable=searchable or bool(search))
         if search and not row.matches(search):
             continue
         rows.append(row)
