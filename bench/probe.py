@@ -118,20 +118,24 @@ async def _tui(repo: Path, filter_too: bool) -> dict[str, Any]:
     from dvtui.tui.widgets.dashboard import Dashboard
 
     marks = _Marks()
-    app = DvtuiApp(Store(repo), today=TODAY, watch=False)
-    out: dict[str, Any] = {}
     shown: list[float] = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        paints = _Paints(app)
-        show = Dashboard.show
+    show = Dashboard.show
 
-        def spy_show(widget: Any, content: Any) -> None:
-            show(widget, content)
+    def spy_show(widget: Any, content: Any) -> None:
+        show(widget, content)
+        if widget.app.data is not None:  # the dashboard with the records, not a placeholder
             shown.append(time.perf_counter())
 
-        Dashboard.show = spy_show  # type: ignore[method-assign]
+    Dashboard.show = spy_show  # type: ignore[method-assign]
+    app = DvtuiApp(Store(repo), today=TODAY, watch=False)
+    paints = _Paints(app)
+    out: dict[str, Any] = {}
+    async with app.run_test(size=(120, 40)) as pilot:
         # The load runs in a worker; the dashboard is painted once its data arrived.
+        deadline = time.perf_counter() + 300
         while not shown:
+            if time.perf_counter() > deadline:
+                raise SystemExit("the dashboard never showed the records")
             await asyncio.sleep(0.002)
         await pilot.pause()
         await app.workers.wait_for_complete()
@@ -232,8 +236,8 @@ async def _all_records_table(repo: Path) -> dict[str, Any]:
 
     app = Bench()
     marks = _Marks()
+    paints = _Paints(app)
     async with app.run_test(size=(120, 40)) as pilot:
-        paints = _Paints(app)
         table = app.query_one(RecordTable)
         t0 = time.perf_counter()
         table.reload()
