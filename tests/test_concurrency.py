@@ -23,6 +23,7 @@ from typing import Any
 import pytest
 from conftest import git
 from crash import harness
+from test_tui import open_report, settle
 from textual.widgets import Input
 
 from dvtui.store import Store, codec
@@ -216,23 +217,3 @@ async def test_the_ui_and_a_cli_saving_at_once(repo_path: Path, same_record: boo
     assert commits(repo_path) == 1 + 2 * rounds
     assert git(repo_path, "status", "--porcelain") == ""
     LANDED.append(2 * rounds)
-
-
-async def settle(pilot: Any) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
-
-
-async def open_report(pilot: Any, query: str) -> ReportForm:
-    from dvtui.tui.widgets.record_table import RecordTable
-
-    await pilot.press("f5")
-    table = pilot.app.screen.query_one("#reports-table", RecordTable)
-    table.query_one(Input).value = query
-    await pilot.pause()
-    table.table.focus()
-    await pilot.press("enter")
-    await settle(pilot)
-    assert isinstance(pilot.app.screen, ReportForm)
-    return pilot.app.screen
