@@ -23,15 +23,15 @@ from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from dvtui.domain.changes import diff
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import KINDS, SCHEMA_VERSION, Figures, Record
-from dvtui.domain.schema import from_table
-from dvtui.domain.text import slugify
-from dvtui.store import codec
-from dvtui.store.commits import build_message
-from dvtui.store.setup import GITATTRIBUTES, SETTINGS_TEXT
+from dvtui.core import codec
+from dvtui.core.changes import diff
+from dvtui.core.dataset import Dataset
+from dvtui.core.ids import RecordId
+from dvtui.core.records import KINDS, SCHEMA_VERSION, Figures, Record
+from dvtui.core.schema import from_table
+from dvtui.core.text import slugify
+from dvtui.core.trailers import build_message
+from dvtui.services.setup import GITATTRIBUTES, SETTINGS_TEXT
 
 TZ = timezone(timedelta(hours=7))
 
@@ -547,8 +547,8 @@ def _report_table(table: dict[str, Any]) -> dict[str, Any]:
 
 
 def _natural_key(key: str) -> tuple[tuple[tuple[int, int, str], ...], str]:
-    """The order of ``dvtui.domain.schema`` for a table's keys (``ii-2`` < ``ii-10``)."""
-    from dvtui.domain.schema import _natural
+    """The order of ``dvtui.core.schema`` for a table's keys (``ii-2`` < ``ii-10``)."""
+    from dvtui.core.schema import _natural
 
     return (_natural(key), key)
 
@@ -579,7 +579,7 @@ def _encode_report(table: dict[str, Any]) -> bytes:
 
 
 def _plain(record: Record) -> dict[str, Any]:
-    from dvtui.domain.schema import to_table
+    from dvtui.core.schema import to_table
 
     return to_table(record)
 

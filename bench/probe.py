@@ -10,7 +10,7 @@ the child's peak memory (``ru_maxrss``) belongs to that one operation.
   ``seconds`` is measured from the process start (interpreter and imports included).
 - ``filter REPO``: in the running app, keystrokes in the filter box of its largest list, and
   in a RecordTable holding every record of the repo; seconds per keystroke.
-- ``sync REPO``: ``dvtui.store.sync.sync(store)`` (the runner prepares both sides).
+- ``sync REPO``: ``dvtui.services.sync.sync(store)`` (the runner prepares both sides).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ def _emit(**values: Any) -> None:
 
 
 def probe_load(repo: Path, cold: bool) -> None:
-    from dvtui.store import Store
+    from dvtui.storage import Store
 
     if cold:
         _remove_cache(repo)
@@ -46,15 +46,15 @@ def probe_load(repo: Path, cold: bool) -> None:
 
 def _remove_cache(repo: Path) -> None:
     try:
-        from dvtui.store.loadcache import cache_file
+        from dvtui.storage.loadcache import cache_file
     except ImportError:  # no load cache in this version: every load is cold
         return
     cache_file(repo).unlink(missing_ok=True)
 
 
 def probe_history(repo: Path, rid_text: str, limit: int | None) -> None:
-    from dvtui.domain.ids import RecordId
-    from dvtui.store import Store
+    from dvtui.core.ids import RecordId
+    from dvtui.storage import Store
 
     store = Store(repo)
     rid = RecordId.parse(rid_text)
@@ -65,8 +65,8 @@ def probe_history(repo: Path, rid_text: str, limit: int | None) -> None:
 
 
 def probe_sync(repo: Path) -> None:
-    from dvtui.store import Store
-    from dvtui.store.sync import sync
+    from dvtui.services.sync import sync
+    from dvtui.storage import Store
 
     store = Store(repo)
     t0 = time.perf_counter()
@@ -113,7 +113,7 @@ class _Marks:
 
 
 async def _tui(repo: Path, filter_too: bool) -> dict[str, Any]:
-    from dvtui.store import Store
+    from dvtui.storage import Store
     from dvtui.tui.app import DvtuiApp
     from dvtui.tui.widgets.dashboard import Dashboard
 
@@ -208,9 +208,9 @@ async def _all_records_table(repo: Path) -> dict[str, Any]:
     """A RecordTable over every record of the repo: the largest list anyone could have."""
     from textual.app import App, ComposeResult
 
-    from dvtui.domain.records import KINDS
-    from dvtui.listing import list_rows
-    from dvtui.store import Store
+    from dvtui.core.records import KINDS
+    from dvtui.reports.listing import list_rows
+    from dvtui.storage import Store
     from dvtui.tui.widgets.record_table import RecordTable
 
     store = Store(repo)

@@ -2,7 +2,7 @@
 
 For each size it generates a data repo with ``git fast-import`` (bench/gen.py) into a
 temporary folder, as a bare "server" repo, and clones it the way an office does
-(``dvtui.store.sync.clone``: merge driver, commit-graph). Then it measures, each figure the
+(``dvtui.services.sync.clone``: merge driver, commit-graph). Then it measures, each figure the
 median of several runs with the spread (min–max) shown:
 
 cold and warm load, ``dvtui list reports`` and ``dvtui set`` as whole processes, one
@@ -334,7 +334,7 @@ class SizeBench:
         self.add(
             "sync round trip",
             times,
-            f"dvtui.store.sync.sync(): fetch 1 + merge + push 1 (last: {outcome})",
+            f"dvtui.services.sync.sync(): fetch 1 + merge + push 1 (last: {outcome})",
         )
         run_child([*DVTUI, "--repo", colleague, "sync"], self.env)
 

@@ -1,5 +1,5 @@
 """``python -m dvtui``."""
 
-from dvtui.cli import main
+from dvtui.cli.main import main
 
 raise SystemExit(main())

@@ -12,8 +12,8 @@ import pytest
 from hypothesis import settings
 
 from dvtui.i18n import set_lang
-from dvtui.store import Store
-from dvtui.store.setup import init_data_repo
+from dvtui.services.setup import init_data_repo
+from dvtui.storage import Store
 
 # Hypothesis profiles: ``make test`` runs "ci"; ``make fuzz`` sets HYPOTHESIS_PROFILE=fuzz.
 settings.register_profile("ci", max_examples=60, deadline=None)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 from conftest import dvtui
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import Model, Summary
-from dvtui.store import Store
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Model, Summary
+from dvtui.storage import Store
 
 PERIOD = "2023-h1"
 TODAY = "2023-05-25"  # ten days after the 15/05/2023 deadline

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from conftest import git
 
-from dvtui.domain.ids import RecordId
-from dvtui.store import Store
-from dvtui.store.setup import init_data_repo
-from dvtui.store.sync import clone
+from dvtui.core.ids import RecordId
+from dvtui.services.setup import init_data_repo
+from dvtui.services.sync import clone
+from dvtui.storage import Store
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
 QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from conftest import USER_EMAIL, dvtui, git
 
-from dvtui.store import Store
-from dvtui.store.audit import audit
+from dvtui.services.audit import audit
+from dvtui.storage import Store
 
 REPORT = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
 RID = "reports/2023-h1/ubnd-xa-quai-cang"

@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 from conftest import dvtui, git
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError, InvalidRecord
-from dvtui.domain.records import Report
-from dvtui.store import Store
-from dvtui.store.encodings import _TCVN_HIGH, guess_encoding
+from dvtui.core.encodings import _TCVN_HIGH, guess_encoding
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError, InvalidRecord
+from dvtui.core.records import Report
+from dvtui.storage import Store
 
 QUAI_CANG = "reports/2023-h1/ubnd-xa-quai-cang"
 QUAI_CANG_FILE = f"records/{QUAI_CANG}.toml"
@@ -231,7 +231,7 @@ def test_a_bad_file_is_named_and_nothing_changes(
 
 def bundled_texts() -> list[str]:
     """The Vietnamese text of every bundled record."""
-    from dvtui.store.setup import bundled_records
+    from dvtui.services.setup import bundled_records
 
     return [p.read_text(encoding="utf-8") for p in sorted(Path(bundled_records()).rglob("*.toml"))]
 
@@ -396,7 +396,7 @@ def test_a_symlinked_folder_is_never_written_through(repo_path: Path, outside: P
     (repo_path / "records" / "models" / "2023").symlink_to(outside, target_is_directory=True)
     store = Store(repo_path)
     assert any(p.file == "records/models/2023" for p in store.load().problems)
-    from dvtui.domain.records import Model
+    from dvtui.core.records import Model
 
     model = Model(
         id=RecordId.parse("models/2023/mo-hinh-moi"),

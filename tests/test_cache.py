@@ -20,15 +20,16 @@ from typing import Any
 import pytest
 from conftest import git
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import Report
-from dvtui.store import Store, codec, loadcache, loader
-from dvtui.store.files import walk_toml
-from dvtui.store.loadcache import BASE_NAME, DELTA_NAME, MAGIC, cache_file
-from dvtui.store.loader import load_files
-from dvtui.store.setup import init_data_repo
-from dvtui.store.sync import clone
+from dvtui.core import codec
+from dvtui.core.dataset import Dataset
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Report
+from dvtui.services.setup import init_data_repo
+from dvtui.services.sync import clone
+from dvtui.storage import Store, loadcache, loader
+from dvtui.storage.files import walk_toml
+from dvtui.storage.loadcache import BASE_NAME, DELTA_NAME, MAGIC, cache_file
+from dvtui.storage.loader import load_files
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
 QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
@@ -40,7 +41,7 @@ def oracle(root: Path) -> Dataset:
     records, problems = [], []
     for relpath, path in walk_toml(root):
         if path.is_symlink():
-            from dvtui.domain.problems import Problem
+            from dvtui.core.problems import Problem
 
             problems.append(Problem(relpath, "", "err.symlink"))
             continue
@@ -276,8 +277,8 @@ def test_a_cache_that_would_run_code_is_refused(repo_path: Path, tmp_path: Path)
 def test_the_fingerprint_follows_the_decoding_code() -> None:
     # A developer's change to the schema code must never meet records it did not validate.
     assert loadcache.fingerprint() != ""
-    assert "dvtui.domain.schema" in loadcache._DECODERS
-    assert "dvtui.store.codec" in loadcache._DECODERS
+    assert "dvtui.core.schema" in loadcache._DECODERS
+    assert "dvtui.core.codec" in loadcache._DECODERS
 
 
 # --- the small delta, and a cold load shared with a worker process ---------------------------
@@ -320,7 +321,7 @@ def test_without_git_every_file_is_read_from_disk(tmp_path: Path) -> None:
 
 
 def _named(data_records: list[Any]) -> dict[str, set[str]]:
-    from dvtui.domain.dataset import names_of
+    from dvtui.core.dataset import names_of
 
     out: dict[str, set[str]] = {}
     for record in data_records:
@@ -345,7 +346,7 @@ def test_the_quick_reference_check_answers_like_the_full_one(repo_path: Path, da
     problems = [p for p in full.problems if p.code != "err.ref"]
     quick = Dataset(records, problems, named=_named(records))
     assert contents(quick) == contents(Dataset(records, problems))
-    from dvtui.domain.records import Model
+    from dvtui.core.records import Model
 
     model = Model(
         id=RecordId.parse("models/2023/x"),

@@ -26,7 +26,8 @@ from crash import harness
 from test_tui import open_report, settle
 from textual.widgets import Input
 
-from dvtui.store import Store, codec
+from dvtui.core import codec
+from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 from dvtui.tui.screens.forms import ReportForm
 

@@ -17,13 +17,13 @@ import pytest
 from conftest import dvtui, git
 from crash.harness import HOOKS, Case, make_base, random_edit, run_case, run_many
 
-import dvtui.store.git as gitmod
-import dvtui.store.journal as journalmod
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.store import Store
-from dvtui.store.crash import POINTS
-from dvtui.store.journal import JOURNAL_NAME, LOCK_NAME
+import dvtui.git.repo as gitmod
+import dvtui.storage.journal as journalmod
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.storage import Store
+from dvtui.storage.crash import POINTS
+from dvtui.storage.journal import JOURNAL_NAME, LOCK_NAME
 
 # What a save killed at each point leaves before the next dvtui opens the repo.
 EXPECTED = {
@@ -156,7 +156,7 @@ def test_another_dvtui_saving_makes_a_save_wait_then_say_who(
         [
             sys.executable,
             "-c",
-            "import sys, time; from pathlib import Path; from dvtui.store import journal\n"
+            "import sys, time; from pathlib import Path; from dvtui.storage import journal\n"
             "with journal.save_lock(Path(sys.argv[1])):\n"
             "    print('locked', flush=True); time.sleep(60)",
             str(store.root / ".git"),

@@ -8,7 +8,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from dvtui.domain.text import fold
+from dvtui.core.text import fold
 
 _D_STROKE = str.maketrans({"đ": "d", "Đ": "D"})
 

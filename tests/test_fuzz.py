@@ -31,13 +31,14 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import KINDS, Record
-from dvtui.domain.schema import from_table, hints, stored_fields, to_table
-from dvtui.store import Store, codec
-from dvtui.store.merge import merge_file
-from dvtui.store.merge_driver import run as run_driver
-from dvtui.store.setup import init_data_repo
+from dvtui.core import codec
+from dvtui.core.ids import RecordId
+from dvtui.core.merge import merge_file
+from dvtui.core.records import KINDS, Record
+from dvtui.core.schema import from_table, hints, stored_fields, to_table
+from dvtui.services.setup import init_data_repo
+from dvtui.storage import Store
+from dvtui.storage.merge_driver import run as run_driver
 
 TRIED: Counter[str] = Counter()
 SLOW = settings(
@@ -264,7 +265,7 @@ def test_a_saved_edit_reads_back_and_touches_nothing_else(
     try:
         result = store.save(new)
     except Exception as exc:  # a refusal must be a clear DataError, never a crash
-        from dvtui.domain.problems import DataError
+        from dvtui.core.problems import DataError
 
         assert isinstance(exc, DataError), repr(exc)
         assert "\n" not in str(exc)

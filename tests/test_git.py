@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from conftest import USER_EMAIL, USER_NAME, git, write_gitconfig
 
-import dvtui.store.git as gitmod
+import dvtui.git.repo as gitmod
 from dvtui import __version__
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.store import Store
-from dvtui.store.commits import SUBJECT_LIMIT, parse_message
-from dvtui.store.git import GitRepo
-from dvtui.store.setup import SAMPLE_AUTHOR, init_data_repo
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.trailers import SUBJECT_LIMIT, parse_message
+from dvtui.git.repo import GitRepo
+from dvtui.services.setup import SAMPLE_AUTHOR, init_data_repo
+from dvtui.storage import Store
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
 QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import USER_EMAIL, USER_NAME, git
 
-from dvtui.store.git import GitRepo, Identity, _read_head
+from dvtui.git.repo import GitRepo, Identity, _read_head
 
 
 def rev_parse(root: Path) -> str | None:

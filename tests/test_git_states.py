@@ -13,7 +13,7 @@ from pathlib import Path
 from conftest import dvtui, git
 from test_bad_input import no_raw_controls
 
-from dvtui.store.setup import bundled_records
+from dvtui.services.setup import bundled_records
 
 QUAI_CANG = "reports/2023-h1/ubnd-xa-quai-cang"
 QUAI_CANG_FILE = f"records/{QUAI_CANG}.toml"

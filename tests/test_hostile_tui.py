@@ -16,9 +16,9 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.widgets import Input
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import Report, Task, Unit
-from dvtui.store import Store
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Report, Task, Unit
+from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 from dvtui.tui.screens.forms import ReportForm
 from dvtui.tui.screens.history import HistoryScreen

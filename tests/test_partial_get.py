@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError, InvalidRecord
-from dvtui.domain.records import Report
-from dvtui.store import Store
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError, InvalidRecord
+from dvtui.core.records import Report
+from dvtui.storage import Store
 
 
 def outcome(store: Store, rid: RecordId) -> object:

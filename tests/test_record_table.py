@@ -8,10 +8,10 @@ from pathlib import Path
 from textual.app import App, ComposeResult
 from textual.widgets import DataTable, Input, Static
 
-from dvtui.domain.records import Unit
-from dvtui.domain.text import fold
-from dvtui.listing import Row
-from dvtui.store import Store
+from dvtui.core.records import Unit
+from dvtui.core.text import fold
+from dvtui.reports.listing import Row
+from dvtui.storage import Store
 from dvtui.tui.widgets.record_table import PAGE, RecordTable
 
 COMMUNES = ["Quài Cang", "Quài Nưa", "Tỏa Tình", "Mùn Chung", "Nà Sáy", "Phình Sáng"]

@@ -11,13 +11,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import Problem
-from dvtui.domain.records import Period, Plan, Report, Task, Unit
+from dvtui.core import codec
+from dvtui.core.dataset import Dataset
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import Problem
+from dvtui.core.records import Period, Plan, Report, Task, Unit
 from dvtui.i18n import set_lang
-from dvtui.store import Store, codec
-from dvtui.store.setup import bundled_records
+from dvtui.services.setup import bundled_records
+from dvtui.storage import Store
 
 BUNDLED = bundled_records()
 BUNDLED_FILES = sorted(BUNDLED.rglob("*.toml"))

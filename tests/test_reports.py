@@ -23,12 +23,12 @@ from history_builder import (
     build_history,
 )
 
-from dvtui.domain.problems import DataError
+from dvtui.core.problems import DataError
 from dvtui.reports.figures import build_report
 from dvtui.reports.followup import overdue_list
 from dvtui.reports.status import build_status
-from dvtui.store import Store
-from dvtui.store.setup import init_data_repo
+from dvtui.services.setup import init_data_repo
+from dvtui.storage import Store
 
 WIDE = {"COLUMNS": "400"}  # Rich wraps table cells to the terminal width
 

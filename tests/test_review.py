@@ -7,10 +7,10 @@ from pathlib import Path
 
 from conftest import USER_NAME, dvtui, git
 
-from dvtui.domain.records import Review
-from dvtui.store import Store
-from dvtui.store.history import change_log
-from dvtui.store.review import review_state, sign_off
+from dvtui.core.records import Review
+from dvtui.services.history import change_log
+from dvtui.services.review import review_state, sign_off
+from dvtui.storage import Store
 
 QUAI_CANG = "reports/2023-h1/ubnd-xa-quai-cang"
 TA_MA = "reports/2023-h1/ubnd-xa-ta-ma"

@@ -13,10 +13,10 @@ from pathlib import Path
 import pytest
 from textual.pilot import Pilot
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import Model
-from dvtui.store import Store
-from dvtui.store.setup import init_data_repo
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Model
+from dvtui.services.setup import init_data_repo
+from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 
 SIZES = [(80, 24), (120, 40)]

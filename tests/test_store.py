@@ -14,11 +14,12 @@ from pathlib import Path
 import pytest
 from conftest import USER_EMAIL, USER_NAME, git
 
-from dvtui.domain.ids import BadId, RecordId
-from dvtui.domain.problems import DataError, InvalidRecord
-from dvtui.domain.records import Report, Unit
-from dvtui.store import Store, codec
-from dvtui.store.files import TMP_SUFFIX, resolve_inside
+from dvtui.core import codec
+from dvtui.core.ids import BadId, RecordId
+from dvtui.core.problems import DataError, InvalidRecord
+from dvtui.core.records import Report, Unit
+from dvtui.storage import Store
+from dvtui.storage.files import TMP_SUFFIX, resolve_inside
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
 QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
@@ -165,8 +166,8 @@ def test_create_a_new_record(store: Store) -> None:
 CRASH = """
 import os, sys
 from pathlib import Path
-from dvtui.domain.ids import RecordId
-from dvtui.store import Store
+from dvtui.core.ids import RecordId
+from dvtui.storage import Store
 
 store = Store(Path(sys.argv[1]))
 store.before_rename = lambda: os._exit(9)
@@ -398,7 +399,7 @@ def test_a_save_over_an_uncommitted_hand_edit_lists_both_in_its_trailers(store, 
     """The commit holds the hand edit too, so its Field trailers must name it."""
     from conftest import git
 
-    from dvtui.domain.ids import RecordId
+    from dvtui.core.ids import RecordId
 
     path = repo_path / "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
     path.write_text(path.read_text("utf-8") + 'document_number = "5/BC"\n', encoding="utf-8")

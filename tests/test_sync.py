@@ -24,17 +24,17 @@ from synchelp import (
     snapshot,
 )
 
-from dvtui.domain.problems import DataError
-from dvtui.store import Store
-from dvtui.store.merge import MINE
-from dvtui.store.setup import init_data_repo
-from dvtui.store.sync import (
+from dvtui.core.merge import MINE
+from dvtui.core.problems import DataError
+from dvtui.services.setup import init_data_repo
+from dvtui.services.sync import (
     pending_conflicts,
     resolve,
     status,
     sync,
 )
-from dvtui.store.synctypes import UnresolvedConflicts
+from dvtui.services.synctypes import UnresolvedConflicts
+from dvtui.storage import Store
 
 R = str(QUAI_CANG)
 
@@ -189,7 +189,7 @@ def test_whole_record_conflict_when_one_side_deleted_it(office) -> None:
 
 def test_progress_notes_added_in_both_clones_are_all_kept(office) -> None:
     _remote, lan, minh = office
-    from dvtui.domain.records import Note
+    from dvtui.core.records import Note
 
     task = lan.get(TASK)
     lan.replace(task, notes=[*task.notes, Note(on=_d(3), author="Lan", text="Đã đôn đốc")])
@@ -405,7 +405,7 @@ def test_a_plain_git_clone_gets_the_driver_when_dvtui_opens_it(office, tmp_path:
     assert '[merge "dvtui"]' in config
     driver = git(target, "config", "merge.dvtui.driver").strip()
     # The interpreter's absolute path: a `git pull` from any shell finds it.
-    assert driver == f"{sys.executable} -m dvtui.store.merge_driver %O %A %B %P"
+    assert driver == f"{sys.executable} -m dvtui.storage.merge_driver %O %A %B %P"
     assert os.path.isabs(sys.executable)
     assert git(target, "config", "pull.rebase").strip() == "false"
     assert (target / ".gitattributes").read_text().count("merge=dvtui") == 1
@@ -496,3 +496,12 @@ def test_a_conflict_settled_by_a_later_save_is_no_longer_pending(office) -> None
     assert not status(minh).conflicts_pending
     assert sync(minh).outcome == "merged"
     assert table(minh.root)["document_number"] == "1/BC"
+
+
+def test_a_clone_set_up_by_an_older_dvtui_gets_the_driver_of_this_one(repo_path: Path) -> None:
+    # dvtui 0.1 ran its driver as ``-m dvtui.store.merge_driver``; that module has moved, and
+    # a `git pull` with the old command would fail on every record.
+    git(repo_path, "config", "merge.dvtui.driver", f"{sys.executable} -m dvtui.store.merge_driver")
+    Store(repo_path)
+    driver = git(repo_path, "config", "merge.dvtui.driver").strip()
+    assert driver == f"{sys.executable} -m dvtui.storage.merge_driver %O %A %B %P"

@@ -10,9 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from dvtui.domain.problems import InvalidRecord
-from dvtui.store import codec
-from dvtui.store.merge import (
+from dvtui.core import codec
+from dvtui.core.merge import (
     BASE,
     MINE,
     THEIRS,
@@ -21,7 +20,8 @@ from dvtui.store.merge import (
     merge_file,
     resolve_file,
 )
-from dvtui.store.setup import bundled_records
+from dvtui.core.problems import InvalidRecord
+from dvtui.services.setup import bundled_records
 
 REPORT = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
 TASK = "records/tasks/ii-7.toml"
@@ -260,7 +260,7 @@ def run_driver(tmp_path: Path, base: bytes, mine: bytes, theirs: bytes) -> tuple
         (tmp_path / name).write_bytes(data)
         files.append(str(tmp_path / name))
     proc = subprocess.run(
-        [sys.executable, "-m", "dvtui.store.merge_driver", *files, REPORT],
+        [sys.executable, "-m", "dvtui.storage.merge_driver", *files, REPORT],
         capture_output=True,
         cwd=tmp_path,
     )

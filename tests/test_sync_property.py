@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from synchelp import PEOPLE, QUAI_CANG, TASK, make_clone, make_remote, record_files
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.records import Note
-from dvtui.store import Store
-from dvtui.store.merge import MINE, THEIRS
-from dvtui.store.sync import resolve, sync
+from dvtui.core.ids import RecordId
+from dvtui.core.merge import MINE, THEIRS
+from dvtui.core.records import Note
+from dvtui.services.sync import resolve, sync
+from dvtui.storage import Store
 
 # (record, dotted field, how an edit number becomes the stored value)
 FIELDS: list[tuple[RecordId, str, Any]] = [

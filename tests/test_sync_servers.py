@@ -22,7 +22,7 @@ from synchelp import (
     wait_for_port,
 )
 
-from dvtui.store import Store
+from dvtui.storage import Store
 
 USER, PASSWORD = "lan", "mat-khau-bi-mat-42"
 

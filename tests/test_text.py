@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from dvtui.domain.ids import SLUG
-from dvtui.domain.text import fold, format_date, inert, matches, nfc, parse_date, slugify, sort_key
+from dvtui.core.ids import SLUG
+from dvtui.core.text import fold, format_date, inert, matches, nfc, parse_date, slugify, sort_key
 
 # --- fold and matches ------------------------------------------------------------------------
 

@@ -14,9 +14,9 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.worker import WorkerCancelled
 
-from dvtui.domain.facts import summarize_period
-from dvtui.domain.ids import RecordId
-from dvtui.store import Store
+from dvtui.core.facts import summarize_period
+from dvtui.core.ids import RecordId
+from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 from dvtui.tui.screens.form import FormScreen
 from dvtui.tui.screens.forms import ReportForm

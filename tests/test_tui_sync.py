@@ -9,8 +9,8 @@ from synchelp import QUAI_CANG, make_clone, make_remote, snapshot
 from test_tui import TODAY, settle
 from textual.widgets import Input, RadioButton
 
-from dvtui.store import Store
-from dvtui.store.sync import sync
+from dvtui.services.sync import sync
+from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 from dvtui.tui.screens.main import MainScreen
 from dvtui.tui.screens.sync import ConflictScreen, SyncScreen

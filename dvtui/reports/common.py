@@ -8,9 +8,9 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from dvtui.domain.records import Period, Plan, Signature
+from dvtui.core.records import Period, Plan, Signature
 from dvtui.i18n import t
-from dvtui.store.files import atomic_write
+from dvtui.storage.files import atomic_write
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, what)``; ``what`` is a short label of the current step."""

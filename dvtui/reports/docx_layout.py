@@ -20,7 +20,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
-from dvtui.domain.records import Signature
+from dvtui.core.records import Signature
 from dvtui.i18n import t
 from dvtui.reports.outline import Heading, Paragraph, Table
 

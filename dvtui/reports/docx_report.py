@@ -7,7 +7,7 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Mm
 
-from dvtui.domain.text import format_date
+from dvtui.core.text import format_date
 from dvtui.i18n import language, t
 from dvtui.reports import docx_layout as layout
 from dvtui.reports.common import (

@@ -12,11 +12,11 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.facts import Timeliness, days_late, targets, timeliness
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import (
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import Timeliness, days_late, targets, timeliness
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.records import (
     MODEL_FIELDS,
     Figures,
     Period,
@@ -27,7 +27,7 @@ from dvtui.domain.records import (
     Task,
     Unit,
 )
-from dvtui.domain.settings import Settings
+from dvtui.core.settings import Settings
 from dvtui.i18n import t
 from dvtui.reports.common import (
     Progress,

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.facts import days_late, last_on_time_day, timeliness
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import Contact, Period, Plan, Report, Unit
-from dvtui.domain.settings import Settings
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import days_late, last_on_time_day, timeliness
+from dvtui.core.problems import DataError
+from dvtui.core.records import Contact, Period, Plan, Report, Unit
+from dvtui.core.settings import Settings
 from dvtui.i18n import t
 
 OverdueState = Literal["overdue", "returned", "late"]

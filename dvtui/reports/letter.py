@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import Period, Plan
-from dvtui.domain.text import format_date
+from dvtui.core.dataset import Dataset
+from dvtui.core.problems import DataError
+from dvtui.core.records import Period, Plan
+from dvtui.core.text import format_date
 from dvtui.i18n import language, t
 from dvtui.reports.common import (
     Progress,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dvtui.domain.text import format_date
+from dvtui.core.text import format_date
 from dvtui.i18n import t
 from dvtui.reports.common import percent_text, period_phrase
 from dvtui.reports.figures import KEY_FIGURES, ConsolidatedReport, UnitRow

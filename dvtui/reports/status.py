@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.facts import (
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import (
     PeriodSummary,
     TargetProgress,
     days_left,
@@ -14,9 +14,9 @@ from dvtui.domain.facts import (
     targets,
     task_overdue,
 )
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import Period, Plan, Task
-from dvtui.domain.settings import Settings
+from dvtui.core.problems import DataError
+from dvtui.core.records import Period, Plan, Task
+from dvtui.core.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from dvtui.domain.text import inert
+from dvtui.core.text import inert
 from dvtui.i18n import t
 from dvtui.reports.common import Progress, no_progress, save_atomic
 from dvtui.reports.figures import FIGURE_FIELDS, ConsolidatedReport

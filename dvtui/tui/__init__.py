@@ -1,1 +1,4 @@
-"""The Textual UI. Only this package imports Textual."""
+"""The Textual UI: app, screens, widgets, the backend seam to the core.
+
+The only package that imports Textual; it may import every layer below it.
+"""

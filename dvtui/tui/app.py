@@ -19,12 +19,12 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import Plan, Record
+from dvtui.core.dataset import Dataset
+from dvtui.core.problems import DataError
+from dvtui.core.records import Plan, Record
+from dvtui.git.repo import WorkingState
 from dvtui.i18n import t
-from dvtui.store import SaveResult, Store
-from dvtui.store.git import WorkingState
+from dvtui.storage import SaveResult, Store
 from dvtui.tui.commands import DvtuiCommands
 
 WATCH_SECONDS = 2.0

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from dvtui.domain.text import fold
+from dvtui.core.text import fold
 
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp

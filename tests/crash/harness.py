@@ -3,7 +3,7 @@
 Each case copies a fresh data repo, starts one save in a subprocess and kills it:
 
 * ``point``  — the real CLI (``python -m dvtui set …``) with ``DVTUI_CRASH_AT=<point>``: the
-  save kills itself at a named step (see ``dvtui/store/crash.py``);
+  save kills itself at a named step (see ``dvtui/storage/crash.py``);
 * ``hook``   — a git hook of the case repo kills the whole process group (dvtui, git and the
   hook) from inside ``git commit``: while git holds ``index.lock`` (``pre-commit``), while
   it holds the ref locks (``reference-transaction prepared``), after the ref moved but
@@ -40,15 +40,16 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import KINDS
-from dvtui.domain.schema import assign, field_type, from_table, parse_field_text, to_table
-from dvtui.store import Store, codec
-from dvtui.store.crash import ENV, POINTS
-from dvtui.store.journal import JOURNAL_NAME
-from dvtui.store.locks import lock_files
-from dvtui.store.setup import init_data_repo
+from dvtui.core import codec
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.records import KINDS
+from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.git.locks import lock_files
+from dvtui.services.setup import init_data_repo
+from dvtui.storage import Store
+from dvtui.storage.crash import ENV, POINTS
+from dvtui.storage.journal import JOURNAL_NAME
 
 ROOT = Path(__file__).resolve().parents[2]
 HOOKS = ("pre-commit", "ref-prepared", "ref-committed", "post-commit")

@@ -30,12 +30,12 @@ from textual.widgets import (
     TextArea,
 )
 
-from dvtui.domain.changes import field_label, flatten
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import Record
-from dvtui.domain.schema import assign, field_type, from_table, parse_field_text, to_table
-from dvtui.domain.text import format_date, inert
+from dvtui.core.changes import field_label, flatten
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.records import Record
+from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
 
 if TYPE_CHECKING:

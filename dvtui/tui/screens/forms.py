@@ -12,10 +12,10 @@ from textual.binding import Binding
 from textual.widget import Widget
 from textual.widgets import Button, Static
 
-from dvtui.domain.facts import title_of
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import (
+from dvtui.core.facts import title_of
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.records import (
     MODEL_FIELDS,
     REPORT_STATUSES,
     UNIT_KINDS,
@@ -25,9 +25,9 @@ from dvtui.domain.records import (
     Task,
     Unit,
 )
-from dvtui.domain.text import inert, slugify
+from dvtui.core.text import inert, slugify
 from dvtui.i18n import t
-from dvtui.listing import report_timeliness_text
+from dvtui.reports.listing import report_timeliness_text
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 
 if TYPE_CHECKING:

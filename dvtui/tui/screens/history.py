@@ -12,14 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from dvtui.domain.changes import describe
-from dvtui.domain.facts import title_of
-from dvtui.domain.records import Record
-from dvtui.domain.text import inert
+from dvtui.core.changes import describe
+from dvtui.core.facts import title_of
+from dvtui.core.records import Record
+from dvtui.core.text import inert
 from dvtui.i18n import t
 
 if TYPE_CHECKING:
-    from dvtui.store import HistoryEntry
+    from dvtui.storage import HistoryEntry
     from dvtui.tui.app import DvtuiApp
 
 

@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from dvtui.domain.text import nfc
+from dvtui.core.text import nfc
 from dvtui.i18n import t
 
 

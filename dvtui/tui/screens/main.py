@@ -13,9 +13,9 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, Select, TabbedContent, TabPane
 
-from dvtui.domain.records import Model, Period, Record, Report, Task, Unit
+from dvtui.core.records import Model, Period, Record, Report, Task, Unit
 from dvtui.i18n import t
-from dvtui.listing import (
+from dvtui.reports.listing import (
     Row,
     list_rows,
     overdue_rows,
@@ -234,7 +234,7 @@ class MainScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _load_conflicts(self) -> None:
-        from dvtui.store.sync import pending_conflicts
+        from dvtui.services.sync import pending_conflicts
 
         conflicts = self.dvtui.run_store(pending_conflicts)
         self.app.call_from_thread(self._show_conflicts, conflicts)

@@ -1,7 +1,7 @@
 """Review of changes (Rà soát) and the audit of history (Kiểm tra lịch sử).
 
-Both read git history in a thread worker through ``dvtui.store.review`` and
-``dvtui.store.audit``; a sign-off is saved like any record, one commit that syncs.
+Both read git history in a thread worker through ``dvtui.services.review`` and
+``dvtui.services.audit``; a sign-off is saved like any record, one commit that syncs.
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
 
-from dvtui.domain.changes import describe
-from dvtui.domain.problems import DataError
-from dvtui.domain.text import format_date, inert
+from dvtui.core.changes import describe
+from dvtui.core.problems import DataError
+from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
 
 if TYPE_CHECKING:
-    from dvtui.store.audit import AuditResult
-    from dvtui.store.review import ReviewState
+    from dvtui.services.audit import AuditResult
+    from dvtui.services.review import ReviewState
     from dvtui.tui.app import DvtuiApp
 
 SHOWN = 200  # commits listed on screen; the count says how many wait in all
@@ -95,7 +95,7 @@ class ReviewScreen(Screen[None]):
     @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
         """Work out what waits for review."""
-        from dvtui.store.review import review_state
+        from dvtui.services.review import review_state
 
         state = self.dvtui.run_store(review_state)
         self.app.call_from_thread(self._show, state)
@@ -115,7 +115,7 @@ class ReviewScreen(Screen[None]):
 
     @work(thread=True, exit_on_error=False)
     def _sign(self, comment: str) -> None:
-        from dvtui.store.review import sign_off
+        from dvtui.services.review import sign_off
 
         try:
             result = self.dvtui.run_store(lambda store: sign_off(store, comment=comment))
@@ -173,7 +173,7 @@ class AuditScreen(Screen[None]):
     @work(thread=True, exit_on_error=False)
     def run_audit(self) -> None:
         """The audit, in a thread."""
-        from dvtui.store.audit import audit
+        from dvtui.services.audit import audit
 
         result = self.dvtui.run_store(lambda store: audit(store, None, self._progress))
         self.app.call_from_thread(self._show, result)

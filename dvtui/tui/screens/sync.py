@@ -1,6 +1,6 @@
 """Sync (Đồng bộ) with progress, and the conflict screen: base, mine, theirs per field.
 
-The git work runs in a thread worker through ``dvtui.store.sync``; progress comes back
+The git work runs in a thread worker through ``dvtui.services.sync``; progress comes back
 through ``call_from_thread``. A conflict never touches the repository until the user
 has chosen for every field and confirmed.
 """
@@ -26,14 +26,14 @@ from textual.widgets import (
     Static,
 )
 
-from dvtui.domain.changes import field_label, value_text
-from dvtui.domain.facts import title_of
-from dvtui.domain.ids import RecordId
-from dvtui.domain.problems import DataError
-from dvtui.domain.text import inert
+from dvtui.core.changes import field_label, value_text
+from dvtui.core.facts import title_of
+from dvtui.core.ids import RecordId
+from dvtui.core.merge import Choice, Conflict
+from dvtui.core.problems import DataError
+from dvtui.core.text import inert
 from dvtui.i18n import t
-from dvtui.store import sync as syncing
-from dvtui.store.merge import Choice, Conflict
+from dvtui.services import sync as syncing
 
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp

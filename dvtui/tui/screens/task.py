@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from dvtui.domain.problems import DataError
-from dvtui.domain.records import TASK_STATUSES, Task
-from dvtui.domain.schema import to_table
-from dvtui.domain.text import format_date, inert, nfc
+from dvtui.core.problems import DataError
+from dvtui.core.records import TASK_STATUSES, Task
+from dvtui.core.schema import to_table
+from dvtui.core.text import format_date, inert, nfc
 from dvtui.i18n import t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 from dvtui.tui.screens.forms import unit_options

@@ -13,13 +13,13 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from dvtui.domain.dataset import Dataset
-from dvtui.domain.facts import days_left, summarize_period, targets
-from dvtui.domain.records import Period, Plan
-from dvtui.domain.settings import Settings
-from dvtui.domain.text import format_date, inert
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import days_left, summarize_period, targets
+from dvtui.core.records import Period, Plan
+from dvtui.core.settings import Settings
+from dvtui.core.text import format_date, inert
+from dvtui.git.repo import WorkingState
 from dvtui.i18n import t
-from dvtui.store.git import WorkingState
 
 MISSING_SHOWN = 8
 

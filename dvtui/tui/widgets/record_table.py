@@ -19,10 +19,10 @@ from textual.containers import Vertical
 from textual.message import Message
 from textual.widgets import DataTable, Input, Static
 
-from dvtui.domain.records import Record
-from dvtui.domain.text import fold
+from dvtui.core.records import Record
+from dvtui.core.text import fold
 from dvtui.i18n import t
-from dvtui.listing import Row
+from dvtui.reports.listing import Row
 
 # Rows put into the table at a time: each costs the table a measure of every cell, so a
 # keystroke shows the first matches at once and the rest follow as the cursor or the

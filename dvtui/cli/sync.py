@@ -1,0 +1,247 @@
+"""The sharing commands of the command line: clone, sync, resolve, and sync state in status.
+
+Exit status: 0 done, 1 an error (one line on stderr, nothing changed), 3 conflicts that
+need a person's choice (listed one per line; the repository is as it was).
+Registered by ``cli.py``; everything printed goes through ``inert()``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from dvtui.core.changes import field_label, value_text
+from dvtui.core.ids import BadId, RecordId
+from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.text import inert
+from dvtui.i18n import t
+
+EXIT_OK, EXIT_ERROR, EXIT_CONFLICT = 0, 1, 3
+LISTED = 20  # records listed per direction after a sync (a first push sends them all)
+
+Handler = Callable[[Any, argparse.Namespace, date], int]
+
+
+def add_parsers(add: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
+    """Register clone, sync and resolve; give ``status`` its ``--sync`` switch."""
+    p = add("clone")
+    p.add_argument("url", help=t("cli.arg.url"))
+    p.add_argument("path", help=t("cli.arg.clone_path"))
+    add("sync")
+    p = add("resolve")
+    p.add_argument("items", nargs="*", metavar="ID field=CHOICE", help=t("cli.arg.resolve_items"))
+    which = p.add_mutually_exclusive_group()
+    which.add_argument("--mine", action="store_true", help=t("cli.opt.mine"))
+    which.add_argument("--theirs", action="store_true", help=t("cli.opt.theirs"))
+    which.add_argument("--abort", action="store_true", help=t("cli.opt.abort"))
+    p.add_argument("--no-push", action="store_true", help=t("cli.opt.no_push"))
+    status = sub.choices.get("status") or add("status")
+    status.add_argument("--sync", action="store_true", help=t("cli.cmd.status"))
+
+
+def commands(others: dict[str, Handler]) -> dict[str, Handler]:
+    """The handlers, with ``status`` showing the sync state before the plan's status."""
+    plan_status = others.get("status")
+
+    def cmd_status(store: Any, args: argparse.Namespace, today: date) -> int:
+        print_sync_status(store)
+        if getattr(args, "sync", False) or plan_status is None:
+            return EXIT_OK
+        print()
+        return plan_status(store, args, today)
+
+    return {"sync": cmd_sync, "resolve": cmd_resolve, "status": cmd_status}
+
+
+# --- progress on a terminal ------------------------------------------------------------------
+
+
+def _progress() -> Callable[[Any], None] | None:
+    """Stage lines (and git's percentages) on stderr when a person is watching."""
+    if not sys.stderr.isatty():
+        return None
+
+    def show(step: Any) -> None:
+        end = "\r" if step.fraction is not None and step.fraction < 1 else "\n"
+        print(f"\x1b[2K{step.text}", end=end, file=sys.stderr, flush=True)
+
+    return show
+
+
+# --- clone and sync --------------------------------------------------------------------------
+
+
+def cmd_clone(args: argparse.Namespace) -> int:
+    """``dvtui clone URL PATH``."""
+    from dvtui.services.sync import clone
+
+    path = clone(args.url, Path(args.path), _progress())
+    print(t("cli.clone.done", path=inert(str(path))))
+    return EXIT_OK
+
+
+def cmd_sync(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui sync``: fetch, merge, push, and say what came in and went out."""
+    from dvtui.services.sync import sync
+
+    result = sync(store, _progress())
+    if result.outcome == "conflict":
+        return _conflicts_found(result.conflicts)
+    _print_result(result)
+    return EXIT_OK
+
+
+def _print_result(result: Any) -> None:
+    if result.attempts > 1:
+        print(t("cli.sync.retried", n=result.attempts - 1))
+    for commits, key in (
+        (result.incoming, "cli.sync.incoming"),
+        (result.outgoing, "cli.sync.outgoing"),
+    ):
+        if not commits:
+            continue
+        from dvtui.services.synctypes import activity
+
+        records = activity(commits)
+        print(t(key, n=len(commits), r=len(records)))
+        for item in records[:LISTED]:
+            print(inert(f"  {item.record} — {', '.join(item.authors)}"))
+        if len(records) > LISTED:
+            print(f"  … (+{len(records) - LISTED})")
+    head = (result.head or "")[:8]
+    key = {
+        "up-to-date": "cli.sync.up_to_date",
+        "pulled": "cli.sync.pulled",
+        "pushed": "cli.sync.pushed",
+        "merged": "cli.sync.merged",
+    }[result.outcome]
+    print(t(key, sha=head))
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+
+def conflict_line(conflict: Any) -> str:
+    """``reports/2023-h1/x: Trạng thái (status): của tôi “…” · máy chủ “…” · bản gốc “…”``."""
+
+    def shown(value: Any) -> str:
+        if value is None and conflict.reason == "deleted":
+            return t("sync.deleted")
+        if isinstance(value, dict):
+            return t("ui.n_items", n=len(value))
+        return value_text(conflict.field, value, limit=50)
+
+    line = t(
+        "cli.sync.conflict",
+        where=conflict.record or conflict.path,
+        label=field_label(conflict.field) if conflict.field else t("sync.whole_file"),
+        field=conflict.field or "*",
+        mine=shown(conflict.mine),
+        theirs=shown(conflict.theirs),
+        base=shown(conflict.base),
+    )
+    if conflict.reason == "invalid":
+        line += " — " + t("sync.reason.invalid", problem=conflict.problem)
+    return inert(line)
+
+
+def _conflicts_found(conflicts: list[Any]) -> int:
+    for conflict in conflicts:
+        print(conflict_line(conflict))
+    print(f"dvtui: {t('cli.sync.conflicts', n=len(conflicts))}", file=sys.stderr)
+    return EXIT_CONFLICT
+
+
+def _path_of(text: str) -> str:
+    """A record ID (or, for a file outside records/, its path) → the file's path."""
+    try:
+        return RecordId.parse(text).relpath
+    except BadId:
+        if text.endswith(".toml") and "/" not in text:
+            return text  # dvtui.toml
+        raise
+
+
+def cmd_resolve(store: Any, args: argparse.Namespace, today: date) -> int:
+    """``dvtui resolve [ID field=mine|theirs|base|VALUE …] [--mine|--theirs|--abort]``."""
+    from dvtui.core.merge import Choice, choice_from_text
+    from dvtui.services.sync import forget_conflicts, pending_conflicts, resolve
+    from dvtui.services.synctypes import UnresolvedConflicts
+
+    if args.abort:
+        forget_conflicts(store)
+        print(t("cli.resolve.aborted"))
+        return EXIT_OK
+    conflicts = pending_conflicts(store)
+    if not conflicts:
+        print(t("cli.resolve.none"))
+        return EXIT_OK
+    by_key = {c.key: c for c in conflicts}
+    choices: dict[tuple[str, str], Choice] = {}
+    named: list[str] = []
+    path: str | None = None
+    for item in args.items:
+        name, sep, text = item.partition("=")
+        if not sep:
+            path = _path_of(item)
+            named.append(path)
+            continue
+        if path is None or not name.strip():
+            raise DataError("err.sync.bad_choice", text=item)
+        field = "" if name.strip() == "*" else name.strip()
+        conflict = by_key.get((path, field))
+        if conflict is None:
+            raise DataError("err.sync.no_such_conflict", id=path, field=name.strip())
+        try:
+            choices[conflict.key] = choice_from_text(conflict, text)
+        except ValueError as exc:
+            code, values = exc.args
+            raise InvalidRecord([Problem(path, field, code, values)]) from None
+    if args.mine or args.theirs:
+        for conflict in conflicts:
+            if conflict.key not in choices and (not named or conflict.path in named):
+                choices[conflict.key] = Choice("mine" if args.mine else "theirs")
+    if not choices:
+        return _conflicts_found(conflicts)
+    try:
+        result = resolve(store, choices, _progress(), push=not args.no_push)
+    except UnresolvedConflicts as exc:
+        return _conflicts_found(exc.conflicts)
+    print(t("cli.resolve.done", sha=(result.merge_commit or "")[:8]))
+    if result.push_error is not None:
+        print(f"dvtui: {t('cli.resolve.not_pushed', reason=result.push_error)}", file=sys.stderr)
+        return EXIT_ERROR
+    if result.outcome == "conflict":
+        return _conflicts_found(result.conflicts)
+    if not args.no_push:
+        _print_result(result)
+    return EXIT_OK
+
+
+# --- status ----------------------------------------------------------------------------------
+
+
+def print_sync_status(store: Any) -> None:
+    """Where this clone stands against the server, one line each."""
+    from dvtui.services.sync import status
+
+    st = status(store)
+    if st.remote is None:
+        print(t("cli.status.no_remote", ahead=st.ahead))
+    else:
+        print(inert(t("cli.status.remote", remote=st.remote, url=st.url, branch=st.remote_branch)))
+        print(t("cli.status.counts", ahead=st.ahead, behind=st.behind))
+        if st.last_fetch is None or st.never_synced:
+            print(t("cli.status.never_fetched"))
+        else:
+            print(t("cli.status.last_fetch", when=f"{st.last_fetch:%d/%m/%Y %H:%M}"))
+    if st.unpushed:
+        print(t("cli.status.unpushed"))
+        for c in st.unpushed:
+            print(inert(f"  {c.sha[:8]}  {c.when:%d/%m/%Y %H:%M}  {c.author}  {c.subject}"))
+    if st.conflicts_pending:
+        print(t("cli.status.conflicts"))

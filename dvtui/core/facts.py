@@ -1,0 +1,168 @@
+"""Derived facts — lateness, counts, rates, targets — computed from records, never stored."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from dvtui.core.dataset import Dataset
+from dvtui.core.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
+from dvtui.core.settings import Settings
+from dvtui.i18n import t
+
+Timeliness = Literal["on-time", "late", "pending", "overdue"]
+
+
+def last_on_time_day(period: Period, settings: Settings) -> date:
+    """The last day a report counts as on time ("trước ngày 15/5": 15/5 or 14/5, a setting)."""
+    return period.due if settings.deadline_inclusive else period.due - timedelta(days=1)
+
+
+def timeliness(report: Report, period: Period, today: date, settings: Settings) -> Timeliness:
+    """on-time / late for a received report; pending / overdue for a missing one."""
+    last = last_on_time_day(period, settings)
+    if report.submitted_on is not None:
+        return "on-time" if report.submitted_on <= last else "late"
+    return "overdue" if today > last else "pending"
+
+
+def days_late(report: Report, period: Period, today: date, settings: Settings) -> int:
+    """Days past the last on-time day: until submission, or until today if still missing."""
+    end = report.submitted_on or today
+    return max(0, (end - last_on_time_day(period, settings)).days)
+
+
+def days_left(period: Period, today: date, settings: Settings) -> int:
+    """Days until the deadline (negative once it has passed)."""
+    return (last_on_time_day(period, settings) - today).days
+
+
+@dataclass(frozen=True)
+class PeriodSummary:
+    """Who has reported for one period, as of ``today``."""
+
+    period: Period
+    total: int
+    on_time: int
+    late: int
+    missing: int
+    overdue: int
+    returned: int
+    approved: int
+    missing_units: tuple[str, ...]
+
+    @property
+    def submitted(self) -> int:
+        """Reports received, on time or late."""
+        return self.on_time + self.late
+
+    def rate(self, part: int) -> float:
+        """``part`` as a percentage of all expected reports."""
+        return 100.0 * part / self.total if self.total else 0.0
+
+
+def summarize_period(
+    data: Dataset, period: Period, today: date, settings: Settings
+) -> PeriodSummary:
+    """Count a period's reports by status and timeliness."""
+    counts = {"on-time": 0, "late": 0, "pending": 0, "overdue": 0}
+    returned = approved = 0
+    missing_units: list[str] = []
+    reports = data.reports(period=period.id.name)
+    for report in reports:
+        counts[timeliness(report, period, today, settings)] += 1
+        returned += report.status == "returned"
+        approved += report.status == "approved"
+        if report.submitted_on is None:
+            missing_units.append(report.unit)
+    return PeriodSummary(
+        period=period,
+        total=len(reports),
+        on_time=counts["on-time"],
+        late=counts["late"],
+        missing=counts["pending"] + counts["overdue"],
+        overdue=counts["overdue"],
+        returned=returned,
+        approved=approved,
+        missing_units=tuple(missing_units),
+    )
+
+
+def task_overdue(task: Task, today: date) -> bool:
+    """A task with a due date that is past and not done."""
+    return task.due is not None and task.status != "done" and today > task.due
+
+
+@dataclass(frozen=True)
+class TargetProgress:
+    """One target of the plan against today's figure."""
+
+    key: str  # message key of the target's label
+    achieved: int
+    total: int
+    target_percent: int
+
+    @property
+    def percent(self) -> float:
+        """How many units reach it, in percent."""
+        return 100.0 * self.achieved / self.total if self.total else 0.0
+
+    @property
+    def met(self) -> bool:
+        """Whether the target is reached."""
+        return self.total > 0 and self.percent >= self.target_percent
+
+
+def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
+    """The plan's targets: coordination regulations, models and exemplary persons per unit."""
+    units = data.assignees()
+    with_regulation = sum(
+        1
+        for u in units
+        if u.coordination_regulation is not None and u.coordination_regulation.signed_on
+    )
+    models = data.models(year=plan.year)
+    need_models = plan.targets.models_per_unit
+    need_persons = plan.targets.exemplary_persons_per_unit
+
+    counts: Counter[tuple[str, str]] = Counter((m.unit, m.kind) for m in models)  # once
+
+    def has(unit: Unit, kind: str, need: int) -> bool:
+        return counts[(unit.id.name, kind)] >= need
+
+    return [
+        TargetProgress(
+            "target.regulation",
+            with_regulation,
+            len(units),
+            plan.targets.coordination_regulation_percent,
+        ),
+        TargetProgress(
+            "target.models", sum(has(u, "model", need_models) for u in units), len(units), 100
+        ),
+        TargetProgress(
+            "target.persons",
+            sum(has(u, "exemplary-person", need_persons) for u in units),
+            len(units),
+            100,
+        ),
+    ]
+
+
+def title_of(record: Record, data: Dataset) -> str:
+    """How a person names a record: ``Báo cáo 6 tháng năm 2023 · UBND xã Quài Cang``."""
+    if isinstance(record, Report):
+        period = data.period(record.period)
+        unit = data.unit(record.unit)
+        return f"{period.name if period else record.period} · {unit.name if unit else record.unit}"
+    if isinstance(record, Task):
+        return f"{record.code} {record.title}"
+    if isinstance(record, Summary):
+        period = data.period(record.period)
+        return t("title.summary", period=period.name if period else record.period)
+    if isinstance(record, Review):
+        return t("title.review", reviewer=record.reviewer)
+    name = getattr(record, "name", None) or getattr(record, "title", None)
+    return str(name) if name else str(record.id)

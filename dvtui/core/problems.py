@@ -1,0 +1,70 @@
+"""A problem found in the data: which file, which field, why — rendered in plain words."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from typing import Any
+
+from dvtui.core.text import inert
+from dvtui.i18n import t
+
+
+def one_line(value: Any) -> Any:
+    """A value for a message: text from files, names and users never drives the terminal.
+
+    Control characters (ESC, BEL …) are shown as ``\\x1b``, a line break as ``\\n``, so a
+    message stays one plain line whatever a hand-edited file or a pasted text holds.
+    """
+    if isinstance(value, str):
+        return inert(value).replace("\n", "\\n").replace("\t", " ")
+    return value
+
+
+def message(code: str, values: dict[str, Any]) -> str:
+    """The text of a message key with its values made safe (see :func:`one_line`)."""
+    return t(code, **{k: one_line(v) for k, v in values.items()})
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """``file: field: reason``; ``code`` is a message-catalog key filled with ``args``."""
+
+    file: str
+    field: str
+    code: str
+    args: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+
+    def reason(self) -> str:
+        """The reason alone, in the current language."""
+        return message(self.code, self.args)
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.field}" if self.field else self.file
+        return f"{one_line(where)}: {self.reason()}"
+
+
+class DataError(Exception):
+    """A user or data error: shown as one line, never as a traceback.
+
+    ``args`` = (message key, values) so that the text follows the current language.
+    """
+
+    def __init__(self, code: str, **values: Any) -> None:
+        super().__init__(code, values)
+        self.code = code
+        self.values = values
+
+    def __str__(self) -> str:
+        return message(self.code, self.values)
+
+
+class InvalidRecord(DataError):
+    """A record that does not validate; carries every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__("err.invalid_record", id=problems[0].file, detail=problems[0].reason())
+        self.problems = problems
+
+    def __str__(self) -> str:
+        return "; ".join(str(p) for p in self.problems)

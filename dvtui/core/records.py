@@ -1,0 +1,345 @@
+"""The record kinds: one frozen dataclass per kind, the TOML schema of each file.
+
+Field order here is the key order on disk. Optional fields default to ``None`` (left out
+of the file); lists default to empty. Status values are stable English slugs; the UI
+shows Vietnamese labels from the message catalog (``status.report.missing`` …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import ClassVar, Literal, get_args
+
+from dvtui.core.ids import RecordId
+from dvtui.core.schema import count, ref
+
+SCHEMA_VERSION = 1
+
+ReportStatus = Literal["missing", "submitted", "returned", "approved"]
+TaskStatus = Literal["not-started", "in-progress", "done"]
+UnitKind = Literal["agency", "commune", "township", "front", "mass-organization"]
+PeriodKind = Literal["half-year", "year", "quarter", "ad-hoc"]
+ModelKind = Literal["model", "exemplary-person"]
+ModelField = Literal["economy", "culture-society", "defence-security", "political-system"]
+
+REPORT_STATUSES: tuple[str, ...] = get_args(ReportStatus)
+TASK_STATUSES: tuple[str, ...] = get_args(TaskStatus)
+UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
+MODEL_FIELDS: tuple[str, ...] = get_args(ModelField)
+
+# Units that are assigned work and report; the others are coordination partners.
+ASSIGNEE_KINDS = frozenset({"agency", "commune", "township"})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Record:
+    """Common to every kind: the address (the file path) is the identity."""
+
+    KIND: ClassVar[str]
+    id: RecordId
+
+
+# --- the plan -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class LegalBasis:
+    """A document the plan cites (văn bản căn cứ)."""
+
+    kind: str  # "Kế hoạch", "Chỉ thị", "Nghị quyết" …
+    number: str  # "1707/KH-UBND"
+    issued_on: date | None = None
+    issuer: str
+    title: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Signature:
+    """The signature block: authority lines (upper case as printed) and the signer."""
+
+    authority: list[str]
+    title: str  # "PHÓ CHỦ TỊCH"
+    signer: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Targets:
+    """What the plan asks for, as numbers the dashboard measures against."""
+
+    coordination_regulation_percent: int = field(default=100, metadata={"min": 0})
+    models_per_unit: int = field(default=1, metadata={"min": 0})
+    exemplary_persons_per_unit: int = field(default=1, metadata={"min": 0})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Plan(Record):
+    """A yearly plan (kế hoạch) as issued: ``plans/<year>``."""
+
+    KIND: ClassVar[str] = "plans"
+    year: int
+    title: str
+    issuer: str  # "Ủy ban nhân dân huyện Tuần Giáo"
+    place: str  # "Tuần Giáo"
+    symbol: str  # "KH-UBND"
+    number: str | None = None  # blank as printed: "Số: /KH-UBND"
+    issued_day: int | None = None  # blank as printed: "ngày tháng 03 năm 2023"
+    issued_month: int | None = None
+    issued_year: int
+    preamble: str = ""
+    purposes: list[str] = field(default_factory=list)
+    reporting: str = ""  # the plan's own words on reports and their deadlines (III.1)
+    follow_up: str = ""  # who follows up (III.2)
+    closing: str = ""
+    recipients: list[str] = field(default_factory=list)
+    targets: Targets = field(default_factory=Targets)
+    signature: Signature | None = None
+    legal_bases: list[LegalBasis] = field(default_factory=list)
+
+
+# --- units ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Contact:
+    """Who to call when urging (đôn đốc)."""
+
+    person: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Regulation:
+    """A coordination regulation (quy chế phối hợp) with Ủy ban MTTQ."""
+
+    document_number: str = ""
+    signed_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Unit(Record):
+    """An agency, commune or partner: ``units/<slug>``."""
+
+    KIND: ClassVar[str] = "units"
+    name: str
+    kind: UnitKind
+    gso_code: str | None = None  # the statistics office's code of a xã / thị trấn
+    contact: Contact | None = None
+    coordination_regulation: Regulation | None = None
+
+    @property
+    def is_assignee(self) -> bool:
+        """True for units that are assigned tasks and must report."""
+        return self.kind in ASSIGNEE_KINDS
+
+
+# --- tasks ----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Note:
+    """A dated progress note on a task."""
+
+    on: date
+    author: str
+    text: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Task(Record):
+    """A task group of the plan (II.1 … II.8, II.2.1, II.2.2): ``tasks/<slug>``."""
+
+    KIND: ClassVar[str] = "tasks"
+    plan: str = ref("plans")
+    code: str  # "II.2.1"
+    parent: str | None = ref("tasks", default=None)  # II.2.1 and II.2.2 belong to II.2
+    title: str
+    text: str = ""
+    lead_unit: str | None = ref("units", default=None)
+    assigned_units: list[str] = ref("units", default_factory=list)
+    status: TaskStatus = "not-started"
+    due: date | None = None
+    completed_on: date | None = None
+    notes: list[Note] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.status == "done" and self.completed_on is None:
+            raise ValueError("completed_on", "err.rule.completed_on")
+
+    @property
+    def sort_key(self) -> tuple[int, ...]:
+        """Order by the numbers of the code: II.2.1 after II.2, before II.3."""
+        return tuple(int(n) for n in re.findall(r"\d+", self.code))
+
+
+# --- periods and reports ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Period(Record):
+    """A reporting period with its deadline: ``periods/<slug>``."""
+
+    KIND: ClassVar[str] = "periods"
+    plan: str = ref("plans")
+    name: str
+    kind: PeriodKind
+    due: date
+    starts_on: date | None = None
+    ends_on: date | None = None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Figures:
+    """The numbers a unit's report gives (all optional, none negative)."""
+
+    conferences: int | None = count()
+    conference_attendees: int | None = count()
+    citizen_receptions: int | None = count()
+    citizens_received: int | None = count()
+    dialogues: int | None = count()
+    petitions_received: int | None = count()
+    petitions_in_competence: int | None = count()
+    petitions_resolved: int | None = count()
+    voter_recommendations_received: int | None = count()
+    voter_recommendations_resolved: int | None = count()
+    models_registered: int | None = count()
+    models_recognised: int | None = count()
+    exemplary_persons: int | None = count()
+    commendations: int | None = count()
+
+    def __post_init__(self) -> None:
+        for done, total in (
+            ("petitions_resolved", "petitions_received"),
+            ("petitions_in_competence", "petitions_received"),
+            ("voter_recommendations_resolved", "voter_recommendations_received"),
+            ("models_recognised", "models_registered"),
+        ):
+            a, b = getattr(self, done), getattr(self, total)
+            if a is not None and b is not None and a > b:
+                raise ValueError(f"figures.{done}", "err.rule.not_more_than", {"other": total})
+
+
+@dataclass(frozen=True, kw_only=True)
+class Report(Record):
+    """One unit's report for one period: ``reports/<period>/<unit>``."""
+
+    KIND: ClassVar[str] = "reports"
+    status: ReportStatus = "missing"
+    submitted_on: date | None = None
+    document_number: str | None = None
+    figures: Figures = field(default_factory=Figures)
+    narrative: dict[str, str] = ref("tasks", default_factory=dict)  # task slug → text
+    reviewer: str | None = None
+    reviewed_on: date | None = None
+    review_note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status != "missing" and self.submitted_on is None:
+            raise ValueError("submitted_on", "err.rule.submitted_on")
+        if self.status in ("returned", "approved") and self.reviewed_on is None:
+            raise ValueError("reviewed_on", "err.rule.reviewed_on")
+
+    @property
+    def period(self) -> str:
+        """The period slug (from the path)."""
+        return self.id.parts[0]
+
+    @property
+    def unit(self) -> str:
+        """The unit slug (from the path)."""
+        return self.id.parts[1]
+
+
+# --- "Dân vận khéo" models and exemplary persons ----------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Model(Record):
+    """A "Dân vận khéo" model or an exemplary person of a year: ``models/<year>/<slug>``."""
+
+    KIND: ClassVar[str] = "models"
+    kind: ModelKind
+    name: str
+    unit: str = ref("units")
+    person: str | None = None
+    place: str | None = None
+    sector: ModelField
+    started_on: date | None = None
+    description: str | None = None
+    results: str | None = None
+    households_benefiting: int | None = count()
+    resources_mobilised: str | None = None
+    recognition_level: str | None = None
+    award: str | None = None
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"\d{4}", self.id.parts[0]):
+            raise ValueError("id", "err.id.year", {"part": self.id.parts[0]})
+
+    @property
+    def year(self) -> int:
+        """The year from the path (``models/2023/…``)."""
+        return int(self.id.parts[0])
+
+
+# --- the district's own words for a consolidated report -----------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Summary(Record):
+    """What Phòng Nội vụ writes for the district's report of one period: ``summaries/<period>``.
+
+    The figures and the per-task results come from the units' reports; this record holds
+    the parts only the office can write (assessment, direction, proposals) and the
+    document's own particulars (number, date, signer, recipients).
+    """
+
+    KIND: ClassVar[str] = "summaries"
+    number: str | None = None  # "125" of "Số: 125/BC-UBND"; blank as printed when unknown
+    symbol: str = "BC-UBND"
+    issued_on: date | None = None
+    subject: str | None = None  # trích yếu; a standard one is made from the period when empty
+    leadership: str = ""  # I. leadership, direction and dissemination
+    strengths: str = ""  # III. ưu điểm
+    limitations: str = ""  # III. hạn chế
+    causes: str = ""  # III. nguyên nhân
+    direction: str = ""  # IV. phương hướng, nhiệm vụ
+    proposals: str = ""  # V. đề xuất, kiến nghị
+    recipients: list[str] = field(default_factory=list)
+    signature: Signature | None = None  # the plan's signature block when empty
+
+    @property
+    def period(self) -> str:
+        """The period slug (from the path)."""
+        return self.id.parts[0]
+
+
+# --- review sign-offs ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Review(Record):
+    """A reviewer's sign-off on the history up to one commit: ``reviews/<yyyymmdd-hhmmss-who>``.
+
+    Stored as a record (not a git note or tag) so that it syncs and shows in history like
+    any other change; the commits it covers are never rewritten.
+    """
+
+    KIND: ClassVar[str] = "reviews"
+    reviewer: str
+    email: str = ""
+    signed_on: date
+    upto: str  # full sha of the last commit reviewed
+    commits: int | None = count()  # how many unreviewed commits the sign-off covered
+    comment: str | None = None
+
+    def __post_init__(self) -> None:
+        if not re.fullmatch(r"[0-9a-f]{40}", self.upto):
+            raise ValueError("upto", "err.rule.sha", {"value": self.upto})
+
+
+KINDS: dict[str, type[Record]] = {
+    cls.KIND: cls for cls in (Plan, Unit, Task, Period, Report, Model, Summary, Review)
+}

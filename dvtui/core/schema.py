@@ -1,0 +1,287 @@
+"""Turning TOML tables into typed records and back, driven by the records' type hints.
+
+Each record kind is a frozen dataclass (see ``records.py``). This module reads its
+annotations to validate a parsed TOML table (types, enums, dates, required fields,
+unknown keys) and to turn a record back into the canonical table that is written.
+Field metadata adds what a type cannot say: ``ref`` (the kind a value points to)
+and ``min`` (the smallest number allowed).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import types
+import typing
+from dataclasses import dataclass
+from datetime import date, datetime
+from functools import cache
+from typing import Any, Literal, Union, get_args, get_origin
+
+from dvtui.core.text import nfc, parse_date
+
+__all__ = ["Issue", "assign", "field_type", "from_table", "parse_field_text", "to_table"]
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem with one field: ``code`` is a message-catalog key, ``args`` its values."""
+
+    field: str
+    code: str
+    args: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def ref(kind: str, **kw: Any) -> Any:
+    """A dataclass field whose value names a record of ``kind`` (checked at load)."""
+    return dataclasses.field(metadata={"ref": kind}, **kw)
+
+
+def count(**kw: Any) -> Any:
+    """An optional non-negative number (a figure in a report)."""
+    return dataclasses.field(default=None, metadata={"min": 0}, **kw)
+
+
+@cache
+def hints(cls: type) -> dict[str, Any]:
+    """The resolved type hints of a dataclass, cached: they are read on every load."""
+    return typing.get_type_hints(cls)
+
+
+@cache
+def stored_fields(cls: type) -> tuple[dataclasses.Field[Any], ...]:
+    """Fields written to TOML, in canonical order (the ``id`` is the file path, not a key)."""
+    return tuple(f for f in dataclasses.fields(cls) if f.name != "id")
+
+
+def _unwrap_optional(tp: Any) -> tuple[Any, bool]:
+    if get_origin(tp) in (Union, types.UnionType):
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1 and len(get_args(tp)) == 2:
+            return args[0], True
+    return tp, False
+
+
+def _is_required(f: dataclasses.Field[Any]) -> bool:
+    return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+
+
+def from_table(cls: type, table: dict[str, Any], **extra: Any) -> tuple[Any, list[Issue]]:
+    """Validate ``table`` against ``cls``; return the record (or None) and every issue found."""
+    issues: list[Issue] = []
+    value = _convert_dataclass(cls, table, "", issues)
+    if issues:
+        return None, issues
+    try:
+        return cls(**value, **extra), []
+    except ValueError as exc:  # cross-field rules raised by __post_init__
+        return None, [_rule_issue(exc)]
+
+
+def _rule_issue(exc: ValueError) -> Issue:
+    """The issue a ``__post_init__`` rule raised as ``ValueError(field, code[, args])``."""
+    f, code = exc.args[0], exc.args[1]
+    return Issue(f, code, exc.args[2] if len(exc.args) > 2 else {})
+
+
+def _convert_dataclass(cls: type, table: Any, prefix: str, issues: list[Issue]) -> dict[str, Any]:
+    if not isinstance(table, dict):
+        issues.append(Issue(prefix.rstrip("."), "err.type.table"))
+        return {}
+    known = {f.name: f for f in stored_fields(cls)}
+    for key in table:
+        if key not in known:
+            issues.append(Issue(prefix + key, "err.unknown_key"))
+    out: dict[str, Any] = {}
+    for name, f in known.items():
+        path = prefix + name
+        if name not in table:
+            if _is_required(f):
+                issues.append(Issue(path, "err.required"))
+            continue
+        out[name] = _convert(hints(cls)[name], table[name], path, f.metadata, issues)
+    return out
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> Any:
+    tp, _optional = _unwrap_optional(tp)
+    origin = get_origin(tp)
+    if origin is Literal:
+        allowed = get_args(tp)
+        if value not in allowed:
+            issues.append(Issue(path, "err.enum", {"value": value, "allowed": ", ".join(allowed)}))
+        return value
+    if tp is str:
+        if not isinstance(value, str):
+            issues.append(Issue(path, "err.type.str"))
+            return value
+        if _SURROGATE.search(value):  # bytes that were not UTF-8 (a mis-encoded argument)
+            issues.append(Issue(path, "err.type.not_utf8"))
+            return value
+        return _stored_text(value)
+    if tp is bool:
+        if not isinstance(value, bool):
+            issues.append(Issue(path, "err.type.bool"))
+        return value
+    if tp is int:
+        if not isinstance(value, int) or isinstance(value, bool):
+            issues.append(Issue(path, "err.type.int"))
+        elif "min" in meta and value < meta["min"]:
+            issues.append(Issue(path, "err.min", {"min": meta["min"]}))
+        return value
+    if tp is date:
+        if not isinstance(value, date) or isinstance(value, datetime):
+            issues.append(Issue(path, "err.type.date"))
+        return value
+    if origin is list:
+        if not isinstance(value, list):
+            issues.append(Issue(path, "err.type.list"))
+            return []
+        (item_tp,) = get_args(tp)
+        return [_convert(item_tp, v, f"{path}[{i + 1}]", meta, issues) for i, v in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            issues.append(Issue(path, "err.type.table"))
+            return {}
+        _key_tp, value_tp = get_args(tp)
+        return {
+            nfc(k): _convert(value_tp, v, f"{path}.{k}", meta, issues) for k, v in value.items()
+        }
+    if dataclasses.is_dataclass(tp):
+        assert isinstance(tp, type)
+        fields = _convert_dataclass(tp, value, path + ".", issues)
+        try:
+            return tp(**fields)
+        except TypeError:  # a required nested field is missing: already reported
+            return None
+        except ValueError as exc:  # a nested rule (figures.x ≤ figures.y): a problem, not a crash
+            issues.append(_rule_issue(exc))
+            return None
+    raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in records.py
+
+
+def to_table(record: Any) -> dict[str, Any]:
+    """The canonical TOML table of a record: fields in declared order, empty values left out.
+
+    An empty text is kept when its field's default is not empty (``symbol = "BC-UBND"``):
+    left out, it would read back as the default, not as what was saved.
+    """
+    out: dict[str, Any] = {}
+    keep = _keeps_empty(type(record))
+    for f in stored_fields(type(record)):  # type: ignore[arg-type]
+        value = _plain(getattr(record, f.name))
+        if value is None or (value in ("", [], {}) and f.name not in keep):
+            continue
+        out[f.name] = value
+    return out
+
+
+_KEEPS_EMPTY: dict[type, frozenset[str]] = {}
+
+
+def _keeps_empty(cls: type) -> frozenset[str]:
+    """Fields whose default is a non-empty text: an empty value of theirs is written."""
+    found = _KEEPS_EMPTY.get(cls)
+    if found is None:
+        found = frozenset(
+            f.name for f in stored_fields(cls) if isinstance(f.default, str) and f.default != ""
+        )
+        _KEEPS_EMPTY[cls] = found
+    return found
+
+
+def _natural(key: str) -> tuple[tuple[int, int, str], ...]:
+    """``ii-2`` < ``ii-2-1`` < ``ii-10``: numbers compare as numbers."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, part)
+        for part in re.split(r"(\d+)", key)
+        if part
+    )
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        table = to_table(value)
+        return table or None
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):  # canonical: the same keys are always written in one order
+        return {nfc(k): _plain(value[k]) for k in sorted(value, key=lambda k: (_natural(k), k))}
+    if isinstance(value, str):
+        return _stored_text(value)
+    return value
+
+
+def _stored_text(text: str) -> str:
+    """Text as dvtui stores it: NFC, line breaks as LF (whatever TOML string form held it)."""
+    return _CRLF.sub("\n", nfc(text))
+
+
+_CRLF = re.compile("\r+\n")  # \r\r\n too: one pass must leave no \r\n behind
+
+
+def assign(table: dict[str, Any], dotted: str, value: Any) -> None:
+    """Set a (dotted) field in a TOML table; an empty value removes it."""
+    *parents, leaf = dotted.split(".")
+    for part in parents:
+        table = table.setdefault(part, {})
+    if value is None or value == "" or value == []:
+        table.pop(leaf, None)
+    else:
+        table[leaf] = value
+
+
+def field_type(cls: type, dotted: str) -> tuple[Any, Any]:
+    """The type and metadata of a (possibly nested, ``a.b``) field; KeyError if unknown."""
+    head, _, rest = dotted.partition(".")
+    f = {f.name: f for f in stored_fields(cls)}[head]
+    tp, _ = _unwrap_optional(hints(cls)[head])
+    if rest:
+        if get_origin(tp) is dict:
+            return get_args(tp)[1], f.metadata
+        if not dataclasses.is_dataclass(tp):
+            raise KeyError(dotted)
+        assert isinstance(tp, type)
+        return field_type(tp, rest)
+    return tp, f.metadata
+
+
+def parse_field_text(tp: Any, text: str) -> Any:
+    """Turn what a person typed into a value of type ``tp``; ValueError(code, args) if not.
+
+    An empty text means "no value" (the field is cleared).
+    """
+    text = nfc(text.strip())
+    if text == "":
+        return None
+    tp, _ = _unwrap_optional(tp)
+    if tp is date:
+        try:
+            return parse_date(text)
+        except ValueError:
+            raise ValueError("err.type.date_text", {"value": text}) from None
+    if tp is int:
+        try:
+            return int(text)
+        except ValueError:
+            raise ValueError("err.type.int_text", {"value": text}) from None
+    if tp is bool:
+        lowered = text.casefold()
+        if lowered in {"true", "yes", "có", "1"}:
+            return True
+        if lowered in {"false", "no", "không", "0"}:
+            return False
+        raise ValueError("err.type.bool_text", {"value": text})
+    if get_origin(tp) is list:
+        return [part.strip() for part in text.split(",") if part.strip()]
+    if get_origin(tp) is Literal:
+        allowed = get_args(tp)
+        if text not in allowed:
+            raise ValueError("err.enum", {"value": text, "allowed": ", ".join(allowed)})
+        return text
+    if tp is str:
+        return text
+    raise ValueError("err.not_settable", {})

@@ -1,0 +1,104 @@
+"""Commit messages: a Vietnamese subject a reviewer reads, trailers that tools parse.
+
+    Báo cáo 6 tháng năm 2023 · UBND xã Quài Cang: Chưa nộp → Đã nộp
+
+    - Trạng thái: Chưa nộp → Đã nộp
+    - Ngày nộp: (trống) → 10/05/2023
+
+    Record: reports/2023-h1/ubnd-xa-quai-cang
+    Action: update
+    Field: status
+    Field: submitted_on
+    Dvtui-Version: 0.1.0
+
+History and audit read the trailers, never the prose.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from dvtui import __version__
+from dvtui.core.changes import Change, describe
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import title_of
+from dvtui.core.records import Record
+from dvtui.core.text import inert
+from dvtui.i18n import language, t
+
+SUBJECT_LIMIT = 120
+_TRAILER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*): (.*)$")
+
+
+@dataclass(frozen=True)
+class CommitMessage:
+    """A parsed commit message; ``record`` is None for commits made outside dvtui."""
+
+    subject: str
+    record: str | None = None
+    action: str | None = None
+    fields: list[str] = field(default_factory=list)
+    version: str | None = None
+    trailers: dict[str, list[str]] = field(default_factory=dict)
+
+
+def build_message(
+    record: Record,
+    data: Dataset,
+    action: str,
+    changes: list[Change],
+    old_table: dict[str, Any] | None,
+) -> str:
+    """The full message of the commit that saves ``record``."""
+    with language("vi"):  # the shared history is Vietnamese whatever the UI language
+        title = title_of(record, data)
+        status = next((c for c in changes if c.field == "status"), None)
+        if action == "create":
+            summary = t("action.create")
+        elif status is not None:
+            summary = describe(status).split(": ", 1)[1]
+        elif len(changes) == 1:
+            summary = describe(changes[0])
+        else:
+            summary = t("commit.n_fields", n=len(changes))
+        # inert: a reviewer's `git log` must never run escape codes typed into a record
+        subject = inert(f"{title}: {summary}")
+        if len(subject) > SUBJECT_LIMIT:
+            subject = subject[: SUBJECT_LIMIT - 1] + "…"
+        lines = [subject, ""]
+        lines += [inert(f"- {describe(c)}") for c in changes[:30]]
+        if len(changes) > 30:
+            lines.append(f"- … (+{len(changes) - 30})")
+    trailers = [f"Record: {record.id}", f"Action: {action}"]
+    trailers += [f"Field: {c.field}" for c in changes]
+    trailers.append(f"Dvtui-Version: {__version__}")
+    return "\n".join([*lines, "", *trailers]) + "\n"
+
+
+def parse_message(message: str) -> CommitMessage:
+    """Read the subject and the trailers (the last paragraph's ``Key: value`` lines)."""
+    paragraphs = message.strip().split("\n\n")
+    subject = paragraphs[0].split("\n", 1)[0]
+    trailers: dict[str, list[str]] = {}
+    if len(paragraphs) > 1:
+        for line in paragraphs[-1].splitlines():
+            m = _TRAILER.match(line.strip())
+            if m is None:
+                trailers = {}
+                break
+            trailers.setdefault(m.group(1), []).append(m.group(2).strip())
+
+    def first(key: str) -> str | None:
+        values = trailers.get(key)
+        return values[0] if values else None
+
+    return CommitMessage(
+        subject=subject,
+        record=first("Record"),
+        action=first("Action"),
+        fields=trailers.get("Field", []),
+        version=first("Dvtui-Version"),
+        trailers=trailers,
+    )

@@ -1,0 +1,279 @@
+"""Rows of the record lists, shared by ``dvtui list`` and the UI's tables.
+
+A row is plain text cells in the current language plus the folded text a filter searches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from dvtui.core.changes import value_text
+from dvtui.core.dataset import Dataset
+from dvtui.core.facts import days_late, task_overdue, timeliness
+from dvtui.core.problems import DataError
+from dvtui.core.records import (
+    REPORT_STATUSES,
+    TASK_STATUSES,
+    Model,
+    Period,
+    Plan,
+    Record,
+    Report,
+    Review,
+    Summary,
+    Task,
+    Unit,
+)
+from dvtui.core.schema import to_table
+from dvtui.core.settings import Settings
+from dvtui.core.text import fold, format_date, inert
+from dvtui.i18n import t
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a list: the record, its cells, and the folded text filters match."""
+
+    record: Record
+    cells: list[str]
+    haystack: str
+
+    def matches(self, query: str) -> bool:
+        """Every word of the (folded) query occurs in the row."""
+        return all(word in self.haystack for word in fold(query).split())
+
+
+# The statuses `--status` can filter on, per kind.
+STATUSES: dict[str, tuple[str, ...]] = {"reports": REPORT_STATUSES, "tasks": TASK_STATUSES}
+
+COLUMNS: dict[str, list[str]] = {
+    "plans": ["col.id", "col.year", "col.title"],
+    "units": ["col.id", "col.name", "col.kind", "col.gso"],
+    "tasks": ["col.code", "col.title", "col.lead", "col.status", "col.due"],
+    "periods": ["col.id", "col.name", "col.due"],
+    "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
+    "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
+    "summaries": ["col.period", "col.document", "col.issued_on"],
+    "reviews": ["col.id", "col.reviewer", "col.signed_on", "col.upto", "col.commits"],
+}
+
+
+def report_timeliness_text(report: Report, period: Period, today: date, settings: Settings) -> str:
+    """``Đúng hạn`` / ``Muộn 3 ngày`` / ``Quá hạn 5 ngày`` / ``Còn hạn``."""
+    state = timeliness(report, period, today, settings)
+    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+
+
+def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> list[str]:
+    def unit_name(slug: str | None) -> str:
+        unit = data.unit(slug) if slug else None
+        return unit.name if unit else (slug or "")
+
+    if isinstance(record, Plan):
+        return [str(record.id), str(record.year), record.title]
+    if isinstance(record, Unit):
+        return [record.id.name, record.name, t(f"kind.unit.{record.kind}"), record.gso_code or ""]
+    if isinstance(record, Task):
+        status = t(f"status.task.{record.status}")
+        if task_overdue(record, today):
+            status += " · " + t("ui.overdue")
+        return [
+            record.code,
+            record.title,
+            unit_name(record.lead_unit),
+            status,
+            format_date(record.due),
+        ]
+    if isinstance(record, Period):
+        return [record.id.name, record.name, format_date(record.due)]
+    if isinstance(record, Report):
+        period = data.period(record.period)
+        assert period is not None  # references are checked at load
+        return [
+            period.name,
+            unit_name(record.unit),
+            t(f"status.report.{record.status}"),
+            format_date(record.submitted_on),
+            report_timeliness_text(record, period, today, settings),
+        ]
+    if isinstance(record, Model):
+        return [
+            str(record.year),
+            t(f"kind.model.{record.kind}"),
+            record.name,
+            unit_name(record.unit),
+            value_text("sector", record.sector),
+        ]
+    if isinstance(record, Summary):
+        period = data.period(record.period)
+        number = f"{record.number or ''}/{record.symbol}"
+        return [period.name if period else record.period, number, format_date(record.issued_on)]
+    if isinstance(record, Review):
+        commits = "" if record.commits is None else str(record.commits)
+        return [
+            record.id.name,
+            record.reviewer,
+            format_date(record.signed_on),
+            record.upto[:8],
+            commits,
+        ]
+    raise TypeError(record)
+
+
+def make_row(
+    record: Record, data: Dataset, settings: Settings, today: date, *, searchable: bool = True
+) -> Row:
+    """The row of one record (cells made inert: no control characters reach a terminal).
+
+    ``searchable=False``: no folded search text (a list printed once is never filtered).
+    """
+    cells = [inert(c) for c in _cells(record, data, settings, today)]
+    haystack = fold(" ".join([str(record.id), *cells])) if searchable else ""
+    return Row(record, cells, haystack)
+
+
+def list_rows(
+    data: Dataset,
+    settings: Settings,
+    kind: str,
+    *,
+    today: date,
+    status: str | None = None,
+    unit: str | None = None,
+    period: str | None = None,
+    search: str | None = None,
+    searchable: bool = True,
+) -> tuple[list[str], list[Row]]:
+    """Column keys and the filtered rows of one kind (``searchable``: see ``make_row``)."""
+    from dvtui.core.records import KINDS
+
+    if status is not None:
+        allowed = STATUSES.get(kind, ())
+        if status not in allowed:
+            raise DataError("err.enum", value=status, allowed=", ".join(allowed) or "—")
+    rows = []
+    for record in data.of(KINDS[kind]):
+        if status and getattr(record, "status", None) != status:
+            continue
+        if unit and unit not in _units_of(record):
+            continue
+        if period and not (isinstance(record, Report) and record.period == period):
+            continue
+        row = make_row(record, data, settings, today, searchable=searchable or bool(search))
+        if search and not row.matches(search):
+            continue
+        rows.append(row)
+    return COLUMNS[kind], rows
+
+
+def _units_of(record: Record) -> set[str]:
+    if isinstance(record, Report):
+        return {record.unit}
+    if isinstance(record, Model):
+        return {record.unit}
+    if isinstance(record, Task):
+        return {*record.assigned_units, *([record.lead_unit] if record.lead_unit else [])}
+    if isinstance(record, Unit):
+        return {record.id.name}
+    return set()
+
+
+def records_json(data: Dataset, kind: str, rows: list[Row]) -> list[dict[str, Any]]:
+    """Records as JSON-ready tables (ISO dates) with their ``id``."""
+    return [_jsonable({"id": str(r.record.id), **to_table(r.record)}) for r in rows]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def report_state_text(report: Report, period: Period, today: date, settings: Settings) -> str:
+    """A report's state at a glance: reviewed status, or received/missing with timeliness."""
+    if report.status in ("returned", "approved"):
+        return t(f"status.report.{report.status}")
+    state = timeliness(report, period, today, settings)
+    if state == "pending":
+        return t("status.report.missing")
+    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+
+
+def unit_compliance_rows(
+    data: Dataset, settings: Settings, today: date, plan: Plan
+) -> tuple[list[str], list[Row]]:
+    """One row per assigned unit: each period's report, models, persons, regulation."""
+    periods = [p for p in data.of(Period) if p.plan == plan.id.name]
+    columns = [t("col.unit")]  # rows come grouped: agencies, the township, the communes
+    columns += [t(f"period.short.{p.kind}") for p in periods]
+    columns += [t("col.models"), t("col.persons"), t("col.regulation")]
+    reports = {(r.period, r.unit): r for r in data.reports()}
+    models = data.models(year=plan.year)
+    rows = []
+    for unit in data.assignees():
+        slug = unit.id.name
+        cells = [unit.name]
+        for period in periods:
+            report = reports.get((period.id.name, slug))
+            cells.append(report_state_text(report, period, today, settings) if report else "—")
+        mine = [m for m in models if m.unit == slug]
+        cells.append(str(sum(m.kind == "model" for m in mine)))
+        cells.append(str(sum(m.kind == "exemplary-person" for m in mine)))
+        regulation = unit.coordination_regulation
+        cells.append(
+            format_date(regulation.signed_on)
+            if regulation and regulation.signed_on
+            else t("ui.regulation_none")
+        )
+        cells = [inert(c) for c in cells]
+        rows.append(Row(unit, cells, fold(" ".join([slug, *cells]))))
+    return columns, rows
+
+
+def period_report_rows(
+    data: Dataset, settings: Settings, today: date, period: Period
+) -> tuple[list[str], list[Row]]:
+    """The reports of one period, one row per unit, in unit order."""
+    columns = [t("col.unit"), t("col.status"), t("col.submitted_on"), t("col.timeliness")]
+    columns.append(t("col.document"))
+    rows = []
+    by_unit = {r.unit: r for r in data.reports(period=period.id.name)}
+    for unit in data.of(Unit):
+        report = by_unit.get(unit.id.name)
+        if report is None:
+            continue
+        cells = [
+            unit.name,
+            t(f"status.report.{report.status}"),
+            format_date(report.submitted_on),
+            report_timeliness_text(report, period, today, settings),
+            report.document_number or "",
+        ]
+        cells = [inert(c) for c in cells]
+        rows.append(Row(report, cells, fold(" ".join([unit.id.name, *cells]))))
+    return columns, rows
+
+
+def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[str], list[Row]]:
+    """The đôn đốc list: one row per late, overdue or returned report, most urgent first."""
+    from dvtui.reports.followup import contact_text, overdue_list, state_text
+
+    columns = [t("col.period"), t("col.unit"), t("col.state"), t("col.owes"), t("col.contact")]
+    rows = []
+    for item in overdue_list(data, settings, today):
+        cells = [
+            t(f"period.short.{item.period.kind}"),
+            item.unit.name,
+            state_text(item),
+            "; ".join(owed.text for owed in item.owes),
+            contact_text(item.contact),
+        ]
+        cells = [inert(c) for c in cells]
+        rows.append(Row(item.report, cells, fold(" ".join([item.unit.id.name, *cells]))))
+    return columns, rows

@@ -1,0 +1,333 @@
+"""The audit of a data repo's history: every commit checked against the records it leaves.
+
+One ``git log --raw`` stream (oldest first) and git's persistent ``cat-file`` replace a
+process per commit. The audit keeps the tree of ``records/`` as a map path → blob while it
+walks, so a commit is checked in the state it really produced:
+
+- ``invalid-record``: a file it added or changed does not decode and validate, or names a
+  record that does not exist after the commit (also when it deletes a record still named);
+- ``trailer-mismatch``: its ``Record:`` / ``Field:`` / ``Action:`` trailers do not say what
+  it really changed;
+- ``outside-dvtui``: no dvtui trailers (made with plain git or another tool);
+- ``unsigned``: no good signature while ``dvtui.toml`` says ``require_signed_commits``.
+
+A merge made by sync (``Action: merge``) is fine when the records are valid after it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Literal
+
+from dvtui.core import codec
+from dvtui.core.changes import diff
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError, Problem
+from dvtui.core.records import Record, Report, Summary
+from dvtui.core.trailers import parse_message
+from dvtui.git.repo import shallow_boundary
+from dvtui.i18n import CATALOG, t
+from dvtui.services.history import BlobTables, RawCommit, iter_commits, record_id_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from dvtui.storage.store import Store
+
+FindingKind = Literal["invalid-record", "trailer-mismatch", "outside-dvtui", "unsigned"]
+GOOD_SIGNATURES = frozenset({"G", "U"})  # good signature (U: key of unknown trust)
+_ACTIONS = frozenset({"create", "update", "delete"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One problem of one commit; ``detail`` is already in the current language."""
+
+    sha: str
+    author: str
+    when: datetime
+    subject: str
+    kind: FindingKind
+    detail: str
+    file: str = ""
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """What the audit checked and found."""
+
+    revisions: str  # the range walked, e.g. ``HEAD`` or ``abc123..HEAD``
+    checked: int  # commits checked
+    findings: list[Finding]
+
+    @property
+    def clean(self) -> bool:
+        """No findings."""
+        return not self.findings
+
+    @property
+    def commits_with_findings(self) -> int:
+        """How many commits have at least one finding."""
+        return len({f.sha for f in self.findings})
+
+    def count(self, kind: FindingKind) -> int:
+        """Findings of one kind."""
+        return sum(1 for f in self.findings if f.kind == kind)
+
+    def summary(self) -> str:
+        """One line: how many commits were checked and what was found, in the current language."""
+        if self.clean:
+            return t("cli.audit.clean", checked=self.checked)
+        return t(
+            "cli.audit.summary",
+            checked=self.checked,
+            bad=self.commits_with_findings,
+            invalid=self.count("invalid-record"),
+            trailers=self.count("trailer-mismatch"),
+            outside=self.count("outside-dvtui"),
+            unsigned=self.count("unsigned"),
+        )
+
+
+def reference_problems(record: Record, state: dict[str, str]) -> list[Problem]:
+    """References of ``record`` that name no file in the audited tree ``state``.
+
+    The same rule as ``Dataset.reference_problems``, against paths instead of loaded
+    records: the audit has a tree per commit, not a Dataset.
+    """
+    file = record.id.relpath
+    out: list[Problem] = []
+
+    def check(field: str, kind: str, value: str) -> None:
+        if RecordId(kind, (value,)).relpath not in state:
+            out.append(Problem(file, field, "err.ref", {"kind": kind, "value": value}))
+
+    for f in dataclasses.fields(record):
+        kind = f.metadata.get("ref")
+        value = getattr(record, f.name)
+        if kind is None or value is None:
+            continue
+        if isinstance(value, str):
+            check(f.name, kind, value)
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                check(f"{f.name}[{i + 1}]", kind, item)
+        elif isinstance(value, dict):
+            for key in value:
+                check(f"{f.name}.{key}", kind, key)
+    if isinstance(record, Report):
+        check("(period)", "periods", record.period)
+        check("(unit)", "units", record.unit)
+    if isinstance(record, Summary):
+        check("(period)", "periods", record.period)
+    return out
+
+
+class _Decoded:
+    """Blobs decoded once each: (record or None, problems)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._cache: dict[tuple[str, str], tuple[Record | None, list[Problem]]] = {}
+
+    def get(self, path: str, blob: str) -> tuple[Record | None, list[Problem]]:
+        key = (path, blob)
+        if key not in self._cache:
+            self._cache[key] = codec.decode(path, self.store.git.blob(blob))
+        return self._cache[key]
+
+
+def audit(
+    store: Store,
+    since: str | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> AuditResult:
+    """Walk ``since..HEAD`` (or all of history) oldest first and check every commit."""
+    if store.git.head() is None:
+        return AuditResult("HEAD", 0, [])
+    if since:
+        _verify(store, since)
+    revisions = [f"{since}..HEAD"] if since else ["HEAD"]
+    pending = _first_parent_children(store, revisions)
+    total = _count(store, revisions)
+    signed = store.settings.require_signed_commits
+    shallow = shallow_boundary(store.git.git_dir)
+    decoded = _Decoded(store)
+    tables = BlobTables(store)
+    states: dict[str, dict[str, str]] = {}
+    findings: list[Finding] = []
+    step = max(1, total // 200)
+    commits = iter_commits(store.root, revisions, reverse=True, signatures=signed)
+    for done, commit in enumerate(commits, start=1):
+        state = _state_before(store, commit, states, pending)
+        for f in commit.files:
+            if f.path.startswith("records/"):
+                if f.new_blob is None:
+                    state.pop(f.path, None)
+                else:
+                    state[f.path] = f.new_blob
+        found = _check_records(commit, state, decoded)
+        if commit.sha not in shallow:  # a shallow clone's oldest commit shows all as added
+            found += _check_message(commit, tables)
+        if signed and commit.signature not in GOOD_SIGNATURES:
+            key = f"audit.sig.{commit.signature}"
+            detail = t(key) if key in CATALOG else t("audit.sig.other", code=commit.signature)
+            found.append(("unsigned", detail, ""))
+        findings += [_finding(commit, kind, detail, file) for kind, detail, file in found]
+        if pending.get(commit.sha, 0) > 0:
+            states[commit.sha] = state
+        if progress is not None and (done % step == 0 or done == total):
+            progress(done, total, commit.sha[:8])
+    return AuditResult(" ".join(revisions), total, findings)
+
+
+Found = list[tuple[FindingKind, str, str]]  # (kind, detail, file)
+
+
+def _finding(commit: RawCommit, kind: FindingKind, detail: str, file: str) -> Finding:
+    return Finding(commit.sha, commit.author, commit.when, commit.subject, kind, detail, file)
+
+
+def _git(store: Store, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        ["git", "-C", str(store.root), *args], capture_output=True, text=True, check=False
+    )
+
+
+def _verify(store: Store, rev: str) -> None:
+    done = _git(store, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
+    if done.returncode != 0:
+        raise DataError("err.git.revision", rev=rev, detail="")
+
+
+def _count(store: Store, revisions: list[str]) -> int:
+    return int(_git(store, "rev-list", "--count", *revisions).stdout.strip() or 0)
+
+
+def _first_parent_children(store: Store, revisions: list[str]) -> dict[str, int]:
+    """How many commits of the walk continue from each commit (as their first parent)."""
+    out: dict[str, int] = {}
+    for line in _git(store, "rev-list", "--parents", *revisions).stdout.splitlines():
+        parts = line.split()
+        if len(parts) > 1:
+            out[parts[1]] = out.get(parts[1], 0) + 1
+    return out
+
+
+def _state_before(
+    store: Store, commit: RawCommit, states: dict[str, dict[str, str]], pending: dict[str, int]
+) -> dict[str, str]:
+    """The records tree of the commit's first parent (taken over when no one else needs it)."""
+    if not commit.parents:
+        return {}
+    parent = commit.parents[0]
+    if parent in states:
+        pending[parent] -= 1
+        return states.pop(parent) if pending[parent] <= 0 else dict(states[parent])
+    # A parent outside the walked range (``--since``): read its tree once.
+    listing = _git(store, "ls-tree", "-r", "-z", "--full-tree", parent, "--", "records/").stdout
+    state: dict[str, str] = {}
+    for item in listing.split("\0"):
+        if item:
+            meta, path = item.split("\t", 1)
+            state[path] = meta.split()[2]
+    return state
+
+
+def _is_record_file(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    return path.startswith("records/") and name.endswith(".toml") and not name.startswith(".")
+
+
+def _check_records(commit: RawCommit, state: dict[str, str], decoded: _Decoded) -> Found:
+    """Files the commit added or changed must validate; what it deleted must not be named."""
+    out: Found = []
+    for f in commit.files:
+        if f.new_blob is None or not _is_record_file(f.path):
+            continue
+        record, problems = decoded.get(f.path, f.new_blob)
+        if record is not None:
+            problems = problems + reference_problems(record, state)
+        out += [("invalid-record", str(p), f.path) for p in problems]
+    deleted = {
+        (rid.kind, rid.name)
+        for f in commit.files
+        if f.new_blob is None and (rid := record_id_of(f.path)) is not None
+    }
+    if deleted:
+        for path, blob in state.items():
+            record, _ = decoded.get(path, blob) if _is_record_file(path) else (None, [])
+            if record is None:
+                continue
+            for p in reference_problems(record, state):
+                if (p.args.get("kind"), p.args.get("value")) in deleted:
+                    out.append(("invalid-record", str(p), path))
+    return out
+
+
+def _check_message(commit: RawCommit, tables: BlobTables) -> Found:
+    """The trailers must say what the commit really did."""
+    message = parse_message(commit.message)
+    if message.version is None:
+        return [("outside-dvtui", t("audit.outside"), "")]
+    action = message.action or ""
+    if commit.is_merge:
+        if action == "merge":
+            return []
+        return [("trailer-mismatch", t("audit.merge_action", action=action or "?"), "")]
+    if action == "init":
+        return [] if not commit.parents else [("trailer-mismatch", t("audit.init_not_root"), "")]
+    out: Found = []
+    if not action:
+        out.append(("trailer-mismatch", t("audit.no_action"), ""))
+    records = {}
+    for f in commit.files:
+        rid = record_id_of(f.path)
+        if rid is None:
+            out.append(("trailer-mismatch", t("audit.extra_file", path=f.path), f.path))
+        else:
+            records[str(rid)] = f
+    named = set(message.trailers.get("Record", []))
+    if named != set(records):
+        out.append(
+            (
+                "trailer-mismatch",
+                t(
+                    "audit.records",
+                    named=", ".join(sorted(named)) or "—",
+                    actual=", ".join(sorted(records)) or "—",
+                ),
+                "",
+            )
+        )
+    if action not in _ACTIONS:
+        return out
+    changed: set[str] = set()
+    for rid_text, f in sorted(records.items()):
+        really = "create" if f.old_blob is None else "delete" if f.new_blob is None else "update"
+        if really != action:
+            out.append(
+                (
+                    "trailer-mismatch",
+                    t("audit.action", action=action, really=really, record=rid_text),
+                    f.path,
+                )
+            )
+        changed |= {c.field for c in diff(tables.get(f.old_blob), tables.get(f.new_blob))}
+    fields = set(message.fields)
+    if fields != changed:
+        out.append(
+            (
+                "trailer-mismatch",
+                t(
+                    "audit.fields",
+                    named=", ".join(sorted(fields - changed)) or "—",
+                    actual=", ".join(sorted(changed - fields)) or "—",
+                ),
+                "",
+            )
+        )
+    return out

@@ -1,0 +1,131 @@
+"""The office's review of changes: which commits nobody has signed off yet, and signing off.
+
+A sign-off is a ``reviews/<yyyymmdd-hhmmss-who>`` record saved like any other change, so it
+is one more commit that syncs, shows in ``dvtui log`` and never rewrites what it covers.
+A commit counts as reviewed when it is an ancestor of (or equal to) the ``upto`` commit of
+any sign-off in the data repo; sign-offs made on two clones and merged both count.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
+from dvtui.core.records import Review
+from dvtui.core.text import slugify
+from dvtui.services.history import BlobTables, LogEntry, iter_commits, to_entry
+
+if TYPE_CHECKING:
+    from dvtui.storage.store import SaveResult, Store
+
+
+@dataclass(frozen=True)
+class ReviewState:
+    """The last sign-off (if any) and the commits made since that nobody has reviewed."""
+
+    last: Review | None
+    pending: list[LogEntry]  # newest first, with field diffs
+
+    @property
+    def clean(self) -> bool:
+        """Nothing waits for review."""
+        return not self.pending
+
+
+def _only_reviews(entry: LogEntry) -> bool:
+    """A commit that only adds sign-offs: reviewing a review is not asked for."""
+    return bool(entry.records) and all(r.record.startswith("reviews/") for r in entry.records)
+
+
+def sign_offs(store: Store) -> list[Review]:
+    """Every valid sign-off in the data repo, oldest first."""
+    return sorted(store.load().of(Review), key=lambda r: r.id)
+
+
+def review_state(store: Store, upto: str = "HEAD") -> ReviewState:
+    """Commits reachable from ``upto`` and from no sign-off's ``upto``, newest first."""
+    reviews = sign_offs(store)
+    if store.git.head() is None:
+        return ReviewState(reviews[-1] if reviews else None, [])
+    known = [r.upto for r in reviews if _is_commit(store, r.upto)]
+    tables = BlobTables(store)
+    pending = [
+        entry
+        for commit in iter_commits(store.root, [upto, *(f"^{sha}" for sha in known)])
+        if not _only_reviews(entry := to_entry(commit, tables))
+    ]
+    return ReviewState(reviews[-1] if reviews else None, pending)
+
+
+def _is_commit(store: Store, sha: str) -> bool:
+    done = subprocess.run(
+        ["git", "-C", str(store.root), "cat-file", "-e", f"{sha}^{{commit}}"],
+        capture_output=True,
+    )
+    return done.returncode == 0
+
+
+def resolve_upto(store: Store, rev: str) -> str:
+    """The full sha of ``rev``; DataError unless it is a commit on the current branch."""
+    done = subprocess.run(
+        [
+            "git",
+            "-C",
+            str(store.root),
+            "rev-parse",
+            "--verify",
+            "-q",
+            "--end-of-options",
+            f"{rev}^{{commit}}",
+        ],
+        capture_output=True,
+        text=True,
+    )
+    sha = done.stdout.strip()
+    if done.returncode != 0 or not sha:
+        raise DataError("err.review.upto", rev=rev)
+    ancestor = subprocess.run(
+        ["git", "-C", str(store.root), "merge-base", "--is-ancestor", sha, "HEAD"],
+        capture_output=True,
+    )
+    if ancestor.returncode != 0:
+        raise DataError("err.review.not_ancestor", rev=rev)
+    return sha
+
+
+def sign_off(
+    store: Store,
+    *,
+    comment: str | None = None,
+    upto: str = "HEAD",
+    now: datetime | None = None,
+) -> SaveResult:
+    """Record the current user's sign-off on every unreviewed commit up to ``upto``."""
+    if store.git.head() is None:
+        raise DataError("err.review.nothing")
+    sha = resolve_upto(store, upto)
+    state = review_state(store, sha)
+    if state.clean:
+        raise DataError("err.review.nothing")
+    who = store.identity()
+    now = now or datetime.now()
+    base = f"{now:%Y%m%d-%H%M%S}-{slugify(who.name)[:40] or 'reviewer'}".rstrip("-")
+    rid_text, n = base, 1
+    data = store.load()
+    while RecordId("reviews", (rid_text,)) in data:
+        n += 1
+        rid_text = f"{base}-{n}"
+    record = Review(
+        id=RecordId("reviews", (rid_text,)),
+        reviewer=who.name,
+        email=who.email,
+        signed_on=now.date(),
+        upto=sha,
+        commits=len(state.pending),
+        comment=(comment or "").strip() or None,
+    )
+    return store.save(record, create=True)

@@ -1,0 +1,281 @@
+"""One save at a time, and the clean-up after a save that was cut short.
+
+Two files in the repository's ``.git`` folder, never committed:
+
+``dvtui.lock``
+    Held with an OS file lock (``flock``) for the whole of a save, by every dvtui process
+    (the UI, the command line, a script). The kernel releases it when its process ends,
+    however it ends — SIGKILL and power cuts included — so a dvtui that died never leaves
+    the data repo locked. Its text says who holds it (pid, machine, command), for the
+    message a second dvtui shows while it waits.
+
+``dvtui-save.json``
+    The journal of the save in progress: which record, its bytes before and a hash of its
+    bytes after. Written (atomically, fsynced) before the record is touched and removed
+    when the save is done or undone. Found while nobody holds ``dvtui.lock``, it proves a
+    save was interrupted; :func:`recover` then puts things straight:
+
+    * the commit was made (HEAD holds the new version): the save happened; keep it;
+    * the new version was written but not committed: the save did not happen — the
+      record is put back as it was (nobody was told it was saved), and git's index too;
+    * nothing was written: nothing to undo;
+
+    and in every case removes the dead save's temp file and the git lock files its killed
+    ``git`` left behind (only when no live process holds them, see :mod:`locks`).
+
+So "cleanly absent" means: no commit, and — once any dvtui opens the repository again —
+the record file and git's index are exactly as before the save. Until then the record
+file may hold the new version, shown by ``git status`` as an uncommitted change.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import socket
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from dvtui.core.problems import DataError
+from dvtui.git import locks
+from dvtui.i18n import t
+from dvtui.storage.files import atomic_write
+
+LOCK_NAME = "dvtui.lock"
+JOURNAL_NAME = "dvtui-save.json"
+SAVE_LOCK_WAIT = 20.0  # a save takes well under a second; a sync's merge a few seconds
+LOCK_RETRY = 0.01
+
+__all__ = ["Journal", "begin", "end", "recover", "save_lock", "try_recover"]
+
+
+def _sha(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Journal:
+    """A save in progress: the record's path, its bytes before, the hash of its bytes after."""
+
+    path: str
+    old: bytes | None
+    new_sha: str
+    pid: int
+    host: str
+    started: str
+
+    def to_json(self) -> bytes:
+        """The journal file's content."""
+        table: dict[str, Any] = {
+            "path": self.path,
+            "old": None if self.old is None else base64.b64encode(self.old).decode("ascii"),
+            "new_sha256": self.new_sha,
+            "pid": self.pid,
+            "host": self.host,
+            "started": self.started,
+        }
+        return json.dumps(table, ensure_ascii=False).encode("utf-8")
+
+    @classmethod
+    def from_json(cls, data: bytes) -> Journal:
+        """Parse a journal file; ValueError (or KeyError) when it is not one."""
+        table = json.loads(data.decode("utf-8"))
+        old = table["old"]
+        return cls(
+            path=str(table["path"]),
+            old=None if old is None else base64.b64decode(old, validate=True),
+            new_sha=str(table["new_sha256"]),
+            pid=int(table["pid"]),
+            host=str(table["host"]),
+            started=str(table["started"]),
+        )
+
+
+# --- the lock ------------------------------------------------------------------------------
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":  # pragma: no cover - not run by the tests
+        import msvcrt
+
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _owner_text() -> bytes:
+    command = " ".join(os.path.basename(a) if i == 0 else a for i, a in enumerate(sys.argv[:3]))
+    return f"{os.getpid()} {socket.gethostname()} {command}\n".encode()
+
+
+@contextmanager
+def save_lock(git_dir: Path, *, wait: float | None = None) -> Iterator[None]:
+    """Hold ``.git/dvtui.lock`` for the block; DataError if another dvtui keeps it ``wait`` s.
+
+    ``wait`` defaults to :data:`SAVE_LOCK_WAIT`.
+    """
+    path = git_dir / LOCK_NAME
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + (SAVE_LOCK_WAIT if wait is None else wait)
+        while not _try_lock(fd):
+            if time.monotonic() > deadline:
+                owner = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
+                raise DataError("err.save.busy", owner=owner or "?")
+            time.sleep(LOCK_RETRY)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, _owner_text(), 0)
+        yield
+    finally:
+        os.close(fd)  # closing the descriptor releases the lock
+
+
+# --- the journal ---------------------------------------------------------------------------
+
+
+def begin(git_dir: Path, relpath: str, old: bytes | None, new: bytes) -> Journal:
+    """Write the journal of a save (call while holding :func:`save_lock`)."""
+    journal = Journal(
+        path=relpath,
+        old=old,
+        new_sha=_sha(new),
+        pid=os.getpid(),
+        host=socket.gethostname(),
+        started=datetime.now().astimezone().isoformat(timespec="seconds"),
+    )
+    atomic_write(git_dir / JOURNAL_NAME, journal.to_json())
+    return journal
+
+
+def end(git_dir: Path) -> None:
+    """The save is done (or undone): forget its journal."""
+    (git_dir / JOURNAL_NAME).unlink(missing_ok=True)
+
+
+def recover(root: Path, git_dir: Path) -> list[str]:
+    """Finish or undo an interrupted save (call holding :func:`save_lock`); notices to show.
+
+    Raises DataError when a git lock file of the dead save is held by a live process.
+    """
+    path = git_dir / JOURNAL_NAME
+    try:
+        data = path.read_bytes()
+        since = path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return []
+    try:
+        journal = Journal.from_json(data)
+    except (ValueError, KeyError, TypeError):
+        # Written atomically, so this is not ours half-written: someone else's file.
+        path.unlink(missing_ok=True)
+        return [t("notice.journal_unreadable", path=str(path))]
+    notices = _clear_git_locks(root, git_dir, since)
+    record = root / journal.path
+    head = _head_bytes(root, journal.path)
+    try:
+        current: bytes | None = record.read_bytes()
+    except FileNotFoundError:
+        current = None
+    when = journal.started.replace("T", " ")[:19]
+    if head is not None and _sha(head) == journal.new_sha:
+        outcome = "notice.recovered.committed"
+    elif current is not None and _sha(current) == journal.new_sha:
+        if journal.old is None:
+            record.unlink()
+        else:
+            atomic_write(record, journal.old)
+        outcome = "notice.recovered.undone"
+    else:
+        outcome = "notice.recovered.unwritten"
+    _reset_index(root, journal.path, head_exists=_has_head(root))
+    tmp = record.with_name(f".{record.name}.{journal.pid}.tmp")
+    tmp.unlink(missing_ok=True)
+    end(git_dir)
+    notices.append(t(outcome, path=journal.path, when=when))
+    return notices
+
+
+def try_recover(root: Path, git_dir: Path) -> list[str]:
+    """:func:`recover` when a journal is left and no save is running; never raises.
+
+    Called when a Store opens, so that what it shows is what git holds. Anything that
+    fails here is tried again, and reported, by the next save.
+    """
+    if not (git_dir / JOURNAL_NAME).exists():
+        return []
+    try:
+        with save_lock(git_dir, wait=0):
+            return recover(root, git_dir)
+    except (DataError, OSError):
+        return []
+
+
+def _clear_git_locks(root: Path, git_dir: Path, since: int) -> list[str]:
+    """Remove lock files created during the dead save once no live process holds them."""
+    from dvtui.git.repo import LOCK_WAIT_SECONDS
+
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        mine = [lk for lk in locks.lock_files(git_dir) if _mtime(lk) >= since]
+        if not mine:
+            return []
+        found = locks.holders(root, mine)
+        if found is None:
+            return []  # cannot tell: the save's own wait reports them
+        if not found:
+            removed = locks.unlink_all(mine)
+            names = ", ".join(str(p.relative_to(root)) for p in removed)
+            return [t("notice.stale_lock", locks=names)] if removed else []
+        if time.monotonic() > deadline:  # e.g. the dead save's git child still running
+            raise DataError("err.git.locked_by", lock=mine[0].name, who=found[0])
+        time.sleep(0.05)
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except FileNotFoundError:
+        return -1
+
+
+def _git(root: Path, *args: str) -> tuple[int, bytes]:
+    from dvtui.git.network import git
+
+    proc = git(root, *args, check=False)
+    return proc.returncode, proc.stdout
+
+
+def _has_head(root: Path) -> bool:
+    return _git(root, "rev-parse", "-q", "--verify", "HEAD")[0] == 0
+
+
+def _head_bytes(root: Path, relpath: str) -> bytes | None:
+    code, out = _git(root, "cat-file", "blob", f"HEAD:{relpath}")
+    return out if code == 0 else None
+
+
+def _reset_index(root: Path, relpath: str, *, head_exists: bool) -> None:
+    """Git's index entry of the record back to HEAD's (a dead ``git add`` may have staged it)."""
+    from dvtui.git.network import git
+
+    if head_exists:
+        git(root, "reset", "-q", "HEAD", "--", relpath)
+    else:
+        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", relpath)

@@ -1,0 +1,345 @@
+"""Reading every record file of a data repo, fast: git says which files changed, the cache
+holds the rest, and a large cold load is shared between the CPU cores.
+
+While this process lists ``records/`` (one ``scandir`` per folder, no ``stat`` per file), two
+git commands run beside it:
+
+- ``git ls-files -s -v`` — every tracked file with the blob id of its staged version;
+- ``git diff-files`` — tracked files whose working-tree bytes may differ from the index
+  (a hand edit, a file being written): git compares stat data, racy cases included.
+
+A tracked file git finds unchanged is looked up in the load cache by (path, blob id).
+Everything else — edited, untracked, unmerged, marked ``assume-unchanged`` or
+``skip-worktree``, not a regular file — is parsed from disk and never cached. A file parsed
+because the cache missed is checked against its blob id (the git hash of the bytes read)
+before it is cached, so an edit made between git's look and our read is never remembered
+under the old id.
+
+Without git (or when git fails) every file is parsed from disk, as a plain walk finds them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import os
+import pickle
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dvtui.core import codec
+from dvtui.core.dataset import names_of
+from dvtui.core.problems import Problem
+from dvtui.storage.files import walk_toml
+from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache, safe_loads
+
+# An entry of ``git ls-files -s -v -z`` git vouches for: tag H, a regular file, stage 0.
+# Anchored at the start of an entry, so a strange path can never be read as one.
+_TRUSTED = re.compile(r"(?<![^\0])H 100(?:644|755) ([0-9a-f]{40}|[0-9a-f]{64}) 0\t([^\0]*)")
+
+# A cold load of more files than this is shared with worker processes (one per extra core).
+# Below it, starting a worker (an interpreter and dvtui's imports) costs more than it saves.
+PARALLEL_THRESHOLD = 4000
+
+
+@dataclass
+class Scan:
+    """What git says about the files under ``records/``."""
+
+    clean: dict[str, str] = field(default_factory=dict)  # path -> blob id (bytes as in git)
+    from_disk: list[str] = field(default_factory=list)  # read from disk, never cached
+    symlinks: list[str] = field(default_factory=list)  # reported, never followed
+
+
+@dataclass
+class Loaded:
+    """Every record file's outcome, and how the load went (for the benchmark and tests)."""
+
+    files: dict[str, Entry]
+    from_cache: int = 0
+    parsed: int = 0
+    used_git: bool = True
+    named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
+
+
+def _git(root: Path, *args: str) -> subprocess.Popen[bytes]:
+    env = dict(os.environ)
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # reading must never take (or wait for) index.lock
+    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        env.pop(var, None)
+    return subprocess.Popen(
+        ["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+    )
+
+
+def walk(root: Path) -> tuple[list[str], list[str]]:
+    """Record-named files under ``records/`` and the symlinks to report, as ``walk_toml``
+    finds them, without a ``stat`` per file (the folder listing says what each entry is)."""
+    files: list[str] = []
+    links: list[str] = []
+    base = str(root)
+    stack = ["records"]
+    while stack:
+        rel = stack.pop()
+        try:
+            entries = os.scandir(os.path.join(base, rel))
+        except OSError:
+            continue
+        prefix = rel + "/"
+        with entries:
+            for entry in entries:
+                name = entry.name
+                record_name = name.endswith(".toml") and not name.startswith(".")
+                if entry.is_symlink():
+                    if record_name or entry.is_dir():
+                        links.append(prefix + name)
+                elif entry.is_dir(follow_symlinks=False):
+                    stack.append(prefix + name)
+                elif record_name:
+                    files.append(prefix + name)
+    return files, links
+
+
+def scan(root: Path) -> Scan | None:
+    """Ask git about ``records/`` while walking it; None when git cannot answer."""
+    try:
+        procs = [
+            _git(root, "ls-files", "-s", "-v", "-z", "--", "records"),
+            _git(root, "diff-files", "--name-only", "-z", "--", "records"),
+        ]
+    except OSError:
+        return None
+    files, links = walk(root)  # while git works
+    outputs = []
+    for proc in procs:
+        out, _ = proc.communicate()
+        if proc.returncode != 0:
+            return None
+        outputs.append(out.decode("utf-8", "surrogateescape"))
+    staged, changed = outputs
+    dirty = {p for p in changed.split("\0") if p}
+    # H: an ordinary entry. h/S/s…: assume-unchanged or skip-worktree, where git stops
+    # looking at the working tree, so its word "unchanged" proves nothing. Only regular
+    # files at stage 0 (not in a merge conflict) that git finds unchanged are trusted.
+    clean = {path: blob for blob, path in _TRUSTED.findall(staged) if path not in dirty}
+    result = Scan(symlinks=links)
+    for path in files:
+        known = clean.get(path)
+        if known is None:
+            result.from_disk.append(path)
+        else:
+            result.clean[path] = known
+    return result
+
+
+def blob_id(data: bytes, like: str) -> str:
+    """The git blob id of ``data`` (SHA-1, or SHA-256 in a repository that uses it)."""
+    algo = hashlib.sha256 if len(like) == 64 else hashlib.sha1
+    digest = algo(b"blob %d\0" % len(data))
+    digest.update(data)
+    return digest.hexdigest()
+
+
+def decode_file(root: Path, relpath: str) -> tuple[bytes | None, Entry]:
+    """Read and decode one file (its bytes too, None when it vanished meanwhile)."""
+    try:
+        data = (root / relpath).read_bytes()
+    except FileNotFoundError:  # removed since git listed it
+        return None, (None, ())
+    except OSError as exc:  # no permission on a shared folder …: this file only
+        return None, (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+    record, problems = codec.decode(relpath, data)
+    return data, (record, tuple(problems))
+
+
+def parse_chunk(root: str, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
+    """Decode files (in a worker process too): (path, entry, bytes match the blob id)."""
+    base = Path(root)
+    out: list[tuple[str, Entry, bool]] = []
+    for path, blob in items:
+        if not blob and os.path.islink(base / path):  # only files git does not vouch for
+            out.append((path, (None, (Problem(path, "", "err.symlink"),)), False))
+            continue
+        data, entry = decode_file(base, path)
+        if data is None:
+            if entry[1]:  # unreadable: reported, never cached
+                out.append((path, entry, False))
+            continue
+        out.append((path, entry, not blob or blob_id(data, blob) == blob))
+    return out
+
+
+def _parse_all(root: Path, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
+    """Decode many files, sharing them with worker processes when it pays."""
+    workers = min(_cpus() - 1, len(items) // PARALLEL_THRESHOLD)
+    if workers <= 0:
+        return parse_chunk(str(root), items)
+    # Workers are plain ``python -m dvtui.storage.loader`` processes (not multiprocessing:
+    # it would re-run the caller's main script, and forking a threaded UI can deadlock).
+    # This process parses the first share while they start.
+    share = len(items) // (workers + 1)
+    mine, rest = items[:share], items[share:]
+    chunks = [rest[i::workers] for i in range(workers)]
+    threads = [_Worker(root, chunk) for chunk in chunks]
+    out = parse_chunk(str(root), mine)
+    for worker, chunk in zip(threads, chunks, strict=True):
+        result = worker.result()
+        out += result if result is not None else parse_chunk(str(root), chunk)
+    return out
+
+
+class _Worker:
+    """A worker process decoding a share of the files, fed and read by a thread."""
+
+    def __init__(self, root: Path, items: list[tuple[str, str]]) -> None:
+        self._result: list[tuple[str, Entry, bool]] | None = None
+        payload = "\0".join(f"{path}\t{blob}" for path, blob in items).encode()
+        try:
+            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
+                [sys.executable, "-m", "dvtui.storage.loader", str(root)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError:
+            self._proc = None
+            return
+        self._thread = threading.Thread(target=self._run, args=(payload,), daemon=True)
+        self._thread.start()
+
+    def _run(self, payload: bytes) -> None:
+        assert self._proc is not None
+        try:
+            out, _ = self._proc.communicate(payload)
+        except OSError:
+            return
+        if self._proc.returncode == 0:
+            try:
+                self._result = safe_loads(out)
+            except Exception:
+                self._result = None  # the caller parses this share itself
+
+    def result(self) -> list[tuple[str, Entry, bool]] | None:
+        """The worker's results (None: it failed; parse its share here)."""
+        if self._proc is None:
+            return None
+        self._thread.join()
+        return self._result
+
+
+def _worker_main(argv: list[str]) -> int:
+    """``python -m dvtui.storage.loader ROOT``: decode ``path\tblob`` items read from stdin."""
+    data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
+    pairs = (item.split("\t", 1) for item in data.split("\0") if item)
+    result = parse_chunk(argv[0], [(path, blob) for path, blob in pairs])
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    return 0
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _symlink_problems(paths: Iterable[str]) -> dict[str, Entry]:
+    """A symlinked record file or folder is reported, never followed (as ``walk_toml``)."""
+    return {path: (None, (Problem(path, "", "err.symlink"),)) for path in paths}
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile, and none walking what it made afterwards.
+
+    A load makes hundreds of thousands of objects and no garbage; each collection would
+    walk them all again (a third of a warm load), and so would the collections after it,
+    for as long as the records live (seconds on every screen at province scale). So they
+    are frozen (``gc.freeze``): still freed as usual when no longer referenced, never
+    walked by the cyclic collector. What the previous load froze is unfrozen first, so
+    that any cycle of garbage among it can still be collected.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    gc.unfreeze()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+def load_files(root: Path, *, use_cache: bool = True) -> Loaded:
+    """Every record file of the repo at ``root``: path -> (record or None, problems)."""
+    with paused_gc():
+        return _load_files(root, use_cache=use_cache)
+
+
+def _load_files(root: Path, *, use_cache: bool) -> Loaded:
+    found = scan(root)
+    if found is None:
+        return _load_by_walking(root)
+    cache = LoadCache(root)
+    cached = cache.read() if use_cache else {}
+    files: dict[str, Entry] = {}
+    current: dict[Key, Cached] = {}
+    names: list[tuple[str, str]] = []
+    wanted: list[tuple[str, str]] = []
+    for path, blob in found.clean.items():
+        hit = cached.get((path, blob))
+        if hit is None:
+            wanted.append((path, blob))
+        else:
+            files[path], named = hit
+            names += named
+            current[(path, blob)] = hit
+    from_cache = len(files)
+    wanted += [(path, "") for path in found.from_disk]
+    parsed: set[Key] = set()
+    for path, entry, matches in _parse_all(root, wanted):
+        files[path] = entry
+        record = entry[0]
+        named = names_of(record) if record is not None else ()
+        names += named
+        known = found.clean.get(path)
+        if known is not None and matches:
+            current[(path, known)] = (entry, named)
+            parsed.add((path, known))
+    files.update(_symlink_problems(found.symlinks))
+    cache.update(current, parsed)
+    return Loaded(dict(sorted(files.items())), from_cache, len(wanted), named=_by_kind(names))
+
+
+def _by_kind(names: list[tuple[str, str]]) -> dict[str, set[str]]:
+    """kind -> the slugs named (the pairs repeat a lot: deduplicated in one go)."""
+    out: dict[str, set[str]] = {}
+    for kind, slug in set(names):
+        out.setdefault(kind, set()).add(slug)
+    return out
+
+
+def _load_by_walking(root: Path) -> Loaded:
+    files: dict[str, Entry] = {}
+    for relpath, path in walk_toml(root):
+        if path.is_symlink():
+            files[relpath] = (None, (Problem(relpath, "", "err.symlink"),))
+            continue
+        data, entry = decode_file(root, relpath)
+        if data is not None or entry[1]:
+            files[relpath] = entry
+    return Loaded(files, 0, len(files), used_git=False)
+
+
+if __name__ == "__main__":
+    raise SystemExit(_worker_main(sys.argv[1:]))

@@ -1,0 +1,455 @@
+"""The Store: the one object through which the CLI and the UI read and change a data repo.
+
+Every save validates the record, writes its file atomically and commits it as one commit
+by the user's git identity; if the commit fails, the file is put back as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from dvtui.core import codec
+from dvtui.core.changes import Change, diff
+from dvtui.core.dataset import Dataset, names_of, references_of
+from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.records import Record
+from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.core.settings import Settings
+from dvtui.core.trailers import CommitMessage, build_message, parse_message
+from dvtui.storage import journal
+from dvtui.storage.crash import crash_point
+from dvtui.storage.files import atomic_write, resolve_inside
+
+if TYPE_CHECKING:
+    from dvtui.git.repo import GitRepo, Identity
+
+SETTINGS_FILE = "dvtui.toml"
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    """What one save did: the commit and the fields it changed."""
+
+    sha: str
+    record: Record
+    changes: list[Change]
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a record, in domain words."""
+
+    sha: str
+    author: str
+    email: str
+    when: datetime
+    subject: str
+    action: str
+    changes: list[Change]
+    message: CommitMessage
+
+
+class Store:
+    """A data repo: its records, settings and git history."""
+
+    def __init__(self, root: Path) -> None:
+        root = Path(root).absolute()
+        if not (root / ".git").exists():
+            raise _not_a_data_repo(root)
+        if not (root / "records").is_dir():
+            raise DataError("err.git.no_records", path=str(root))
+        self.root = root
+        self._git: GitRepo | None = None
+        self._data: Dataset | None = None
+        self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        self._named: dict[str, set[str]] | None = None  # what the records name, by kind
+        self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
+        self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
+        self.settings, self.settings_problems = load_settings(root)
+        # A clone made by plain `git clone` lacks the field-level merge driver (git config
+        # is not versioned): set it up now, so that a later `git pull` by hand merges well.
+        # (Imported here: `python -m dvtui.storage.merge_driver` must not find it pre-loaded.)
+        from dvtui.storage.merge_driver import ensure_installed
+
+        ensure_installed(root)
+        # Test hook: called between writing the temp file and the rename.
+        self.before_rename: Callable[[], None] | None = None
+        # A save cut short (power cut, killed process) is finished or undone now, so that
+        # what this Store shows is what git holds; a running save of another process waits.
+        self._notices: list[str] = journal.try_recover(root, root / ".git")
+
+    @property
+    def git(self) -> GitRepo:
+        """The git repository (opened on first use: commands that only read skip its cost)."""
+        if self._git is None:
+            from dvtui.git.repo import GitRepo  # GitPython costs ~55 ms: only when needed
+
+            self._git = GitRepo(self.root)
+        return self._git
+
+    # --- reading -------------------------------------------------------------------------
+
+    def load(self) -> Dataset:
+        """Read and validate every record; one bad file never stops the others.
+
+        Files git knows unchanged come from the load cache (keyed by blob id); the rest are
+        parsed from disk (see :mod:`dvtui.storage.loader`). Reference checks run every time.
+        """
+        from dvtui.storage.loader import load_files, paused_gc
+
+        with paused_gc():
+            loaded = load_files(self.root)
+            self._files, self._named = loaded.files, loaded.named
+            self._data = self._dataset()
+        return self._data
+
+    def _dataset(self) -> Dataset:
+        """The Dataset of the files last read (reference checks included)."""
+        records = [record for record, _ in self._files.values() if record is not None]
+        problems = list(self.settings_problems)
+        problems += [p for _, found in self._files.values() for p in found]
+        return Dataset(records, problems, named=self._named)
+
+    def forget(self) -> None:
+        """Drop what was read: the files changed under this Store (a sync, a checkout).
+
+        The next ``data`` (or ``get``) reads them again — only the changed files are parsed
+        again (the load cache keeps the rest) — and a command that does not look at the
+        records afterwards pays nothing.
+        """
+        self._data = None
+        self._files = {}
+        self._named = None
+        self._seen.clear()
+        self._read.clear()
+
+    @property
+    def data(self) -> Dataset:
+        """The records as last loaded (loading them on first use)."""
+        return self._data if self._data is not None else self.load()
+
+    def get(self, rid: RecordId) -> Record:
+        """A valid record; DataError when it does not exist or does not validate.
+
+        Before a full load, only the record and the ones it names are read (``dvtui show``
+        and ``dvtui set`` need no more), with the same outcome a full load would give.
+        """
+        data = self._data
+        if data is None:
+            data = self._around([rid])
+            self._seen.update((r.id, r) for r in data)
+        record = data.get(rid)
+        if record is not None:
+            return record
+        mine = [p for p in data.problems if p.file == rid.relpath]
+        if mine:
+            raise InvalidRecord(mine)
+        raise DataError("err.not_found", id=str(rid))
+
+    def _around(self, seeds: list[RecordId], extra: Record | None = None) -> Dataset:
+        """The records ``seeds`` (and ``extra``) name, read from disk, and so on down.
+
+        A record's fate in a full load (kept, or dropped for a dangling reference) depends
+        only on the records its single references name, transitively; so this small
+        Dataset answers ``get``, reference checks and titles of the seeds exactly as the
+        full one would. The seeds' list items are read too (their problems are reported).
+        """
+        files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        todo = [(rid, False) for rid in seeds]
+        if extra is not None:
+            todo += [(rid, True) for rid in references_of(extra)]
+        while todo:
+            rid, named = todo.pop()
+            if rid.relpath in files:
+                continue
+            files[rid.relpath] = entry = self._read_one(rid.relpath)
+            record = entry[0]
+            if record is not None:
+                todo += [(r, True) for r in references_of(record, dropping=named)]
+        records = [r for r, _ in files.values() if r is not None]
+        return Dataset(records, [p for _, found in files.values() for p in found])
+
+    def _read_one(self, relpath: str) -> tuple[Record | None, tuple[Problem, ...]]:
+        """One file decoded, as a full load would (remembered until it is saved)."""
+        known = self._read.get(relpath)
+        if known is not None:
+            return known
+        path = self.root / relpath
+        entry: tuple[Record | None, tuple[Problem, ...]]
+        if path.is_symlink():
+            entry = (None, (Problem(relpath, "", "err.symlink"),))
+        else:
+            try:
+                record, found = codec.decode(relpath, path.read_bytes())
+                entry = (record, tuple(found))
+            except FileNotFoundError:
+                entry = (None, ())
+            except OSError as exc:
+                entry = (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+        self._read[relpath] = entry
+        return entry
+
+    def _context(self, record: Record) -> Dataset:
+        """Records enough to check ``record``'s references and to name it: all, if loaded."""
+        if self._data is not None:
+            return self._data
+        return self._around([], extra=record)
+
+    # --- writing -------------------------------------------------------------------------
+
+    def check_record(self, record: Record) -> None:
+        """Raise InvalidRecord unless ``record`` is valid and its references exist."""
+        table = to_table(record)
+        _, issues = from_table(type(record), table, id=record.id)
+        problems = [Problem(record.id.relpath, i.field, i.code, i.args) for i in issues]
+        problems += self._context(record).reference_problems(record)
+        if problems:
+            raise InvalidRecord(problems)
+
+    def save(self, record: Record, *, create: bool = False) -> SaveResult:
+        """Validate, write and commit one record. Nothing changes on disk if any step fails.
+
+        One save at a time per repository, across processes (``.git/dvtui.lock``); a save
+        cut short by a crash is finished or undone by the next one (see ``journal``).
+        When another program saved the same record since it was loaded here, the two
+        versions are merged field by field; the same field changed both ways is refused.
+        """
+        rid = record.id
+        path = resolve_inside(self.root, rid.relpath)
+        author = self.git.identity()
+        loaded = self._data.get(rid) if self._data is not None else self._seen.get(rid)
+        with journal.save_lock(self.git.git_dir):
+            self._notices += journal.recover(self.root, self.git.git_dir)
+            exists = path.exists()
+            if create and exists:
+                raise DataError("err.exists", id=str(rid))
+            if not create and not exists:
+                raise DataError("err.not_found", id=str(rid))
+            self.check_record(record)
+            old_bytes = path.read_bytes() if exists else None
+            new_bytes = codec.encode(record)
+            if old_bytes is not None and loaded is not None:
+                record, new_bytes = _merge_meanwhile(rid, loaded, record, old_bytes, new_bytes)
+            if len(new_bytes) > codec.MAX_RECORD_BYTES:  # it could never be read back
+                raise InvalidRecord([_too_long(record, len(new_bytes))])
+            if old_bytes == new_bytes:
+                raise DataError("err.no_change")
+            # The commit records the file against the last commit, so its trailers must too:
+            # a hand edit not yet committed is part of this change and is listed with it.
+            committed = self.git.committed(rid.relpath) if exists else None
+            old_table = _table_or_none(committed if committed is not None else old_bytes)
+            changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
+            self.git.check_ready()
+            action = "create" if committed is None else "update"
+            message = build_message(record, self._context(record), action, changes, old_table)
+            journal.begin(self.git.git_dir, rid.relpath, old_bytes, new_bytes)
+            try:
+                crash_point("before_write")
+                atomic_write(path, new_bytes, before_rename=self._before_rename)
+                crash_point("after_rename")
+                sha = self.git.commit([rid.relpath], message, author=author)
+            except BaseException:
+                # The same clean-up as after a crash: keep the commit if it was made, else
+                # put the file and git's index back. If that fails too, the journal stays
+                # and the next save does it.
+                with contextlib.suppress(Exception):
+                    journal.recover(self.root, self.git.git_dir)
+                raise
+            journal.end(self.git.git_dir)
+        self._saved(rid.relpath, new_bytes)
+        return SaveResult(sha, record, changes)
+
+    def _saved(self, relpath: str, data: bytes) -> None:
+        """Bring the loaded records up to date with one saved file, without a full load.
+
+        The file is decoded from the bytes just written, exactly as a load would read it;
+        the reference checks run again over all records. Before any full load there is
+        nothing to update: the next ``data`` loads everything.
+        """
+        record, found = codec.decode(relpath, data)
+        self._seen.pop(RecordId.parse(relpath), None)
+        self._read.pop(relpath, None)
+        if self._data is None:
+            return
+        self._files[relpath] = (record, tuple(found))
+        if self._named is not None and record is not None:
+            # Only ever added to: a name no longer used merely costs the slow check.
+            for kind, slug in names_of(record):
+                self._named.setdefault(kind, set()).add(slug)
+        self._data = self._dataset()
+
+    def _before_rename(self) -> None:
+        crash_point("before_rename")
+        if self.before_rename is not None:
+            self.before_rename()
+
+    @property
+    def notices(self) -> list[str]:
+        """What the user should be told that is not an error (an interrupted save cleaned up)."""
+        return self._notices + (self._git.notices if self._git is not None else [])
+
+    def take_notices(self) -> list[str]:
+        """The notices, once: they are forgotten after this call."""
+        found = self.notices
+        self._notices.clear()
+        if self._git is not None:
+            self._git.notices.clear()
+        return found
+
+    def set_fields(self, rid: RecordId, assignments: dict[str, str]) -> SaveResult:
+        """Change fields from text (``status=submitted``, ``figures.dialogues=3``) and save."""
+        record = self.get(rid)
+        table = to_table(record)
+        for name, text in assignments.items():
+            try:
+                tp, _meta = field_type(type(record), name)
+            except KeyError:
+                raise DataError("err.unknown_field", id=str(rid), field=name) from None
+            try:
+                value = parse_field_text(tp, text)
+            except ValueError as exc:
+                code, args = exc.args
+                problem = Problem(rid.relpath, name, code, args)
+                raise InvalidRecord([problem]) from None
+            assign(table, name, value)
+        new, issues = from_table(type(record), table, id=rid)
+        if issues:
+            raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
+        return self.save(new)
+
+    def replace(self, record: Record, **changes: Any) -> SaveResult:
+        """Save a copy of ``record`` with some fields changed (validated again on save)."""
+        return self.save(dataclasses.replace(record, **changes))
+
+    # --- history -------------------------------------------------------------------------
+
+    def history(self, rid: RecordId, limit: int | None = None) -> list[HistoryEntry]:
+        """Every change of one record, newest first, with field-by-field diffs."""
+        entries = []
+        for commit in self.git.path_log(rid.relpath, limit=limit):
+            old = _table_or_none(self.git.blob(commit.old_blob)) if commit.old_blob else None
+            new = _table_or_none(self.git.blob(commit.new_blob)) if commit.new_blob else None
+            message = parse_message(commit.message)
+            if commit.old_blob is None:
+                action = "create"
+            elif commit.new_blob is None:
+                action = "delete"
+            else:
+                action = "update"
+            entries.append(
+                HistoryEntry(
+                    sha=commit.sha,
+                    author=commit.author,
+                    email=commit.email,
+                    when=commit.when,
+                    subject=commit.subject,
+                    action=action,
+                    changes=diff(old, new),
+                    message=message,
+                )
+            )
+        return entries
+
+    def identity(self) -> Identity:
+        """The git identity saves will be made with."""
+        return self.git.identity()
+
+    def change_token(self) -> tuple[Any, ...]:
+        """Cheap fingerprint of the repo state; it changes with every commit, pull or checkout.
+
+        Reads a few small files and stats, so a UI can poll it every few seconds.
+        """
+        git_dir = self.root / ".git"
+        parts: list[Any] = []
+        for name in ("HEAD", "index", "packed-refs", "FETCH_HEAD"):
+            try:
+                st = (git_dir / name).stat()
+                parts.append((name, st.st_mtime_ns, st.st_size))
+            except OSError:
+                parts.append((name, None))
+        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if head.startswith("ref: "):
+            try:
+                parts.append((git_dir / head[5:]).read_text(encoding="utf-8").strip())
+            except OSError:
+                parts.append(None)
+        return tuple(parts)
+
+
+def _not_a_data_repo(root: Path) -> DataError:
+    """Why ``root`` is not a data repo, in the words that help the user most."""
+    if not root.exists():
+        return DataError("err.git.no_folder", path=str(root))
+    if (root / "HEAD").is_file() and (root / "objects").is_dir():
+        return DataError("err.git.bare", path=str(root))  # the server's copy, not a clone
+    for parent in root.parents:
+        if (parent / ".git").exists():
+            if (parent / "records").is_dir():
+                return DataError("err.git.subfolder", path=str(root), root=str(parent))
+            break
+    return DataError("err.git.not_repo", path=str(root))
+
+
+def _merge_meanwhile(
+    rid: RecordId, loaded: Record, mine: Record, disk: bytes, new: bytes
+) -> tuple[Record, bytes]:
+    """``mine`` with what another program saved to the record since ``loaded`` was read.
+
+    Without this, two programs saving the same record (the UI and a CLI, two staff on a
+    shared folder) lose one of the changes: the second save writes its whole record over
+    the first. DataError when both changed the same field differently.
+    """
+    base = codec.encode(loaded)
+    if disk == base:
+        return mine, new  # nobody else saved it: the usual case
+    from dvtui.core.merge import merge_file
+
+    merged = merge_file(rid.relpath, base, new, disk)
+    if merged.conflicts or merged.data is None:
+        fields = ", ".join(c.field or rid.relpath for c in merged.conflicts)
+        raise DataError("err.changed_meanwhile", id=str(rid), fields=fields)
+    record, problems = codec.decode(rid.relpath, merged.data)
+    if record is None:
+        raise InvalidRecord(problems)
+    return record, merged.data
+
+
+def _too_long(record: Record, size: int) -> Problem:
+    """The problem of a record too big to store, blamed on its longest field."""
+    from dvtui.core.changes import flatten
+
+    fields = flatten(to_table(record))
+    longest = max(fields, key=lambda name: len(str(fields[name]).encode("utf-8")), default="")
+    limit = codec.MAX_RECORD_BYTES
+    return Problem(record.id.relpath, longest, "err.too_long", {"size": size, "limit": limit})
+
+
+def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
+    if data is None:
+        return None
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+
+
+def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
+    """``dvtui.toml`` of a data repo; defaults (and a problem) when it is missing or bad."""
+    path = root / SETTINGS_FILE
+    if not path.exists():
+        return Settings(), []
+    table, problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+    if table is None:
+        return Settings(), problems
+    settings, issues = from_table(Settings, table)
+    if issues:
+        return Settings(), [Problem(SETTINGS_FILE, i.field, i.code, i.args) for i in issues]
+    return settings, []
