@@ -23,10 +23,12 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest -n auto
 
+# Everything CI checks besides the tests: lint, format, types (package and tests), layers.
 lint: $(STAMP)
-	$(BIN)/ruff check dvtui tests
-	$(BIN)/ruff format --check dvtui tests
+	$(BIN)/ruff check dvtui tests bench
+	$(BIN)/ruff format --check dvtui tests bench
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 format: $(STAMP)
 	$(BIN)/ruff format dvtui tests

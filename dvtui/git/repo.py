@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,7 +21,6 @@ from dvtui.core.problems import DataError
 from dvtui.git import locks
 from dvtui.git.runner import GitCommandError, NotARepository, Repo
 from dvtui.i18n import t
-from dvtui.storage.crash import crash_point
 
 NULL_SHA = "0" * 40
 _SEP_COMMIT = "\x1e"
@@ -32,6 +32,10 @@ COMMIT_ATTEMPTS = 4  # a commit that loses a race for a git lock is tried again
 FSYNC = "core.fsync=committed"
 _COMMITTED = re.compile(r"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULTILINE)
 _TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
+
+
+def _no_checkpoint(_name: str) -> None:
+    """No test hook."""
 
 
 @dataclass(frozen=True)
@@ -227,8 +231,18 @@ class GitRepo:
 
     # --- writing -------------------------------------------------------------------------
 
-    def commit(self, paths: list[str], message: str, *, author: Identity | None = None) -> str:
-        """Stage ``paths`` (added, changed or deleted) and commit only them; return the sha."""
+    def commit(
+        self,
+        paths: list[str],
+        message: str,
+        *,
+        author: Identity | None = None,
+        checkpoint: Callable[[str], None] = _no_checkpoint,
+    ) -> str:
+        """Stage ``paths`` (added, changed or deleted) and commit only them; return the sha.
+
+        ``checkpoint`` is called with ``after_add`` and ``after_commit`` (the crash tests
+        stop the process there)."""
         env = {}
         if author is not None:
             env = {
@@ -240,13 +254,13 @@ class GitRepo:
         for attempt in range(1, COMMIT_ATTEMPTS + 1):
             try:
                 self.repo.git.add("--all", "--", *paths, env=env)
-                crash_point("after_add")
+                checkpoint("after_add")
                 # Not -q: the summary line names the new commit ("[main <sha>] …"), in
                 # full with core.abbrev=40, which spares a ``git rev-parse HEAD``.
                 out = self.repo.git(c=FSYNC)(c="core.abbrev=40").commit(
                     "--no-edit", "-m", message, "--", *paths, env=env
                 )
-                crash_point("after_commit")
+                checkpoint("after_commit")
                 found = _COMMITTED.search(out)
                 return found.group(1) if found else self.repo.git.rev_parse("HEAD").strip()
             except GitCommandError as exc:

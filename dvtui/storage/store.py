@@ -255,7 +255,7 @@ class Store:
                 crash_point("before_write")
                 atomic_write(path, new_bytes, before_rename=self._before_rename)
                 crash_point("after_rename")
-                sha = self.git.commit([rid.relpath], message, author=author)
+                sha = self.git.commit([rid.relpath], message, author=author, checkpoint=crash_point)
             except BaseException:
                 # The same clean-up as after a crash: keep the commit if it was made, else
                 # put the file and git's index back. If that fails too, the journal stays
