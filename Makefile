@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 ARGS   ?=
 
-.PHONY: run test lint format bench crash fuzz clean
+.PHONY: run test lint format messages bench crash fuzz clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check dvtui tests bench
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
+
+# After editing a catalog (dvtui/i18n/locale/*/LC_MESSAGES/dvtui.po): check every key the code
+# uses is in every language with the same placeholders, and compile the .mo files the program reads.
+messages: $(STAMP)
+	$(BIN)/python -m dvtui.i18n.catalogs check
+	$(BIN)/python -m dvtui.i18n.catalogs compile
+	$(BIN)/python -m dvtui.i18n.catalogs template
 
 format: $(STAMP)
 	$(BIN)/ruff format dvtui tests

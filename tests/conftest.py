@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from dvtui.i18n import set_lang
+from dvtui.i18n import set_language
 from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
@@ -57,7 +57,7 @@ def isolated_git(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
         "DVTUI_LANG",
     ):
         monkeypatch.delenv(var, raising=False)
-    set_lang("vi")
+    set_language("vi")
     return home
 
 

@@ -16,7 +16,7 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import Problem
 from dvtui.core.records import Period, Plan, Report, Task, Unit
-from dvtui.i18n import set_lang
+from dvtui.i18n import set_language
 from dvtui.services.setup import bundled_records
 from dvtui.storage import Store
 
@@ -330,7 +330,7 @@ def test_problems_in_english(repo_path: Path) -> None:
     write(repo_path, QUAI_CANG, 'schema = 1\nstatus = "done"\n')
     write(repo_path, UNIT, 'schema = 1\nkind = "commune"\n')
     write(repo_path, PERIOD, 'schema = 9\nplan = "2023"\n')
-    set_lang("en")
+    set_language("en")
     problems = {p.file: str(p) for p in Store(repo_path).load().problems}
     assert problems[QUAI_CANG].startswith(f"{QUAI_CANG}: status: value “done” is not allowed")
     assert problems[UNIT] == f"{UNIT}: name: required field is missing"

@@ -239,9 +239,9 @@ async def test_screens_reload_after_a_cli_edit(repo_path: Path):
 
 
 async def test_english_labels_with_lang_en(repo_path: Path):
-    from dvtui.i18n import set_lang
+    from dvtui.i18n import set_language
 
-    set_lang("en")
+    set_language("en")
     app = make_app(repo_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)

@@ -23,7 +23,7 @@ from dvtui.cli.sync import commands as sync_commands
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, message
 from dvtui.core.text import format_date, inert, parse_date
-from dvtui.i18n import set_lang, t
+from dvtui.i18n import set_language, t
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 # Kinds `dvtui list` knows (kept here so that building the parser imports nothing heavy).
@@ -121,7 +121,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``dvtui`` console script."""
     argv = list(sys.argv[1:] if argv is None else argv)
-    set_lang(_peek_lang(argv))
+    set_language(_peek_lang(argv))
     args = build_parser(_command_in(argv)).parse_args(argv)
     try:
         today = _today(getattr(args, "today", None))

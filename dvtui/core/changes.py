@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from dvtui.core.text import format_date
-from dvtui.i18n import CATALOG, t
+from dvtui.i18n import has, t
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def diff(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]
 def field_label(name: str) -> str:
     """The label of a (dotted) field name, or the name itself when the catalog has none."""
     key = f"field.{name}"
-    return t(key) if key in CATALOG else name
+    return t(key) if has(key) else name
 
 
 def value_text(field: str, value: Any, *, limit: int = 60) -> str:
@@ -66,7 +66,7 @@ def value_text(field: str, value: Any, *, limit: int = 60) -> str:
         f"kind.model.{value}",
         f"sector.{value}",
     ):
-        if leaf in ("status", "kind", "sector") and key in CATALOG:
+        if leaf in ("status", "kind", "sector") and has(key):
             return t(key)
     if isinstance(value, list):
         if value and isinstance(value[0], dict):

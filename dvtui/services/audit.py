@@ -29,7 +29,7 @@ from dvtui.core.problems import DataError, Problem
 from dvtui.core.records import Record, Report, Summary
 from dvtui.core.trailers import parse_message
 from dvtui.git.repo import shallow_boundary
-from dvtui.i18n import CATALOG, t
+from dvtui.i18n import has, t
 from dvtui.services.history import BlobTables, RawCommit, iter_commits, record_id_of
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ def audit(
             found += _check_message(commit, tables)
         if signed and commit.signature not in GOOD_SIGNATURES:
             key = f"audit.sig.{commit.signature}"
-            detail = t(key) if key in CATALOG else t("audit.sig.other", code=commit.signature)
+            detail = t(key) if has(key) else t("audit.sig.other", code=commit.signature)
             found.append(("unsigned", detail, ""))
         findings += [_finding(commit, kind, detail, file) for kind, detail, file in found]
         if pending.get(commit.sha, 0) > 0:

@@ -1,0 +1,45 @@
+"""The message catalogs: complete, consistent, compiled; the language is a context, not a switch."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from dvtui.i18n import LANGUAGES, current_language, language, set_language, t, translator
+from dvtui.i18n.catalogs import compiled, messages_of_mo, po_path, problems
+
+
+def test_every_key_the_code_uses_is_in_every_catalog_with_the_same_placeholders() -> None:
+    assert problems() == []
+
+
+def test_the_compiled_catalogs_are_those_of_the_po_files() -> None:
+    for lang in LANGUAGES:
+        mo = Path(po_path(lang)).with_suffix(".mo")
+        have, want = messages_of_mo(mo.read_bytes()), messages_of_mo(compiled(lang))
+        assert have == want, f"run `make messages` ({lang})"
+
+
+def test_a_thread_speaking_vietnamese_leaves_the_ui_in_english() -> None:
+    set_language("en")
+    inside = threading.Event()
+    leave = threading.Event()
+    seen: list[str] = []
+
+    def worker() -> None:
+        with language("vi"):  # what a save worker does for its commit message
+            seen.append(t("ui.key.save"))
+            inside.set()
+            leave.wait(5)
+
+    thread = threading.Thread(target=worker)
+    thread.start()
+    inside.wait(5)
+    try:
+        assert current_language() == "en"
+        assert t("ui.key.save") == translator("en").t("ui.key.save")
+    finally:
+        leave.set()
+        thread.join()
+    assert seen == [translator("vi").t("ui.key.save")]
+    assert seen != [translator("en").t("ui.key.save")]
