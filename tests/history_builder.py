@@ -70,8 +70,8 @@ def build_history(repo: Path) -> Expected:
         "figures.petitions_received=10",
         "figures.petitions_in_competence=8",
         "figures.petitions_resolved=8",
-        "narrative.ii-1=Quán triệt tại 12 bản, 100% cán bộ tham gia.",
-        "narrative.ii-7=Mô hình “Dân vận khéo” trồng cà phê ở bản Co Sản.",
+        "narrative.2023-ii-1=Quán triệt tại 12 bản, 100% cán bộ tham gia.",
+        "narrative.2023-ii-7=Mô hình “Dân vận khéo” trồng cà phê ở bản Co Sản.",
     )
     sets(
         repo,
@@ -82,7 +82,7 @@ def build_history(repo: Path) -> Expected:
         "figures.conference_attendees=80",
         "figures.petitions_received=5",
         "figures.petitions_resolved=3",
-        "narrative.ii-1=Phổ biến Chỉ thị 33/CT-TTg cho toàn thể công chức.",
+        "narrative.2023-ii-1=Phổ biến Chỉ thị 33/CT-TTg cho toàn thể công chức.",
     )
     sets(
         repo,

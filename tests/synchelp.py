@@ -17,8 +17,8 @@ from dvtui.storage import Store
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
 QUAI_CANG_FILE = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
-TASK = RecordId.parse("tasks/ii-7")
-TASK_FILE = "records/tasks/ii-7.toml"
+TASK = RecordId.parse("tasks/2023-ii-7")
+TASK_FILE = "records/tasks/2023-ii-7.toml"
 
 PEOPLE = {
     "lan": ("Nguyễn Thị Lan", "lan.noivu@tuangiao.example"),

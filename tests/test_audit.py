@@ -35,7 +35,7 @@ def edit(repo: Path, path: str, old: str, new: str) -> None:
 def test_clean_history_exits_zero(repo_path: Path) -> None:
     for args in (
         ("set", RID, "status=submitted", "submitted_on=10/05/2023"),
-        ("set", RID, "figures.dialogues=2", "narrative.ii-1=Đã quán triệt."),
+        ("set", RID, "figures.dialogues=2", "narrative.2023-ii-1=Đã quán triệt."),
         ("set", "units/phong-y-te", "contact.person=Quàng Văn Dũng"),
         ("review", "--sign"),
     ):

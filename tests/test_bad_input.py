@@ -29,7 +29,7 @@ UNIT_FILE = f"records/{UNIT}.toml"
 UNIT_TEXT = 'schema = 1\nname = "UBND xã Quài Cang"\nkind = "commune"\n'
 REPORT_TEXT = (
     'schema = 1\nstatus = "missing"\n\n[narrative]\n'
-    'ii-1 = "Đã tổ chức hội nghị đối thoại với Nhân dân về công tác dân vận khéo ở bản"\n'
+    '2023-ii-1 = "Đã tổ chức hội nghị đối thoại với Nhân dân về công tác dân vận khéo ở bản"\n'
 )
 
 
@@ -286,11 +286,11 @@ def test_nfd_in_a_hand_edited_file_is_read_and_stored_as_nfc(repo_path: Path) ->
 
 @pytest.mark.parametrize("text", HOSTILE, ids=["ansi", "rich-markup", "textual-markup"])
 def test_hostile_text_is_stored_verbatim_and_printed_inert(repo_path: Path, text: str) -> None:
-    code, _, err = run(repo_path, "set", QUAI_CANG, f"review_note={text}", f"narrative.ii-1={text}")
+    code, _, err = run(repo_path, "set", QUAI_CANG, f"review_note={text}", f"narrative.2023-ii-1={text}")
     assert code == 0, err
     record = Store(repo_path).get(RecordId.parse(QUAI_CANG))
     assert isinstance(record, Report)
-    assert record.review_note == record.narrative["ii-1"] == text.strip()
+    assert record.review_note == record.narrative["2023-ii-1"] == text.strip()
     raw = (repo_path / QUAI_CANG_FILE).read_bytes()
     assert b"\x1b" not in raw and b"\x07" not in raw  # TOML escapes them: the file is plain text
     for args in (
@@ -436,7 +436,7 @@ def test_a_deleted_unit_names_every_dangling_reference(repo_path: Path) -> None:
     ):
         assert f"{rel}: {missing}" in lines
     assert any(
-        x.startswith("records/tasks/ii-7.toml: assigned_units[") and missing in x for x in lines
+        x.startswith("records/tasks/2023-ii-7.toml: assigned_units[") and missing in x for x in lines
     )
     # nothing else is blamed
     assert all("ubnd-xa-quai-cang" in x for x in lines)

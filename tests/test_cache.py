@@ -336,7 +336,7 @@ def test_the_quick_reference_check_answers_like_the_full_one(repo_path: Path, da
     if damage == "unit-gone":
         (repo_path / UNIT_FILE).unlink()
     elif damage == "item-dangles":
-        task = records_dir / "tasks/ii-1.toml"
+        task = records_dir / "tasks/2023-ii-1.toml"
         text = task.read_text(encoding="utf-8").replace('"phong-noi-vu",', '"khong-co",')
         task.write_text(text, encoding="utf-8")
     elif damage == "period-plan-gone":

@@ -60,19 +60,19 @@ def test_init_into_a_file_is_a_one_line_error(tmp_path: Path) -> None:
 
 def test_validate_reports_file_field_reason(repo_path: Path) -> None:
     (repo_path / QUAI_CANG_FILE).write_bytes(b'schema = 1\nstatus = "done"\n')
-    (repo_path / "records/tasks/ii-7.toml").write_bytes(b"schema = 7\n")
+    (repo_path / "records/tasks/2023-ii-7.toml").write_bytes(b"schema = 7\n")
     run = dvtui("--repo", str(repo_path), "validate")
     assert run.returncode == 1 and "Traceback" not in run.stderr
     assert run.stdout.splitlines() == [
         f"{QUAI_CANG_FILE}: status: giá trị “done” không hợp lệ, "
         "chỉ nhận: missing, submitted, returned, approved",
-        "records/tasks/ii-7.toml: schema: hồ sơ được ghi bằng phiên bản dvtui mới hơn "
+        "records/tasks/2023-ii-7.toml: schema: hồ sơ được ghi bằng phiên bản dvtui mới hơn "
         "(mẫu 7), hãy cập nhật dvtui",
     ]
     assert run.stderr.strip() == "2 lỗi; 119 hồ sơ hợp lệ."
     english = dvtui("validate", "--repo", str(repo_path), "--lang", "en")
     assert english.returncode == 1
-    assert "records/tasks/ii-7.toml: schema: written by a newer dvtui" in english.stdout
+    assert "records/tasks/2023-ii-7.toml: schema: written by a newer dvtui" in english.stdout
     assert english.stderr.strip() == "2 problem(s); 119 valid records."
 
 
@@ -180,7 +180,7 @@ def test_show(repo_path: Path) -> None:
 
 
 def test_show_unknown_and_broken_records(repo_path: Path) -> None:
-    assert "tasks/ii-99" in refused(dvtui("--repo", str(repo_path), "show", "tasks/ii-99"))
+    assert "tasks/2023-ii-99" in refused(dvtui("--repo", str(repo_path), "show", "tasks/2023-ii-99"))
     (repo_path / QUAI_CANG_FILE).write_bytes(b'schema = 1\nstatus = "done"\n')
     message = refused(dvtui("--repo", str(repo_path), "show", QUAI_CANG))
     assert QUAI_CANG_FILE in message and "status" in message
@@ -240,7 +240,7 @@ def test_the_issue_example_makes_exactly_one_commit(repo_path: Path) -> None:
         ([QUAI_CANG, "=x"], "trường=giá_trị"),
         ([QUAI_CANG, "status"], "trường=giá_trị"),
         ([QUAI_CANG, "status=missing"], "không có gì thay đổi"),
-        (["tasks/ii-99", "status=done"], "không có hồ sơ “tasks/ii-99”"),
+        (["tasks/2023-ii-99", "status=done"], "không có hồ sơ “tasks/2023-ii-99”"),
     ],
 )
 def test_bad_set_exits_1_and_changes_nothing(repo_path: Path, args: list[str], reason: str) -> None:

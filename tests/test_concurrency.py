@@ -117,7 +117,7 @@ def round_commands(n: int) -> tuple[dict[str, Any], dict[str, Any], list[tuple[s
         fa, fb = "document_number", "document_number"
     elif shape == 1:  # the same record, different fields
         ra = rb = f"reports/2023-h1/{unit_a}"
-        fa, fb = "document_number", "narrative.ii-1"
+        fa, fb = "document_number", "narrative.2023-ii-1"
     else:  # a new record beside an update
         ra, rb = f"models/2023/mo-hinh-{n}", f"reports/2023-year/{unit_a}"
         fa, fb = "name", "figures.dialogues"
@@ -208,13 +208,13 @@ async def test_the_ui_and_a_cli_saving_at_once(repo_path: Path, same_record: boo
             for n in range(rounds):
                 form = await open_report(pilot, "quai cang")
                 form.query_one("#f-document_number", Input).value = f"{n}/BC-UBND"
-                cli.send({"id": other, "fields": {"narrative.ii-1": f"Vòng {n}"}})
+                cli.send({"id": other, "fields": {"narrative.2023-ii-1": f"Vòng {n}"}})
                 await pilot.press("ctrl+s")
                 assert cli.answer().startswith("ok ")
                 await settle(pilot)
                 assert not isinstance(app.screen, ReportForm), "the UI save failed"
                 assert field(repo_path, quai_cang, "document_number") == f"{n}/BC-UBND"
-                assert field(repo_path, other, "narrative")["ii-1"] == f"Vòng {n}"
+                assert field(repo_path, other, "narrative")["2023-ii-1"] == f"Vòng {n}"
     assert commits(repo_path) == 1 + 2 * rounds
     assert git(repo_path, "status", "--porcelain") == ""
     LANDED.append(2 * rounds)

@@ -244,7 +244,7 @@ def fuzz_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 EDITABLE = {
     "reports/2023-h1/ubnd-xa-quai-cang": ("document_number", "review_note", "reviewer"),
     "units/ubnd-xa-quai-cang": ("name",),
-    "tasks/ii-1": ("title", "text"),
+    "tasks/2023-ii-1": ("title", "text"),
 }
 
 

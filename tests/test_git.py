@@ -107,7 +107,7 @@ def test_commit_author_subject_and_trailers(store: Store) -> None:
 
 
 def test_subject_of_a_single_other_field(store: Store) -> None:
-    store.set_fields(RecordId.parse("tasks/ii-7"), {"due": "30/06/2023"})
+    store.set_fields(RecordId.parse("tasks/2023-ii-7"), {"due": "30/06/2023"})
     subject = git(store.root, "log", "-1", "--format=%s").strip()
     assert subject.startswith("II.7 ")
     assert subject.endswith(": Hạn: (trống) → 30/06/2023")

@@ -49,7 +49,7 @@ def plant(repo: Path) -> None:
     unit = store.get(RecordId.parse("units/ubnd-xa-quai-cang"))
     assert isinstance(unit, Unit)
     store.replace(unit, name=UNIT_NAME)
-    task = store.get(RecordId.parse("tasks/ii-1"))
+    task = store.get(RecordId.parse("tasks/2023-ii-1"))
     assert isinstance(task, Task)
     store.replace(task, title=TASK_TITLE)
     report = store.get(RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"))
@@ -58,7 +58,7 @@ def plant(repo: Path) -> None:
         report,
         document_number=DOC_NUMBER,
         review_note=NOTE,
-        narrative={**report.narrative, "ii-1": NARRATIVE},
+        narrative={**report.narrative, "2023-ii-1": NARRATIVE},
     )
 
 
@@ -99,4 +99,4 @@ async def test_markup_in_every_text_field_is_shown_literally(repo_path: Path) ->
     report = Store(repo_path).get(RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"))
     assert isinstance(report, Report)
     assert dataclasses.asdict(report)["document_number"] == DOC_NUMBER  # stored as typed
-    assert report.narrative["ii-1"] == NARRATIVE
+    assert report.narrative["2023-ii-1"] == NARRATIVE

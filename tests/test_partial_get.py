@@ -51,8 +51,8 @@ def test_broken_and_dangling_records(repo_path: Path) -> None:
         encoding="utf-8",
     )
     (records / "units/ubnd-xa-quai-cang.toml").write_text("schema = 1\nname = [", encoding="utf-8")
-    (records / "tasks/ii-1.toml").write_text(
-        (records / "tasks/ii-1.toml")
+    (records / "tasks/2023-ii-1.toml").write_text(
+        (records / "tasks/2023-ii-1.toml")
         .read_text(encoding="utf-8")
         .replace('"phong-noi-vu",', '"khong-co",\n    "../../ra-ngoai",'),
         encoding="utf-8",

@@ -98,25 +98,25 @@ def test_the_plan_as_printed(bundled: Dataset) -> None:
 def test_the_ten_tasks(bundled: Dataset) -> None:
     tasks = bundled.of(Task)
     assert [t.id.name for t in tasks] == [
-        "ii-1",
-        "ii-2",
-        "ii-2-1",
-        "ii-2-2",
-        "ii-3",
-        "ii-4",
-        "ii-5",
-        "ii-6",
-        "ii-7",
-        "ii-8",
+        "2023-ii-1",
+        "2023-ii-2",
+        "2023-ii-2-1",
+        "2023-ii-2-2",
+        "2023-ii-3",
+        "2023-ii-4",
+        "2023-ii-5",
+        "2023-ii-6",
+        "2023-ii-7",
+        "2023-ii-8",
     ]
     codes = {t.id.name: t.code for t in tasks}
-    assert codes["ii-2-1"] == "II.2.1" and codes["ii-8"] == "II.8"
+    assert codes["2023-ii-2-1"] == "II.2.1" and codes["2023-ii-8"] == "II.8"
     by_id = {t.id.name: t for t in tasks}
-    assert by_id["ii-2-1"].parent == "ii-2" and by_id["ii-2-2"].parent == "ii-2"
-    assert by_id["ii-8"].lead_unit == "phong-noi-vu"
+    assert by_id["2023-ii-2-1"].parent == "2023-ii-2" and by_id["2023-ii-2-2"].parent == "2023-ii-2"
+    assert by_id["2023-ii-8"].lead_unit == "phong-noi-vu"
     assert all(t.plan == "2023" and t.title for t in tasks)
     # II.2 is only a heading in the plan; its text is in II.2.1 and II.2.2
-    assert [t.id.name for t in tasks if not t.text] == ["ii-2"]
+    assert [t.id.name for t in tasks if not t.text] == ["2023-ii-2"]
     assert all(t.status == "not-started" for t in tasks)
 
 
@@ -262,7 +262,7 @@ CASES = [
         id="report-unknown-period",
     ),
     pytest.param(
-        "records/tasks/ii-9.toml",
+        "records/tasks/2023-ii-9.toml",
         'schema = 1\nplan = "2023"\ncode = "II.9"\ntitle = "x"\n'
         'assigned_units = ["phong-noi-vu", "phong-khong-co"]\n',
         "assigned_units[2]",
@@ -342,7 +342,7 @@ def test_one_bad_file_never_stops_the_rest(repo_path: Path) -> None:
         QUAI_CANG: 'schema = 1\nstatus = "missing\n',
         "records/reports/2023-h1/ubnd-xa-ta-ma.toml": b"\xff\xfe\x00garbage",
         "records/reports/2023-year/phong-y-te.toml": 'schema = 1\nstatus = "done"\n',
-        "records/tasks/ii-7.toml": 'schema = 1\ntitle = "x"\n',
+        "records/tasks/2023-ii-7.toml": 'schema = 1\ntitle = "x"\n',
     }
     for rel, content in bad.items():
         write(repo_path, rel, content)
@@ -367,8 +367,8 @@ def test_records_that_lean_on_a_broken_file_say_so(repo_path: Path) -> None:
     # a dangling item of a list is reported but keeps the record: one broken commune file
     # must not empty the task list
     assert len(data.of(Task)) == 10
-    assert by_file["records/tasks/ii-7.toml"].startswith(
-        "records/tasks/ii-7.toml: assigned_units[27]: không có hồ sơ “units/ubnd-xa-quai-cang”"
+    assert by_file["records/tasks/2023-ii-7.toml"].startswith(
+        "records/tasks/2023-ii-7.toml: assigned_units[27]: không có hồ sơ “units/ubnd-xa-quai-cang”"
     )
     assert len(data.problems) == 1 + 2 + 10
 

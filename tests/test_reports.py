@@ -376,7 +376,7 @@ def test_report_cell_text_is_never_a_formula(repo: Path, tmp_path: Path) -> None
         str(repo),
         "set",
         f"reports/{PERIOD}/{LATE}",
-        'narrative.ii-3==HYPERLINK("http://x")',
+        'narrative.2023-ii-3==HYPERLINK("http://x")',
     )
     assert r.returncode == 0, r.stderr
     out = tmp_path / "x.xlsx"

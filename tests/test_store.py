@@ -61,12 +61,12 @@ def test_set_changes_exactly_those_lines_of_that_one_file(store: Store) -> None:
 
 
 def test_one_field_change_is_a_one_line_diff(store: Store) -> None:
-    rid = RecordId.parse("tasks/ii-7")
+    rid = RecordId.parse("tasks/2023-ii-7")
     store.set_fields(rid, {"status": "in-progress"})
     stat = git(store.root, "show", "--format=", "--shortstat", "HEAD").strip()
     assert stat == "1 file changed, 1 insertion(+), 1 deletion(-)"
     assert git(store.root, "show", "--format=", "--name-only", "HEAD").split() == [
-        "records/tasks/ii-7.toml"
+        "records/tasks/2023-ii-7.toml"
     ]
 
 
@@ -125,7 +125,7 @@ def test_invalid_values_change_nothing(store: Store) -> None:
         {"status": "submitted"},  # a submitted report needs its date
         {"figures.dialogues": "-2"},
         {"figures.petitions_received": "2", "figures.petitions_resolved": "5"},
-        {"narrative.ii-99": "text for a task that does not exist"},
+        {"narrative.2023-ii-99": "text for a task that does not exist"},
     ]
     for assignments in bad:
         with pytest.raises(InvalidRecord):
@@ -251,7 +251,7 @@ def test_the_longest_slug_is_allowed() -> None:
 
 
 def test_a_record_id_tolerates_the_file_name() -> None:
-    assert RecordId.parse("records/tasks/ii-7.toml") == RecordId.parse("tasks/ii-7")
+    assert RecordId.parse("records/tasks/2023-ii-7.toml") == RecordId.parse("tasks/2023-ii-7")
 
 
 @pytest.fixture
@@ -339,9 +339,9 @@ def test_history_gives_field_diffs_newest_first(store: Store) -> None:
 
 
 def test_history_of_a_record_only_lists_its_own_commits(store: Store) -> None:
-    store.set_fields(RecordId.parse("tasks/ii-7"), {"status": "in-progress"})
+    store.set_fields(RecordId.parse("tasks/2023-ii-7"), {"status": "in-progress"})
     assert len(store.history(QUAI_CANG)) == 1
-    assert len(store.history(RecordId.parse("tasks/ii-7"))) == 2
+    assert len(store.history(RecordId.parse("tasks/2023-ii-7"))) == 2
 
 
 def test_history_survives_an_old_version_that_no_longer_parses(store: Store) -> None:

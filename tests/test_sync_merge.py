@@ -24,7 +24,7 @@ from dvtui.core.problems import InvalidRecord
 from dvtui.services.setup import bundled_records
 
 REPORT = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
-TASK = "records/tasks/ii-7.toml"
+TASK = "records/tasks/2023-ii-7.toml"
 
 
 def bundled(path: str) -> bytes:

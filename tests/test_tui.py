@@ -176,7 +176,7 @@ async def test_note_markup_and_escapes_are_shown_literally(repo_path: Path):
     assert "[link=http://e.vil]y[/link]" in shown
     assert "\\x1b[31mz" in shown
     assert "\x1b" not in shown
-    stored = (repo_path / "records" / "tasks" / "ii-1.toml").read_text(encoding="utf-8")
+    stored = (repo_path / "records" / "tasks" / "2023-ii-1.toml").read_text(encoding="utf-8")
     assert "[red]x[/red]" in stored  # stored as typed; only the display is inert
 
 

@@ -1,7 +1,7 @@
 """Three-way merge of one record, field by field — what two staff did to the same file.
 
 A record's three versions (the common ancestor, mine, theirs) are flattened to fields
-(``status``, ``figures.dialogues``, ``narrative.ii-7`` …). For each field: changed on one
+(``status``, ``figures.dialogues``, ``narrative.2023-ii-7`` …). For each field: changed on one
 side only → that side wins; changed the same way on both → fine; changed two different
 ways → a :class:`Conflict`. Progress notes (``notes``) and ``assigned_units`` merge as sets:
 what either side added is kept, what either side removed is gone, notes in date order.

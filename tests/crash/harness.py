@@ -209,7 +209,7 @@ def random_edit(rng: random.Random, create: bool) -> Edit:
     elif choice == 1:
         fields = {"figures.dialogues": str(rng.randrange(1, 500))}
     else:
-        fields = {"narrative.ii-1": " ".join(rng.sample(WORDS, 3)) + f" {rng.randrange(10**6)}"}
+        fields = {"narrative.2023-ii-1": " ".join(rng.sample(WORDS, 3)) + f" {rng.randrange(10**6)}"}
     return Edit(rid, fields)
 
 
