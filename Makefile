@@ -30,12 +30,13 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
-# After editing a catalog (dvtui/i18n/locale/*/LC_MESSAGES/dvtui.po): check every key the code
-# uses is in every language with the same placeholders, and compile the .mo files the program reads.
+# After editing a catalog (dvtui/i18n/locale/*/LC_MESSAGES/dvtui.po): put every message in its
+# area's place, check every key the code uses is in every language with the same placeholders,
+# and compile the .mo files the program reads.
 messages: $(STAMP)
+	$(BIN)/python -m dvtui.i18n.catalogs order
 	$(BIN)/python -m dvtui.i18n.catalogs check
 	$(BIN)/python -m dvtui.i18n.catalogs compile
-	$(BIN)/python -m dvtui.i18n.catalogs template
 
 format: $(STAMP)
 	$(BIN)/ruff format dvtui tests

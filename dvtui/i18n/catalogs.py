@@ -1,9 +1,13 @@
-"""Maintaining the catalogs with Babel: ``python -m dvtui.i18n.catalogs check|compile|template``.
+"""Maintaining the catalogs with Babel: ``python -m dvtui.i18n.catalogs COMMAND``.
 
+- ``order``: each ``.po`` rewritten in the catalog's order, grouped by area (see
+  ``dvtui.i18n.pofiles``), so a message added anywhere lands in its place.
 - ``check``: every key the code uses (``t("…")``, ``tn("…", n)``, ``N_("…")``) is in every
   catalog, with the same ``{placeholders}`` as the Vietnamese source; plural messages have
-  their plural forms. Prints the problems, exits 1 when there are any.
-- ``compile``: each ``.po`` into the ``.mo`` the program reads (``make messages`` runs both).
+  their plural forms; every ``.po`` is in the catalog's order. Prints the problems, exits 1
+  when there are any.
+- ``compile``: each ``.po`` into the ``.mo`` the program reads (``make messages`` runs
+  ``order``, ``check`` and ``compile``).
 - ``template``: ``locale/dvtui.pot``, the keys with the Vietnamese text as comments, from
   which a translator starts a new language (``pybabel init -D dvtui -i dvtui/i18n/locale/
   dvtui.pot -d dvtui/i18n/locale -l <lang>``; see the README).
@@ -23,25 +27,24 @@ from pathlib import Path
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po, write_po
+from babel.messages.pofile import write_po
 
 from dvtui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, Lang
+from dvtui.i18n.pofiles import (
+    AREAS,
+    area_of,
+    canonical,
+    in_order,
+    key_of,
+    po_path,
+    read,
+    write_canonical,
+)
 
 PACKAGE = Path(__file__).resolve().parent.parent
 KEYWORDS = {"t": (1,), "tn": (1,), "N_": (1,)}
 SOURCE: Lang = "vi"
 _PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
-
-
-def po_path(lang: Lang) -> Path:
-    """The ``.po`` file of ``lang``."""
-    return LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
-
-
-def read(lang: Lang) -> Catalog:
-    """The catalog of ``lang`` as Babel reads it."""
-    with open(po_path(lang), "rb") as f:
-        return read_po(f, locale=lang, domain=DOMAIN)
 
 
 @dataclass(frozen=True)
@@ -109,6 +112,19 @@ def problems() -> list[str]:
                 if placeholders(text) != wanted and not (other.pluralizable and "n" in wanted):
                     found = ", ".join(sorted(placeholders(text))) or "none"
                     out.append(f"{lang}: {key}: placeholders {found}, not {sorted(wanted)}")
+    out += _order_problems(catalogs)
+    return out
+
+
+def _order_problems(catalogs: dict[Lang, Catalog]) -> list[str]:
+    out = []
+    for lang, catalog in catalogs.items():
+        for message in catalog:
+            if message.id and area_of(key_of(message)) is None:
+                known = ", ".join(p for _title, prefixes in AREAS for p in prefixes)
+                out.append(f"{lang}: {key_of(message)}: no area has its prefix ({known})")
+        if po_path(lang).read_text(encoding="utf-8") != canonical(lang):
+            out.append(f"{po_path(lang)}: not in the catalog's order: run `make messages`")
     return out
 
 
@@ -136,7 +152,7 @@ def compile_all() -> None:
 def write_template() -> Path:
     """``locale/dvtui.pot``: every key, its Vietnamese text as the translator's comment."""
     template = Catalog(domain=DOMAIN, project="dvtui", fuzzy=False)
-    for message in read(SOURCE):
+    for message in in_order(read(SOURCE)):
         if message.id:
             comments = [" / ".join(_texts(message))]
             template.add(message.id, "", auto_comments=comments)
@@ -155,13 +171,18 @@ def main(argv: list[str]) -> int:
             print(line)
         print(f"{len(found)} problem(s) in the catalogs", file=sys.stderr)
         return 1 if found else 0
+    if command == "order":
+        for lang in LANGUAGES:
+            if write_canonical(lang):
+                print(f"{po_path(lang)}: put in the catalog's order")
+        return 0
     if command == "compile":
         compile_all()
         return 0
     if command == "template":
         print(write_template())
         return 0
-    print("usage: python -m dvtui.i18n.catalogs check|compile|template", file=sys.stderr)
+    print("usage: python -m dvtui.i18n.catalogs order|check|compile|template", file=sys.stderr)
     return 2
 
 
