@@ -286,7 +286,9 @@ def test_nfd_in_a_hand_edited_file_is_read_and_stored_as_nfc(repo_path: Path) ->
 
 @pytest.mark.parametrize("text", HOSTILE, ids=["ansi", "rich-markup", "textual-markup"])
 def test_hostile_text_is_stored_verbatim_and_printed_inert(repo_path: Path, text: str) -> None:
-    code, _, err = run(repo_path, "set", QUAI_CANG, f"review_note={text}", f"narrative.2023-ii-1={text}")
+    code, _, err = run(
+        repo_path, "set", QUAI_CANG, f"review_note={text}", f"narrative.2023-ii-1={text}"
+    )
     assert code == 0, err
     record = Store(repo_path).get(RecordId.parse(QUAI_CANG))
     assert isinstance(record, Report)
@@ -436,7 +438,8 @@ def test_a_deleted_unit_names_every_dangling_reference(repo_path: Path) -> None:
     ):
         assert f"{rel}: {missing}" in lines
     assert any(
-        x.startswith("records/tasks/2023-ii-7.toml: assigned_units[") and missing in x for x in lines
+        x.startswith("records/tasks/2023-ii-7.toml: assigned_units[") and missing in x
+        for x in lines
     )
     # nothing else is blamed
     assert all("ubnd-xa-quai-cang" in x for x in lines)

@@ -180,7 +180,8 @@ def test_show(repo_path: Path) -> None:
 
 
 def test_show_unknown_and_broken_records(repo_path: Path) -> None:
-    assert "tasks/2023-ii-99" in refused(dvtui("--repo", str(repo_path), "show", "tasks/2023-ii-99"))
+    shown = refused(dvtui("--repo", str(repo_path), "show", "tasks/2023-ii-99"))
+    assert "tasks/2023-ii-99" in shown
     (repo_path / QUAI_CANG_FILE).write_bytes(b'schema = 1\nstatus = "done"\n')
     message = refused(dvtui("--repo", str(repo_path), "show", QUAI_CANG))
     assert QUAI_CANG_FILE in message and "status" in message

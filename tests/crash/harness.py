@@ -209,7 +209,8 @@ def random_edit(rng: random.Random, create: bool) -> Edit:
     elif choice == 1:
         fields = {"figures.dialogues": str(rng.randrange(1, 500))}
     else:
-        fields = {"narrative.2023-ii-1": " ".join(rng.sample(WORDS, 3)) + f" {rng.randrange(10**6)}"}
+        text = " ".join(rng.sample(WORDS, 3)) + f" {rng.randrange(10**6)}"
+        fields = {"narrative.2023-ii-1": text}
     return Edit(rid, fields)
 
 
