@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import dvtui
 
 from dvtui.core.ids import RecordId
-from dvtui.core.records import Model, Summary
+from dvtui.core.records import Model, ModelField, ModelKind, Summary
 from dvtui.storage import Store
 
 PERIOD = "2023-h1"
@@ -120,18 +120,19 @@ def build_history(repo: Path) -> Expected:
     sets(repo, f"units/{WITH_CONTACT}", "contact.person=Lò Văn Minh", "contact.phone=0912 345 678")
     store = Store(repo)
     store.load()
-    for slug, kind, name, unit, sector in (
+    models: list[tuple[str, ModelKind, str, str, ModelField]] = [
         ("ca-phe-co-san", "model", "Trồng cà phê bản Co Sản", ON_TIME_APPROVED, "economy"),
         ("van-nghe-ta-ma", "model", "Đội văn nghệ bản Ta Ma", LATE_RETURNED, "culture-society"),
         ("lo-van-sang", "exemplary-person", "Lò Văn Sáng", ON_TIME_APPROVED, "political-system"),
-    ):
+    ]
+    for slug, kind, name, unit, sector in models:
         store.save(
             Model(
                 id=RecordId.parse(f"models/2023/{slug}"),
-                kind=kind,  # type: ignore[arg-type]
+                kind=kind,
                 name=name,
                 unit=unit,
-                sector=sector,  # type: ignore[arg-type]
+                sector=sector,
             ),
             create=True,
         )

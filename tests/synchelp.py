@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import git
 
 from dvtui.core.ids import RecordId
+from dvtui.core.records import Task
 from dvtui.services.setup import init_data_repo
 from dvtui.services.sync import clone
 from dvtui.storage import Store
@@ -25,6 +26,13 @@ PEOPLE = {
     "minh": ("Trần Văn Minh", "minh.noivu@tuangiao.example"),
     "hoa": ("Lò Thị Hoa", "hoa.noivu@tuangiao.example"),
 }
+
+
+def the_task(store: Store) -> Task:
+    """Task II.7 as ``store`` holds it now."""
+    task = store.get(TASK)
+    assert isinstance(task, Task)
+    return task
 
 
 def make_remote(tmp: Path, name: str = "remote.git") -> Path:

@@ -347,7 +347,7 @@ def test_control_characters_in_a_record_stay_inert(repo_path: Path) -> None:
     assert "\x1b" not in message and "\\x1b[31m" in message
 
 
-def test_list_refuses_an_unknown_status_instead_of_listing_nothing(repo_path):
+def test_list_refuses_an_unknown_status_instead_of_listing_nothing(repo_path: Path) -> None:
     from conftest import dvtui
 
     done = dvtui("--repo", str(repo_path), "list", "reports", "--status", "bogus")
@@ -355,7 +355,7 @@ def test_list_refuses_an_unknown_status_instead_of_listing_nothing(repo_path):
     assert "Traceback" not in done.stderr
 
 
-def test_log_refuses_an_empty_id(repo_path):
+def test_log_refuses_an_empty_id(repo_path: Path) -> None:
     from conftest import dvtui
 
     done = dvtui("--repo", str(repo_path), "log", "")

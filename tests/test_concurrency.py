@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NotRequired, TypedDict
 
 import pytest
 from conftest import git
@@ -51,6 +51,15 @@ def report_counts(request: pytest.FixtureRequest) -> Iterator[None]:
         )
 
 
+class SaveCommand(TypedDict):
+    """One line to a saver process (see ``harness.serve_main``)."""
+
+    id: str
+    fields: dict[str, str]
+    fresh: NotRequired[bool]
+    create: NotRequired[bool]
+
+
 class Saver:
     """A saver process: send a command, read its answer."""
 
@@ -64,7 +73,7 @@ class Saver:
         )
         assert self.proc.stdout is not None and self.proc.stdout.readline() == "ready\n"
 
-    def send(self, command: dict[str, Any]) -> None:
+    def send(self, command: SaveCommand) -> None:
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps(command) + "\n")
         self.proc.stdin.flush()
@@ -107,7 +116,7 @@ def commits(repo: Path) -> int:
     return int(git(repo, "rev-list", "--count", "HEAD"))
 
 
-def round_commands(n: int) -> tuple[dict[str, Any], dict[str, Any], list[tuple[str, str, str]]]:
+def round_commands(n: int) -> tuple[SaveCommand, SaveCommand, list[tuple[str, str, int | str]]]:
     """Two commands for round ``n`` and the (record, field, value) each must leave."""
     unit_a, unit_b = UNITS[n % len(UNITS)], UNITS[(n + 1) % len(UNITS)]
     fresh = n % 4 == 3  # now and then a new Store, as a new CLI would open
@@ -123,11 +132,11 @@ def round_commands(n: int) -> tuple[dict[str, Any], dict[str, Any], list[tuple[s
         fa, fb = "name", "figures.dialogues"
     va = f"Mô hình số {n}" if shape == 2 else f"{n}/BC-UBND"
     vb = str(n + 1) if fb == "figures.dialogues" else f"Vòng {n}: đối thoại với Nhân dân"
-    a: dict[str, Any] = {"id": ra, "fields": {fa: va}, "fresh": fresh}
+    a: SaveCommand = {"id": ra, "fields": {fa: va}, "fresh": fresh}
     if shape == 2:
         a["create"] = True
         a["fields"] = {"kind": "model", "name": va, "unit": unit_a, "sector": "economy"}
-    b = {"id": rb, "fields": {fb: vb}, "fresh": fresh}
+    b: SaveCommand = {"id": rb, "fields": {fb: vb}, "fresh": fresh}
     expect = [(ra, fa, va), (rb, fb, int(vb) if fb == "figures.dialogues" else vb)]
     return a, b, expect
 

@@ -7,8 +7,9 @@ import io
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from conftest import dvtui, write_gitconfig
@@ -30,7 +31,23 @@ from dvtui.reports.status import build_status
 from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
+if TYPE_CHECKING:
+    from docx.shared import Length
+
 WIDE = {"COLUMNS": "400"}  # Rich wraps table cells to the terminal width
+
+
+def millimetres(length: Length | None) -> float:
+    """A page dimension python-docx read back (None would mean Word's default: not ours)."""
+    from docx.shared import Mm
+
+    assert length is not None
+    return length / Mm(1)
+
+
+def cell_text(value: object) -> str:
+    assert isinstance(value, str), value
+    return value
 
 
 @pytest.fixture(scope="module")
@@ -154,13 +171,12 @@ def test_overdue_table_before_any_deadline_says_so(repo: Path) -> None:
 
 def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
     from docx import Document
-    from docx.shared import Mm
 
     out = tmp_path / "cong-van.docx"
     run(repo, "overdue", "--period", PERIOD, "--format", "docx", "-o", str(out))
     doc = Document(str(out))
     section = doc.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.5)
+    assert abs(millimetres(section.page_width) - 210) < 0.5
     header = doc.tables[0]
     left = header.rows[0].cells[0].text
     assert "ỦY BAN NHÂN DÂN" in left and "V/v đôn đốc" in left and "UBND-NV" in left
@@ -257,17 +273,23 @@ def test_report_docx_layout_and_figures(repo: Path, tmp_path: Path) -> None:
     from docx import Document
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt
+    from docx.shared import Pt
 
     e = Expected()
     out = tmp_path / "bao-cao.docx"
     run(repo, "report", PERIOD, "-o", str(out))  # format from the suffix
     doc = Document(str(out))
     section = doc.sections[0]
-    assert abs(section.page_width - Mm(210)) < Mm(0.5)
-    assert abs(section.page_height - Mm(297)) < Mm(0.5)
+    assert abs(millimetres(section.page_width) - 210) < 0.5
+    assert abs(millimetres(section.page_height) - 297) < 0.5
+    margins = {
+        "top": section.top_margin,
+        "bottom": section.bottom_margin,
+        "left": section.left_margin,
+        "right": section.right_margin,
+    }
     for edge, mm in (("top", 20), ("bottom", 20), ("left", 30), ("right", 15)):
-        assert abs(getattr(section, f"{edge}_margin") - Mm(mm)) < Mm(0.5), edge
+        assert abs(millimetres(margins[edge]) - mm) < 0.5, edge
     normal = doc.styles["Normal"]
     assert normal.font.name == "Times New Roman"
     assert Pt(13) <= normal.font.size <= Pt(14)
@@ -322,7 +344,8 @@ def test_report_docx_layout_and_figures(repo: Path, tmp_path: Path) -> None:
     assert appendix.rows[-1].cells[1].text == "Tổng cộng"
     assert appendix.rows[-1].cells[5].text == str(e.conferences)
     assert len(appendix.rows) == 1 + e.units + 1
-    assert doc.sections[-1].page_width > doc.sections[-1].page_height  # landscape appendix
+    last = doc.sections[-1]
+    assert millimetres(last.page_width) > millimetres(last.page_height)  # landscape appendix
 
 
 def test_report_xlsx(repo: Path, tmp_path: Path) -> None:
@@ -343,14 +366,15 @@ def test_report_xlsx(repo: Path, tmp_path: Path) -> None:
     assert rows["UBND xã Quài Cang"][col].value == 3
     assert rows["UBND xã Quài Cang"][3].value == "Đã duyệt"
     assert rows["Phòng Y tế"][5].value == "Nộp muộn 5 ngày"
-    assert rows["Phòng Y tế"][4].value.date() == date(2023, 5, 20)
+    submitted = rows["Phòng Y tế"][4].value
+    assert isinstance(submitted, datetime) and submitted.date() == date(2023, 5, 20)
     assert rows["UBND xã Mùn Chung"][col].value is None
     assert rows["Tổng cộng"][col].value == e.conferences
     assert len(rows) == e.units + 1
     tasks = wb["Nhiệm vụ"]
     assert tasks.freeze_panes == "A2"
     ii1 = next(r for r in tasks.iter_rows(min_row=2) if r[0].value == "II.1")
-    assert ii1[4].value == 2 and "UBND xã Quài Cang: Quán triệt" in ii1[5].value
+    assert ii1[4].value == 2 and "UBND xã Quài Cang: Quán triệt" in cell_text(ii1[5].value)
     totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows(min_row=2)}
     assert totals["Số người dự hội nghị"] == e.attendees
     assert totals["Đơn thư khiếu nại, tố cáo, kiến nghị nhận được"] == e.petitions
@@ -383,7 +407,7 @@ def test_report_cell_text_is_never_a_formula(repo: Path, tmp_path: Path) -> None
     run(repo, "report", PERIOD, "-o", str(out))
     ws = load_workbook(str(out))["Nhiệm vụ"]
     cell = next(r[5] for r in ws.iter_rows(min_row=2) if r[0].value == "II.3")
-    assert cell.data_type == "s" and "=HYPERLINK" in cell.value
+    assert cell.data_type == "s" and "=HYPERLINK" in cell_text(cell.value)
 
 
 def test_report_follows_the_deadline_setting(repo: Path) -> None:

@@ -77,6 +77,7 @@ def test_sign_off_library_and_two_sign_offs_in_one_second(store: Store) -> None:
     assert isinstance(first.record, Review) and first.record.commits == 1
     run(store.root, "set", QUAI_CANG, "figures.dialogues=4")
     second = sign_off(store, now=now)
+    assert isinstance(second.record, Review)
     assert str(second.record.id).endswith("-2")
     assert second.record.signed_on == date(2023, 5, 26)
     assert review_state(store).clean

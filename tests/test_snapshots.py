@@ -7,10 +7,13 @@ Update after an intended change: ``pytest tests/test_snapshots.py --snapshot-upd
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
+from typing import Any, Protocol
 
 import pytest
+from textual.app import App
 from textual.pilot import Pilot
 
 from dvtui.core.ids import RecordId
@@ -20,6 +23,16 @@ from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 
 SIZES = [(80, 24), (120, 40)]
+
+Steps = Callable[[Pilot[int]], Awaitable[None]]
+
+
+class SnapCompare(Protocol):
+    """What the ``snap_compare`` fixture really returns (its own annotation is narrower)."""
+
+    def __call__(
+        self, app: App[Any], *, terminal_size: tuple[int, int], run_before: Steps
+    ) -> bool: ...
 
 
 @pytest.fixture
@@ -76,7 +89,7 @@ async def _loaded(pilot: Pilot[int]) -> None:
         await pilot.pause()
 
 
-def keys_then_settle(*keys: str):  # type: ignore[no-untyped-def]
+def keys_then_settle(*keys: str) -> Steps:
     async def run(pilot: Pilot[int]) -> None:
         await _loaded(pilot)
         for key in keys:
@@ -99,7 +112,13 @@ def keys_then_settle(*keys: str):  # type: ignore[no-untyped-def]
         ("history", ("f5", "slash", *"noi", "space", *"vu", "enter", "f7")),
     ],
 )
-def test_screen(snap_compare, sample_repo: Path, name: str, keys: tuple[str, ...], size) -> None:  # type: ignore[no-untyped-def]
+def test_screen(
+    snap_compare: SnapCompare,
+    sample_repo: Path,
+    name: str,
+    keys: tuple[str, ...],
+    size: tuple[int, int],
+) -> None:
     assert snap_compare(
         app_for(sample_repo), terminal_size=size, run_before=keys_then_settle(*keys)
     )

@@ -395,7 +395,9 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(
     assert len(data) == 121
 
 
-def test_a_save_over_an_uncommitted_hand_edit_lists_both_in_its_trailers(store, repo_path):
+def test_a_save_over_an_uncommitted_hand_edit_lists_both_in_its_trailers(
+    store: Store, repo_path: Path
+) -> None:
     """The commit holds the hand edit too, so its Field trailers must name it."""
     from conftest import git
 

@@ -7,6 +7,8 @@ import stat
 import subprocess
 import sys
 import tomllib
+from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,7 @@ from synchelp import (
     make_remote,
     record_files,
     snapshot,
+    the_task,
 )
 
 from dvtui.core.merge import MINE
@@ -43,8 +46,11 @@ def table(repo: Path, path: str = QUAI_CANG_FILE) -> dict[str, object]:
     return tomllib.loads((repo / path).read_text(encoding="utf-8"))
 
 
+Office = tuple[Path, Store, Store]  # the server and two officers' clones
+
+
 @pytest.fixture
-def office(tmp_path: Path) -> tuple[Path, Store, Store]:
+def office(tmp_path: Path) -> Office:
     """The server and two officers' clones: Lan and Minh."""
     remote = make_remote(tmp_path)
     lan = make_clone(str(remote), tmp_path / "lan", "lan")
@@ -55,7 +61,7 @@ def office(tmp_path: Path) -> tuple[Path, Store, Store]:
 # --- different fields, the same field --------------------------------------------------------
 
 
-def test_different_fields_of_one_record_both_survive_in_every_clone(office) -> None:
+def test_different_fields_of_one_record_both_survive_in_every_clone(office: Office) -> None:
     remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
     minh.set_fields(QUAI_CANG, {"document_number": "45/BC-UBND"})
@@ -86,7 +92,9 @@ def test_different_fields_of_one_record_both_survive_in_every_clone(office) -> N
     assert first.head in parents.split()
 
 
-def test_the_same_field_is_a_conflict_that_leaves_the_repo_exactly_as_it_was(office) -> None:
+def test_the_same_field_is_a_conflict_that_leaves_the_repo_exactly_as_it_was(
+    office: Office,
+) -> None:
     remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -125,7 +133,7 @@ def test_the_same_field_is_a_conflict_that_leaves_the_repo_exactly_as_it_was(off
     assert table(lan.root) == values
 
 
-def test_resolve_with_a_typed_value_and_the_listing_of_what_waits(office) -> None:
+def test_resolve_with_a_typed_value_and_the_listing_of_what_waits(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC", "review_note": "của Lan"})
     sync(lan)
@@ -152,7 +160,7 @@ def test_resolve_with_a_typed_value_and_the_listing_of_what_waits(office) -> Non
     assert (values["document_number"], values["review_note"]) == ("3/BC", "của Minh")
 
 
-def test_resolve_through_the_api_for_the_ui(office) -> None:
+def test_resolve_through_the_api_for_the_ui(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -170,7 +178,7 @@ def test_resolve_through_the_api_for_the_ui(office) -> None:
     assert status(minh).ahead == 0
 
 
-def test_whole_record_conflict_when_one_side_deleted_it(office) -> None:
+def test_whole_record_conflict_when_one_side_deleted_it(office: Office) -> None:
     _remote, lan, minh = office
     (lan.root / QUAI_CANG_FILE).unlink()
     git(lan.root, "commit", "-qam", "xóa báo cáo")
@@ -187,30 +195,27 @@ def test_whole_record_conflict_when_one_side_deleted_it(office) -> None:
 # --- lists merged as sets --------------------------------------------------------------------
 
 
-def test_progress_notes_added_in_both_clones_are_all_kept(office) -> None:
+def test_progress_notes_added_in_both_clones_are_all_kept(office: Office) -> None:
     _remote, lan, minh = office
     from dvtui.core.records import Note
 
-    task = lan.get(TASK)
+    task = the_task(lan)
     lan.replace(task, notes=[*task.notes, Note(on=_d(3), author="Lan", text="Đã đôn đốc")])
-    task = minh.get(TASK)
+    task = the_task(minh)
     minh.replace(task, notes=[*task.notes, Note(on=_d(1), author="Minh", text="Xã đã nộp")])
-    minh.replace(
-        minh.get(TASK),
-        notes=[*minh.get(TASK).notes, Note(on=_d(5), author="Minh", text="Đã tổng hợp")],
-    )
+    task = the_task(minh)
+    minh.replace(task, notes=[*task.notes, Note(on=_d(5), author="Minh", text="Đã tổng hợp")])
     sync(lan)
     assert sync(minh).outcome == "merged"
     sync(lan)
     for store in (lan, minh):
         notes = table(store.root, TASK_FILE)["notes"]
-        assert [n["text"] for n in notes] == ["Xã đã nộp", "Đã đôn đốc", "Đã tổng hợp"]  # type: ignore[index, union-attr]
+        assert isinstance(notes, list)
+        assert [n["text"] for n in notes] == ["Xã đã nộp", "Đã đôn đốc", "Đã tổng hợp"]
     assert (lan.root / TASK_FILE).read_bytes() == (minh.root / TASK_FILE).read_bytes()
 
 
-def _d(day: int):  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def _d(day: int) -> date:
     return date(2023, 5, day)
 
 
@@ -226,7 +231,7 @@ def test_a_push_refused_because_someone_pushed_meanwhile_is_retried(tmp_path: Pa
     sync(lan)
     minh.set_fields(QUAI_CANG, {"review_note": "Minh"})
     hoa.set_fields(TASK, {"status": "in-progress"})
-    pushed = []
+    pushed: list[str] = []
 
     def hoa_pushes_first() -> None:
         if not pushed:  # between Minh's fetch and Minh's push
@@ -264,7 +269,7 @@ def install_hook(remote: Path, text: str) -> None:
     hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
 
 
-def test_cli_sync_retries_after_the_server_moved_under_a_refused_push(office) -> None:
+def test_cli_sync_retries_after_the_server_moved_under_a_refused_push(office: Office) -> None:
     remote, lan, minh = office
     minh.set_fields(QUAI_CANG, {"review_note": "Minh"})
     git(minh.root, "push", "-q", "origin", "HEAD:refs/heads/minh-work")
@@ -279,7 +284,7 @@ def test_cli_sync_retries_after_the_server_moved_under_a_refused_push(office) ->
     assert git(remote, "rev-parse", "main") == git(lan.root, "rev-parse", "HEAD")
 
 
-def test_a_server_that_refuses_for_good_changes_nothing(office) -> None:
+def test_a_server_that_refuses_for_good_changes_nothing(office: Office) -> None:
     remote, lan, _minh = office
     install_hook(remote, "#!/bin/sh\necho 'kho đang khóa' >&2\nexit 1\n")
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
@@ -304,7 +309,7 @@ def test_a_server_that_refuses_for_good_changes_nothing(office) -> None:
     ],
 )
 def test_offline_or_missing_server_is_one_clear_line_and_nothing_is_lost(
-    office, tmp_path: Path, url, words: str
+    office: Office, tmp_path: Path, url: Callable[[Path], str], words: str
 ) -> None:
     _remote, lan, _minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
@@ -325,7 +330,7 @@ def test_no_server_configured(repo_path: Path) -> None:
     assert s.returncode == 0 and "Chưa có máy chủ" in s.stdout
 
 
-def test_a_rewritten_server_history_is_refused(office, tmp_path: Path) -> None:
+def test_a_rewritten_server_history_is_refused(office: Office, tmp_path: Path) -> None:
     remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -348,7 +353,7 @@ def test_a_rewritten_server_history_is_refused(office, tmp_path: Path) -> None:
     assert snapshot(minh.root) == before
 
 
-def test_uncommitted_edits_in_an_incoming_file_stop_the_sync(office) -> None:
+def test_uncommitted_edits_in_an_incoming_file_stop_the_sync(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -364,7 +369,7 @@ def test_uncommitted_edits_in_an_incoming_file_stop_the_sync(office) -> None:
 # --- plain git, clone, status ----------------------------------------------------------------
 
 
-def test_a_plain_git_pull_in_a_set_up_clone_merges_field_by_field(office) -> None:
+def test_a_plain_git_pull_in_a_set_up_clone_merges_field_by_field(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
     sync(lan)
@@ -381,7 +386,7 @@ def test_a_plain_git_pull_in_a_set_up_clone_merges_field_by_field(office) -> Non
     assert git(minh.root, "status", "--porcelain") == ""
 
 
-def test_plain_git_pull_on_a_true_conflict_never_writes_markers(office) -> None:
+def test_plain_git_pull_on_a_true_conflict_never_writes_markers(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -395,7 +400,9 @@ def test_plain_git_pull_on_a_true_conflict_never_writes_markers(office) -> None:
     assert tomllib.loads(data.decode())["document_number"] == "2/BC"
 
 
-def test_a_plain_git_clone_gets_the_driver_when_dvtui_opens_it(office, tmp_path: Path) -> None:
+def test_a_plain_git_clone_gets_the_driver_when_dvtui_opens_it(
+    office: Office, tmp_path: Path
+) -> None:
     remote, _lan, _minh = office
     target = tmp_path / "plain"
     subprocess.run(["git", "clone", "-q", str(remote), str(target)], check=True)
@@ -446,7 +453,7 @@ def test_clone_of_an_empty_server_or_a_non_data_repo_leaves_nothing(tmp_path: Pa
     assert (tmp_path / "full" / "a").read_text() == "x"
 
 
-def test_status_shows_ahead_behind_and_unpushed_commits(office) -> None:
+def test_status_shows_ahead_behind_and_unpushed_commits(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -467,7 +474,9 @@ def test_status_shows_ahead_behind_and_unpushed_commits(office) -> None:
     assert full.returncode == 0 and "Chưa gửi lên: 2" in full.stdout
 
 
-def test_pulling_needs_no_identity_and_refreshes_the_commit_graph(office, tmp_path: Path) -> None:
+def test_pulling_needs_no_identity_and_refreshes_the_commit_graph(
+    office: Office, tmp_path: Path
+) -> None:
     remote, lan, _minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
@@ -484,7 +493,7 @@ def test_pulling_needs_no_identity_and_refreshes_the_commit_graph(office, tmp_pa
     assert chain.exists()
 
 
-def test_a_conflict_settled_by_a_later_save_is_no_longer_pending(office) -> None:
+def test_a_conflict_settled_by_a_later_save_is_no_longer_pending(office: Office) -> None:
     _remote, lan, minh = office
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)

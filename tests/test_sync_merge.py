@@ -54,6 +54,13 @@ def parsed(data: bytes | None) -> dict[str, object]:
     return tomllib.loads(data.decode())
 
 
+def note_texts(data: bytes | None) -> list[str]:
+    """The texts of a task file's progress notes, in file order."""
+    notes = parsed(data)["notes"]
+    assert isinstance(notes, list)
+    return [note["text"] for note in notes]
+
+
 def assert_valid(path: str, data: bytes | None) -> None:
     assert data is not None
     assert b"<<<<<<<" not in data and b">>>>>>>" not in data
@@ -191,7 +198,7 @@ def test_progress_notes_added_on_both_sides_are_all_kept_in_date_order() -> None
     result = merge_file(TASK, base, mine, theirs)
     assert result.clean
     assert_valid(TASK, result.data)
-    texts = [n["text"] for n in parsed(result.data)["notes"]]  # type: ignore[index, union-attr]
+    texts = note_texts(result.data)
     assert texts == ["đã giao", "xã đã nộp", "đã đôn đốc"]
     # The same merge the other way round gives the same file: clones converge.
     assert merge_file(TASK, base, theirs, mine).data == result.data
@@ -202,7 +209,7 @@ def test_a_note_removed_on_one_side_stays_removed() -> None:
     mine = edit(base, notes=[note(1, "Lan", "a")])
     theirs = edit(base, notes=[note(1, "Lan", "a"), note(2, "Lan", "b"), note(3, "Minh", "c")])
     result = merge_file(TASK, base, mine, theirs)
-    texts = [n["text"] for n in parsed(result.data)["notes"]]  # type: ignore[index, union-attr]
+    texts = note_texts(result.data)
     assert texts == ["a", "c"]
 
 

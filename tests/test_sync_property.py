@@ -13,6 +13,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
@@ -21,7 +22,7 @@ from typing import Any
 from conftest import git
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from synchelp import PEOPLE, QUAI_CANG, TASK, make_clone, make_remote, record_files
+from synchelp import PEOPLE, QUAI_CANG, TASK, make_clone, make_remote, record_files, the_task
 
 from dvtui.core.ids import RecordId
 from dvtui.core.merge import MINE, THEIRS
@@ -30,7 +31,7 @@ from dvtui.services.sync import resolve, sync
 from dvtui.storage import Store
 
 # (record, dotted field, how an edit number becomes the stored value)
-FIELDS: list[tuple[RecordId, str, Any]] = [
+FIELDS: list[tuple[RecordId, str, Callable[[int], object]]] = [
     (QUAI_CANG, "document_number", lambda n: f"{n}/BC-UBND"),
     (QUAI_CANG, "review_note", lambda n: f"ghi chú số {n}"),
     (QUAI_CANG, "figures.dialogues", lambda n: n),
@@ -53,7 +54,7 @@ steps = st.lists(
 @dataclass(frozen=True)
 class Edit:
     field: int
-    value: Any
+    value: object
     sha: str
 
 
@@ -129,11 +130,11 @@ def test_clones_converge_and_keep_every_edit_not_replaced(
             saved = store.set_fields(rid, {field: text})
             edits.append(Edit(arg, value, saved.sha))
         elif action == "note":
-            task = store.get(TASK)
+            task = the_task(store)
             text = f"tiến độ {counter} của {WHO[who % n]}"
             day = date(2023, 5, 1) + timedelta(days=counter)  # notes are written as time goes by
             note = Note(on=day, author=PEOPLE[WHO[who % n]][0], text=text)
-            store.replace(task, notes=[*task.notes, note])  # type: ignore[attr-defined]
+            store.replace(task, notes=[*task.notes, note])
             notes.append(text)
         else:
             sync_settling(store, keep_mine=bool(arg))

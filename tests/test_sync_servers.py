@@ -206,7 +206,7 @@ def credential_helper(repo: Path, password: str) -> None:
     git(repo, "config", "credential.helper", helper)
 
 
-def test_sync_over_http_with_a_password(http_server: tuple[str, list[str]], tmp_path: Path):
+def test_sync_over_http_with_a_password(http_server: tuple[str, list[str]], tmp_path: Path) -> None:
     url, seen = http_server
     host = url.removeprefix("http://")
     lan, minh = tmp_path / "lan", tmp_path / "minh"

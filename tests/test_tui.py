@@ -14,8 +14,10 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, TextArea
 from textual.worker import WorkerCancelled
 
+from dvtui.core.dataset import Dataset
 from dvtui.core.facts import summarize_period
 from dvtui.core.ids import RecordId
+from dvtui.core.records import Period, Report
 from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
 from dvtui.tui.screens.form import FormScreen
@@ -31,6 +33,25 @@ QUAI_CANG_H1 = "reports/2023-h1/ubnd-xa-quai-cang"
 
 def make_app(repo: Path) -> DvtuiApp:
     return DvtuiApp(Store(repo), today=TODAY, watch=False)
+
+
+def loaded(app: DvtuiApp) -> Dataset:
+    """The dataset the app shows (the app has loaded by the time a test asks)."""
+    assert app.data is not None
+    return app.data
+
+
+def first_half(app: DvtuiApp) -> Period:
+    period = loaded(app).period("2023-h1")
+    assert period is not None
+    return period
+
+
+def shown_report(app: DvtuiApp, rid: str) -> Report:
+    """A report as the app holds it now."""
+    record = loaded(app).get(RecordId.parse(rid))
+    assert isinstance(record, Report)
+    return record
 
 
 async def settle(pilot: Pilot[int]) -> None:
@@ -71,13 +92,13 @@ def screen_text(app: DvtuiApp) -> str:
     return html.unescape(app.export_screenshot()).replace("\xa0", " ")
 
 
-async def test_record_report_received_makes_one_commit_and_moves_dashboard(repo_path: Path):
+async def test_record_report_received_makes_one_commit_and_moves_dashboard(repo_path: Path) -> None:
     app = make_app(repo_path)
     before = commit_count(repo_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
-        period = app.data.period("2023-h1")
-        assert summarize_period(app.data, period, TODAY, app.store.settings).submitted == 0
+        period = first_half(app)
+        assert summarize_period(loaded(app), period, TODAY, app.store.settings).submitted == 0
         form = await open_report(pilot, "quai cang")
         assert form.report.id == RecordId.parse(QUAI_CANG_H1)
         form.query_one("#f-submitted_on", Input).value = "10/05/2023"
@@ -86,7 +107,7 @@ async def test_record_report_received_makes_one_commit_and_moves_dashboard(repo_
         await pilot.press("ctrl+s")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        summary = summarize_period(app.data, period, TODAY, app.store.settings)
+        summary = summarize_period(loaded(app), period, TODAY, app.store.settings)
         assert (summary.submitted, summary.on_time) == (1, 1)
         await pilot.press("f2")
         await pilot.pause()
@@ -99,7 +120,7 @@ async def test_record_report_received_makes_one_commit_and_moves_dashboard(repo_
     assert 'status = "submitted"' in text and "submitted_on = 2023-05-10" in text
 
 
-async def test_invalid_date_is_refused_inline_without_commit(repo_path: Path):
+async def test_invalid_date_is_refused_inline_without_commit(repo_path: Path) -> None:
     app = make_app(repo_path)
     before = commit_count(repo_path)
     async with app.run_test(size=(100, 32)) as pilot:
@@ -116,7 +137,7 @@ async def test_invalid_date_is_refused_inline_without_commit(repo_path: Path):
     assert git(repo_path, "status", "--porcelain") == ""
 
 
-async def test_return_then_approve_shows_both_in_history(repo_path: Path):
+async def test_return_then_approve_shows_both_in_history(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
@@ -130,7 +151,7 @@ async def test_return_then_approve_shows_both_in_history(repo_path: Path):
         assert form.report.status == "returned"
         await pilot.click("#approve")
         await settle(pilot)
-        record = app.data.get(RecordId.parse(QUAI_CANG_H1))
+        record = shown_report(app, QUAI_CANG_H1)
         assert record.status == "approved" and record.reviewer == USER_NAME
         await pilot.press("f7")
         await settle(pilot)
@@ -141,7 +162,7 @@ async def test_return_then_approve_shows_both_in_history(repo_path: Path):
     assert "Bổ sung số liệu tiếp công dân" in shown
 
 
-async def test_filter_without_diacritics_finds_unit(repo_path: Path):
+async def test_filter_without_diacritics_finds_unit(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
@@ -156,7 +177,7 @@ async def test_filter_without_diacritics_finds_unit(repo_path: Path):
         assert "Tỏa Tình" in str(rows.get_row_at(0)[0])
 
 
-async def test_note_markup_and_escapes_are_shown_literally(repo_path: Path):
+async def test_note_markup_and_escapes_are_shown_literally(repo_path: Path) -> None:
     app = make_app(repo_path)
     hostile = "[red]x[/red] [link=http://e.vil]y[/link] \x1b[31mz"
     async with app.run_test(size=(120, 40)) as pilot:
@@ -180,7 +201,7 @@ async def test_note_markup_and_escapes_are_shown_literally(repo_path: Path):
     assert "[red]x[/red]" in stored  # stored as typed; only the display is inert
 
 
-async def test_escape_with_unsaved_edits_asks_first(repo_path: Path):
+async def test_escape_with_unsaved_edits_asks_first(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -200,7 +221,9 @@ async def test_escape_with_unsaved_edits_asks_first(repo_path: Path):
     assert git(repo_path, "status", "--porcelain") == ""
 
 
-async def test_missing_identity_is_asked_once_then_saved(repo_path: Path, isolated_git: Path):
+async def test_missing_identity_is_asked_once_then_saved(
+    repo_path: Path, isolated_git: Path
+) -> None:
     from conftest import write_gitconfig
 
     write_gitconfig(isolated_git, name=None, email=None)
@@ -224,7 +247,7 @@ async def test_missing_identity_is_asked_once_then_saved(repo_path: Path, isolat
     )
 
 
-async def test_screens_reload_after_a_cli_edit(repo_path: Path):
+async def test_screens_reload_after_a_cli_edit(repo_path: Path) -> None:
     app = make_app(repo_path)  # the timer is off: the test calls the check itself
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot)
@@ -234,11 +257,11 @@ async def test_screens_reload_after_a_cli_edit(repo_path: Path):
         )
         await app.check_for_changes().wait()
         await settle(pilot)
-        record = app.data.get(RecordId.parse(QUAI_CANG_H1))
+        record = shown_report(app, QUAI_CANG_H1)
         assert record.submitted_on == date(2023, 5, 11)
 
 
-async def test_english_labels_with_lang_en(repo_path: Path):
+async def test_english_labels_with_lang_en(repo_path: Path) -> None:
     from dvtui.i18n import set_language
 
     set_language("en")
@@ -249,7 +272,7 @@ async def test_english_labels_with_lang_en(repo_path: Path):
     assert "Reporting periods" in text and "Kỳ báo cáo" not in text
 
 
-async def test_overdue_tab_lists_late_units_and_opens_their_report(repo_path: Path):
+async def test_overdue_tab_lists_late_units_and_opens_their_report(repo_path: Path) -> None:
     Store(repo_path).set_fields(
         RecordId.parse(QUAI_CANG_H1), {"status": "submitted", "submitted_on": "2023-05-18"}
     )
@@ -273,7 +296,7 @@ async def test_overdue_tab_lists_late_units_and_opens_their_report(repo_path: Pa
         assert app.screen.report.id == RecordId.parse(QUAI_CANG_H1)
 
 
-async def test_review_screen_lists_unreviewed_changes_and_signs_off(repo_path: Path):
+async def test_review_screen_lists_unreviewed_changes_and_signs_off(repo_path: Path) -> None:
     Store(repo_path).set_fields(RecordId.parse(QUAI_CANG_H1), {"document_number": "9/BC"})
     app = make_app(repo_path)
     before = commit_count(repo_path)
@@ -296,7 +319,7 @@ async def test_review_screen_lists_unreviewed_changes_and_signs_off(repo_path: P
     assert t("cli.review.clean") in body
 
 
-async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Path):
+async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Path) -> None:
     path = repo_path / "records" / f"{QUAI_CANG_H1}.toml"
     path.write_text('schema = 1\nstatus = "lost"\n', encoding="utf-8")
     git(repo_path, "commit", "-qam", "sửa tay")
@@ -313,7 +336,7 @@ async def test_audit_screen_names_a_hand_edit_that_breaks_a_record(repo_path: Pa
     assert "sửa tay" in body and "lost" in body
 
 
-async def test_an_interrupted_save_is_cleaned_up_and_the_user_told(repo_path: Path):
+async def test_an_interrupted_save_is_cleaned_up_and_the_user_told(repo_path: Path) -> None:
     from conftest import dvtui
 
     killed = dvtui(

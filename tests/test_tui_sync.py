@@ -9,6 +9,7 @@ from synchelp import QUAI_CANG, make_clone, make_remote, snapshot
 from test_tui import TODAY, settle
 from textual.widgets import Input, RadioButton
 
+from dvtui.core.records import Report
 from dvtui.services.sync import sync
 from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
@@ -24,7 +25,7 @@ def two_clones(tmp_path: Path) -> tuple[Store, Store]:
     )
 
 
-async def test_sync_action_brings_a_colleagues_change(tmp_path: Path):
+async def test_sync_action_brings_a_colleagues_change(tmp_path: Path) -> None:
     lan, minh = two_clones(tmp_path)
     minh.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "2023-05-10"})
     sync(minh)
@@ -39,10 +40,12 @@ async def test_sync_action_brings_a_colleagues_change(tmp_path: Path):
         await pilot.press("escape")
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert app.data.get(QUAI_CANG).status == "submitted"  # reloaded
+        assert app.data is not None
+        record = app.data.get(QUAI_CANG)
+        assert isinstance(record, Report) and record.status == "submitted"  # reloaded
 
 
-async def test_conflict_screen_resolves_field_by_field(tmp_path: Path):
+async def test_conflict_screen_resolves_field_by_field(tmp_path: Path) -> None:
     lan, minh = two_clones(tmp_path)
     minh.set_fields(QUAI_CANG, {"document_number": "12/BC-UBND"})
     sync(minh)

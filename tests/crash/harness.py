@@ -43,7 +43,7 @@ from pathlib import Path
 from dvtui.core import codec
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
-from dvtui.core.records import KINDS
+from dvtui.core.records import KINDS, Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.git.locks import lock_files
 from dvtui.services.setup import init_data_repo
@@ -125,14 +125,14 @@ def serve_main(repo: str) -> int:
     return 0
 
 
-def build_record(rid: RecordId, assignments: dict[str, str]):  # type: ignore[no-untyped-def]
+def build_record(rid: RecordId, assignments: dict[str, str]) -> Record:
     """A new record of ``rid``'s kind from field texts (as a form would make it)."""
     cls = KINDS[rid.kind]
     table: dict[str, object] = {}
     for name, text in assignments.items():
         assign(table, name, parse_field_text(field_type(cls, name)[0], text))
     record, issues = from_table(cls, table, id=rid)
-    assert not issues, issues
+    assert isinstance(record, cls) and not issues, issues
     return record
 
 
