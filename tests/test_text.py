@@ -191,12 +191,37 @@ def test_inert_shows_control_characters_literally() -> None:
     assert inert("bell\x07 nul\x00 del\x7f csi\x9b") == "bell\\x07 nul\\x00 del\\x7f csi\\x9b"
 
 
+def test_inert_shows_bidi_controls_and_c1_literally() -> None:
+    # Trojan Source: an override or an isolate makes a line read in another order than stored
+    for code in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x061C):
+        assert inert(f"a{chr(code)}b") == f"a\\u{code:04x}b"
+    assert inert("osc\x9d52;c;QQ==\x9c") == "osc\\x9d52;c;QQ==\\x9c"
+
+
+def test_inert_keep_length_puts_one_visible_character_per_control() -> None:
+    text = "a\x1b]52;c;QQ==\x07\u202eb\x9b2J\x7f\tc\n"
+    shown = inert(text, keep_length=True)
+    assert shown == "a␛]52;c;QQ==␇�b�2J␡\tc\n"
+    assert len(shown) == len(text)
+    assert inert(shown) == shown  # nothing left a terminal would act on
+
+
 def test_inert_keeps_ordinary_text() -> None:
     text = "Báo cáo [bold]6 tháng[/bold]\tnăm 2023\nUBND xã Quài Cang"
     assert inert(text) == text
 
 
+_BIDI_CONTROLS = ("LRE", "RLE", "LRO", "RLO", "PDF", "LRI", "RLI", "FSI", "PDI")
+
+
+def _acts_on_terminal(ch: str) -> bool:
+    if unicodedata.category(ch) == "Cc":
+        return ch not in "\t\n"
+    return unicodedata.bidirectional(ch) in _BIDI_CONTROLS or ch in "\u200e\u200f\u061c"
+
+
 @given(st.text())
 def test_inert_output_has_no_control_characters(text: str) -> None:
-    out = inert(text)
-    assert not any(unicodedata.category(ch) == "Cc" and ch not in "\t\n" for ch in out), repr(out)
+    for keep_length in (False, True):
+        out = inert(text, keep_length=keep_length)
+        assert not any(_acts_on_terminal(ch) for ch in out), repr(out)

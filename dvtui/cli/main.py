@@ -140,11 +140,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         finally:
             _print_notices(store)
     except DataError as exc:
-        print(f"dvtui: {exc}", file=sys.stderr)
+        print(inert(f"dvtui: {exc}"), file=sys.stderr)  # a reason can quote a value
         return EXIT_ERROR
     except BadId as exc:
         code, values = exc.args
-        print(f"dvtui: {message(code, values)}", file=sys.stderr)
+        print(inert(f"dvtui: {message(code, values)}"), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # ``dvtui list … | head``: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
@@ -152,7 +152,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:  # a path the user gave that is a file, unreadable, on a full disk …
         where = exc.filename if exc.filename is not None else ""
         detail = exc.strerror or str(exc)
-        print(f"dvtui: {message('err.os', {'path': where, 'detail': detail})}", file=sys.stderr)
+        print(
+            inert(f"dvtui: {message('err.os', {'path': where, 'detail': detail})}"), file=sys.stderr
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -161,7 +163,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _print_notices(store: Any) -> None:
     """Things the user should know that are not errors, one line each on stderr."""
     for notice in store.take_notices():
-        print(f"dvtui: {notice}", file=sys.stderr)
+        print(inert(f"dvtui: {notice}"), file=sys.stderr)
 
 
 def _shallow_notice(store: Any) -> None:
@@ -214,7 +216,7 @@ def cmd_validate(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui validate``: every problem as ``file: field: reason``."""
     data = store.load()
     for problem in data.problems:
-        print(problem)
+        print(inert(str(problem)))
     if data.problems:
         print(t("cli.validate.problems", n=len(data.problems), ok=len(data)), file=sys.stderr)
         return EXIT_ERROR

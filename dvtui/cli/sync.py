@@ -67,7 +67,7 @@ def _progress() -> Callable[[Any], None] | None:
 
     def show(step: Any) -> None:
         end = "\r" if step.fraction is not None and step.fraction < 1 else "\n"
-        print(f"\x1b[2K{step.text}", end=end, file=sys.stderr, flush=True)
+        print(f"\x1b[2K{inert(step.text)}", end=end, file=sys.stderr, flush=True)
 
     return show
 
@@ -213,7 +213,10 @@ def cmd_resolve(store: Any, args: argparse.Namespace, today: date) -> int:
         return _conflicts_found(exc.conflicts)
     print(t("cli.resolve.done", sha=(result.merge_commit or "")[:8]))
     if result.push_error is not None:
-        print(f"dvtui: {t('cli.resolve.not_pushed', reason=result.push_error)}", file=sys.stderr)
+        print(
+            inert(f"dvtui: {t('cli.resolve.not_pushed', reason=result.push_error)}"),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     if result.outcome == "conflict":
         return _conflicts_found(result.conflicts)

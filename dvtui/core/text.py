@@ -13,6 +13,7 @@ from functools import lru_cache
 __all__ = [
     "fold",
     "format_date",
+    "inert",
     "nfc",
     "parse_date",
     "slugify",
@@ -138,9 +139,34 @@ def format_date(value: date | None) -> str:
     return f"{value.day:02d}/{value.month:02d}/{value.year:04d}" if value else ""
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# What a terminal acts on instead of showing: the C0 controls but tab and line feed (ESC starts
+# the sequences that clear the screen, retitle the window or write the clipboard), DEL, the C1
+# controls (U+009B is a one-character CSI), and the bidirectional controls that make a line
+# read in another order than it is stored (U+202A–U+202E, U+2066–U+2069, the marks U+200E,
+# U+200F, U+061C).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 
 
-def inert(text: str) -> str:
-    """Text safe to print on a terminal: control characters (ESC …) shown as ``\\x1b``."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block: ␛ for ESC, ␀ for NUL
+    return "\u2421" if code == 0x7F else "\ufffd"  # ␡ for DEL, � for C1 and bidi controls
+
+
+def inert(text: str, *, keep_length: bool = False) -> str:
+    """Text safe to show on a terminal: every control character made visible.
+
+    ``inert("a\\x1b[2J")`` is ``a\\x1b[2J`` with a literal backslash; a bidi override shows
+    as ``\\u202e``. Tabs and line breaks stay. With ``keep_length`` each control becomes one
+    visible character instead (``␛``, ``␡``, ``�``), so a text field showing a value keeps
+    every character where its cursor counts it.
+    """
+    if _CONTROL.search(text) is None:
+        return text
+    return _CONTROL.sub(_picture if keep_length else _escape, text)

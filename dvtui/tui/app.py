@@ -15,13 +15,16 @@ from typing import Any, cast
 from textual import on, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.worker import Worker, WorkerState
 
 from dvtui.core.dataset import Dataset
 from dvtui.core.problems import DataError
 from dvtui.core.records import Plan, Record
+from dvtui.core.text import inert
 from dvtui.git.repo import WorkingState
 from dvtui.i18n import t
 from dvtui.storage import SaveResult, Store
@@ -63,6 +66,30 @@ class DvtuiApp(App[int]):
         self._token: tuple[Any, ...] | None = None
         self._callbacks: dict[Worker[Any], Any] = {}
         self._saved_state: WorkingState | None = None
+
+    # --- text that reaches the terminal ---------------------------------------------------
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The Header's line: a screen's title names a record, shown inert (never markup).
+
+        Textual 8.2.8 shows titles only in the Header (it never sets the terminal's own
+        window title), so this is the one place a title reaches the terminal.
+        """
+        return super().format_title(inert(title), inert(sub_title))
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """A toast; its text (often naming a record or quoting git) shown inert."""
+        super().notify(
+            inert(message), title=inert(title), severity=severity, timeout=timeout, markup=markup
+        )
 
     # --- data ----------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from dvtui.core.text import inert
 from dvtui.i18n import t
 
 
@@ -28,7 +29,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Text(self.question))
+            yield Static(Text(inert(self.question)))
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.button.yes"), id="yes", variant="error")
                 yield Button(t("ui.button.no"), id="no", variant="primary")
