@@ -37,6 +37,7 @@ from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
+from dvtui.tui.widgets.fields import TextEditor, TextInput
 
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp
@@ -140,7 +141,7 @@ class FormScreen(Screen[bool]):
 
     def _widget(self, spec: FieldSpec, value: Any) -> Widget:
         if spec.kind == "select":
-            options = [(Text(label), v) for label, v in spec.options]
+            options = [(Text(inert(label)), v) for label, v in spec.options]
             return Select(
                 options,
                 value=value if value is not None else Select.NULL,
@@ -150,14 +151,15 @@ class FormScreen(Screen[bool]):
                 compact=True,
             )
         if spec.kind == "multiline":
-            return TextArea(_display(value), id=spec.widget_id, soft_wrap=True)
+            return TextEditor(_display(value), id=spec.widget_id, soft_wrap=True)
         if spec.kind == "units":
             chosen = set(value or [])
             return SelectionList[str](
-                *[(Text(label), v, v in chosen) for label, v in spec.options], id=spec.widget_id
+                *[(Text(inert(label)), v, v in chosen) for label, v in spec.options],
+                id=spec.widget_id,
             )
         placeholder = t("ui.date_placeholder") if spec.kind == "date" else ""
-        return Input(_display(value), placeholder=placeholder, id=spec.widget_id, compact=True)
+        return TextInput(_display(value), placeholder=placeholder, id=spec.widget_id, compact=True)
 
     def on_mount(self) -> None:
         self.title = self.heading
@@ -192,7 +194,7 @@ class FormScreen(Screen[bool]):
         spec = next((s for s in self.fields if s.name == name), None)
         target = f"#{spec.widget_id}-error" if spec else "#form-error"
         static = self.query_one(target, Static)
-        static.update(Text(text))
+        static.update(Text(inert(text)))  # a reason can quote what was typed
         static.display = bool(text)
 
     def _clear_errors(self) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from dvtui.core.text import nfc
 from dvtui.i18n import t
+from dvtui.tui.widgets.fields import TextInput
 
 
 class IdentityScreen(ModalScreen[tuple[str, str] | None]):
@@ -23,9 +24,9 @@ class IdentityScreen(ModalScreen[tuple[str, str] | None]):
         with Vertical(classes="dialog"):
             yield Static(Text(t("ui.identity.explain")))
             yield Label(t("ui.identity.name"))
-            yield Input(id="name", compact=True)
+            yield TextInput(id="name", compact=True)
             yield Label(t("ui.identity.email"))
-            yield Input(id="email", compact=True)
+            yield TextInput(id="email", compact=True)
             yield Static("", id="identity-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.button.save"), id="ok", variant="primary")

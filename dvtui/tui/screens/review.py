@@ -20,6 +20,7 @@ from dvtui.core.changes import describe
 from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
+from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
     from dvtui.services.audit import AuditResult
@@ -84,7 +85,7 @@ class ReviewScreen(Screen[None]):
         with VerticalScroll(id="review"):
             yield Static(Text(t("ui.loading")), id="review-body")
         with Horizontal(classes="buttons form-buttons"):
-            yield Input(placeholder=t("ui.review.comment"), id="comment", compact=True)
+            yield TextInput(placeholder=t("ui.review.comment"), id="comment", compact=True)
             yield Button(t("ui.review.sign"), id="sign", variant="primary", compact=True)
         yield Footer()
 

@@ -34,6 +34,7 @@ from dvtui.core.problems import DataError
 from dvtui.core.text import inert
 from dvtui.i18n import t
 from dvtui.services import sync as syncing
+from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp
@@ -103,7 +104,7 @@ class SyncScreen(ModalScreen[None]):
         self.app.call_from_thread(self._done, result)
 
     def _failed(self, message: str) -> None:
-        self.query_one("#sync-stage", Static).update(Text(message, style="bold red"))
+        self.query_one("#sync-stage", Static).update(Text(inert(message), style="bold red"))
         self.query_one("#close", Button).disabled = False
 
     def _done(self, result: syncing.SyncResult) -> None:
@@ -150,7 +151,7 @@ class ConflictRow(Vertical):
             if field:
                 yield RadioButton(Text(t("ui.conflict.value")), name="value")
         if field:
-            yield Input(
+            yield TextInput(
                 placeholder=t("ui.conflict.value_placeholder"),
                 id=f"value-{self.index}",
                 compact=True,
@@ -219,7 +220,7 @@ class ConflictScreen(Screen[None]):
                 error.update("")
             except ValueError as exc:
                 code, args = exc.args
-                error.update(Text(t(code, **args)))
+                error.update(Text(inert(t(code, **args))))
                 ok = False
         return out if ok else None
 
@@ -243,7 +244,7 @@ class ConflictScreen(Screen[None]):
 
     def _failed(self, message: str) -> None:
         self.query_one("#finish", Button).disabled = False
-        self.query_one("#conflict-error", Static).update(Text(message))
+        self.query_one("#conflict-error", Static).update(Text(inert(message)))
 
     def _done(self, result: Any) -> None:
         self.dvtui.load_data()

@@ -17,6 +17,7 @@ from dvtui.core.text import format_date, inert, nfc
 from dvtui.i18n import t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 from dvtui.tui.screens.forms import unit_options
+from dvtui.tui.widgets.fields import TextInput
 
 
 class TaskScreen(FormScreen):
@@ -48,7 +49,7 @@ class TaskScreen(FormScreen):
             line = Text(f"{format_date(note.on)} · {inert(note.author)}: ", style="bold")
             line.append(inert(note.text), style="")
             yield Static(line, classes="note")
-        yield Input(placeholder=t("ui.note_placeholder"), id="new-note", compact=True)
+        yield TextInput(placeholder=t("ui.note_placeholder"), id="new-note", compact=True)
         yield Button(t("ui.button.add_note"), id="add-note", compact=True)
 
     @on(Button.Pressed, "#add-note")

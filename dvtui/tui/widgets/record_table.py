@@ -23,6 +23,7 @@ from dvtui.core.records import Record
 from dvtui.core.text import fold
 from dvtui.i18n import t
 from dvtui.reports.listing import Row
+from dvtui.tui.widgets.fields import TextInput
 
 # Rows put into the table at a time: each costs the table a measure of every cell, so a
 # keystroke shows the first matches at once and the rest follow as the cursor or the
@@ -64,7 +65,7 @@ class RecordTable(Vertical):
         self._matched_key = ""  # the folded filter they match
 
     def compose(self) -> ComposeResult:
-        yield Input(placeholder=t("ui.filter_placeholder"), compact=True, classes="filter")
+        yield TextInput(placeholder=t("ui.filter_placeholder"), compact=True, classes="filter")
         yield DataTable(cursor_type="row", zebra_stripes=True)
         yield Static("", classes="table-status")
 
