@@ -265,10 +265,12 @@ def test_not_a_repository(tmp_path: Path) -> None:
 def test_path_log_blobs_before_and_after(store: Store) -> None:
     store.set_fields(QUAI_CANG, SUBMIT)
     repo = GitRepo(store.root)
-    newest, created = repo.path_log(QUAI_CANG_FILE)
+    newest_commit, created_commit = repo.path_log(QUAI_CANG_FILE)
+    (newest,), (created,) = newest_commit.files, created_commit.files
     assert created.old_blob is None and created.new_blob is not None
     assert newest.old_blob == created.new_blob
     assert newest.new_blob is not None
     assert repo.blob(newest.new_blob) == (store.root / QUAI_CANG_FILE).read_bytes()
-    assert newest.author == USER_NAME and newest.subject.endswith("Chưa nộp → Đã nộp")
+    assert newest_commit.author == USER_NAME
+    assert newest_commit.subject.endswith("Chưa nộp → Đã nộp")
     assert [c.sha for c in repo.repo_log(limit=1)] == [head(store.root)]

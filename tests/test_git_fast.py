@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import USER_EMAIL, USER_NAME, git
 
-from dvtui.git.repo import GitRepo, Identity, _read_head
+from dvtui.git.repo import GitRepo, Identity, read_head
 
 
 def rev_parse(root: Path) -> str | None:
@@ -23,7 +23,7 @@ def test_head_from_the_ref_files_is_what_rev_parse_says(tmp_path: Path) -> None:
     root = tmp_path / "r"
     git(tmp_path, "init", "-q", "--initial-branch=main", str(root))
     repo = GitRepo(root)
-    assert _read_head(root / ".git") == "" and repo.head() is None
+    assert read_head(repo.dirs) == "" and repo.head() is None
     (root / "a").write_text("a")
     git(root, "add", "a")
     git(root, "commit", "-q", "-m", "a")
@@ -35,8 +35,12 @@ def test_head_from_the_ref_files_is_what_rev_parse_says(tmp_path: Path) -> None:
     assert repo.head() == rev_parse(root)
     git(root, "worktree", "add", "-q", str(tmp_path / "wt"), "main")
     worktree = GitRepo(tmp_path / "wt")
-    assert _read_head(worktree.git_dir) is None  # left to git
-    assert worktree.head() == rev_parse(tmp_path / "wt")
+    assert read_head(worktree.dirs) == worktree.head() == rev_parse(tmp_path / "wt")
+    (tmp_path / "wt" / "b").write_text("b")
+    git(tmp_path / "wt", "add", "b")
+    git(tmp_path / "wt", "commit", "-q", "-m", "b")  # the worktree's branch moves on its own
+    assert read_head(worktree.dirs) == worktree.head() == rev_parse(tmp_path / "wt")
+    assert repo.head() == rev_parse(root) != worktree.head()
 
 
 def test_identity_from_one_git_call_follows_gits_precedence(tmp_path: Path) -> None:

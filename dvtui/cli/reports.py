@@ -19,7 +19,7 @@ from typing import Any
 
 from dvtui.core.changes import describe
 from dvtui.core.ids import KIND_DEPTH, RecordId
-from dvtui.core.problems import DataError
+from dvtui.core.problems import DataError, one_line
 from dvtui.core.text import format_date, inert, parse_date
 from dvtui.i18n import t
 
@@ -377,8 +377,8 @@ def cmd_log(store: Any, args: argparse.Namespace, today: date) -> int:
     def title(record: str) -> str:
         try:
             found = data.get(RecordId.parse(record))
-        except Exception:  # a path that is not a record (dvtui.toml …)
-            return record
+        except Exception:  # a path that is not a record (dvtui.toml …): any name at all
+            return str(one_line(record))  # a newline in it shows as \n, never as a second line
         return f"{record} ({title_of(found, data)})" if found is not None else record
 
     for entry in entries:
@@ -464,7 +464,7 @@ def cmd_audit(store: Any, args: argparse.Namespace, today: date) -> int:
                 f"[{t(f'audit.kind.{f.kind}')}]  {f.subject}"
             )
         )
-        print(inert(f"    {f.detail}"))
+        print(inert(f"    {one_line(f.detail)}"))  # a file name's newline stays on this line
     print(result.summary())
     return EXIT_OK if result.clean else EXIT_ERROR
 

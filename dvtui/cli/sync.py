@@ -31,7 +31,9 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
     p = add("clone")
     p.add_argument("url", help=t("cli.arg.url"))
     p.add_argument("path", help=t("cli.arg.clone_path"))
-    add("sync")
+    p.add_argument("--branch", help=t("cli.opt.branch"))
+    p = add("sync")
+    p.add_argument("--branch", help=t("cli.opt.branch"))
     p = add("resolve")
     p.add_argument("items", nargs="*", metavar="ID field=CHOICE", help=t("cli.arg.resolve_items"))
     which = p.add_mutually_exclusive_group()
@@ -79,7 +81,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
     """``dvtui clone URL PATH``."""
     from dvtui.services.sync import clone
 
-    path = clone(args.url, Path(args.path), _progress())
+    path = clone(args.url, Path(args.path), _progress(), branch=args.branch)
     print(t("cli.clone.done", path=inert(str(path))))
     return EXIT_OK
 
@@ -88,7 +90,7 @@ def cmd_sync(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui sync``: fetch, merge, push, and say what came in and went out."""
     from dvtui.services.sync import sync
 
-    result = sync(store, _progress())
+    result = sync(store, _progress(), branch=args.branch)
     if result.outcome == "conflict":
         return _conflicts_found(result.conflicts)
     _print_result(result)

@@ -24,8 +24,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["Holder", "holders", "lock_files", "unlink_all"]
+if TYPE_CHECKING:
+    from dvtui.git.dirs import GitDirs
+
+__all__ = ["Holder", "holders", "lock_files", "shown", "unlink_all"]
 
 
 @dataclass(frozen=True)
@@ -39,21 +43,23 @@ class Holder:
         return f"{self.command} (pid {self.pid})"
 
 
-def lock_files(git_dir: Path) -> list[Path]:
+def lock_files(dirs: GitDirs) -> list[Path]:
     """The lock files a save or a sync can meet that exist right now.
 
     The index, HEAD, the current branch's ref, the packed refs, the config, and the
-    temporary index of a commit of some paths only (``next-index-<pid>.lock``).
+    temporary index of a commit of some paths only (``next-index-<pid>.lock``). In a linked
+    worktree the first two are its own; the refs and the config are shared.
     """
-    names = ["index.lock", "HEAD.lock", "packed-refs.lock", "config.lock"]
+    own = [dirs.git_dir / n for n in ("index.lock", "HEAD.lock")]
+    shared = [dirs.common_dir / n for n in ("packed-refs.lock", "config.lock")]
     try:
-        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        head = (dirs.git_dir / "HEAD").read_text(encoding="utf-8").strip()
     except OSError:
         head = ""
     if head.startswith("ref: "):
-        names.append(head[5:] + ".lock")
-    found = [git_dir / n for n in names if (git_dir / n).exists()]
-    return found + sorted(git_dir.glob("next-index-*.lock"))
+        shared.append(dirs.common_dir / (head[5:] + ".lock"))
+    found = [p for p in own + shared if p.exists()]
+    return found + sorted(dirs.git_dir.glob("next-index-*.lock"))
 
 
 def _inside(path: str, root: str) -> bool:
@@ -160,3 +166,11 @@ def unlink_all(locks: list[Path]) -> list[Path]:
         except FileNotFoundError:
             continue  # its git finished meanwhile
     return removed
+
+
+def shown(path: Path, root: Path) -> str:
+    """A lock file's path for a message: relative to the working tree when inside it."""
+    try:
+        return str(path.relative_to(root))
+    except ValueError:  # a linked worktree's git folder lives elsewhere
+        return str(path)

@@ -1,9 +1,13 @@
-"""The git layer: identity, repository state, one-file commits, a path's history.
+"""A data repo's git: the typed operations dvtui does, and nothing else.
 
-Commits go through the git command line (``repo.git``, see :mod:`dvtui.git.runner`).
-GitPython is imported only where its cost does not matter (creating a repository):
-importing it costs every command ~55 ms, and its ``index.add`` rewrites the whole index
-in Python, ten times slower than git on a large repo — so the save path never uses it.
+Two runners under one environment policy (:mod:`dvtui.git.environment`):
+
+- the save path and the UI's start — identity, ``add``/``commit``, HEAD, ``status``, the
+  committed bytes of a file — run git directly (:mod:`dvtui.git.process`), so that
+  ``dvtui set`` never pays GitPython's import;
+- everything else — history, blobs, merges, refs, the network, config changes — goes
+  through GitPython (:mod:`dvtui.git.library`), loaded on first use.
+
 Nothing here knows about records or Textual; it moves bytes and commits.
 """
 
@@ -12,26 +16,47 @@ from __future__ import annotations
 import os
 import re
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from dvtui.core.problems import DataError
-from dvtui.git import locks
-from dvtui.git.runner import GitCommandError, NotARepository, Repo
+from dvtui.git import locks, process
+from dvtui.git.dirs import GitDirs, find_git_dirs
+from dvtui.git.log import Commit, log_format, parse_log
+from dvtui.git.process import GitError, Result, failure
 from dvtui.i18n import t
 
-NULL_SHA = "0" * 40
-_SEP_COMMIT = "\x1e"
-_SEP_FIELD = "\x1f"
+if TYPE_CHECKING:
+    from dvtui.git.library import Runner
+
 LOCK_WAIT_SECONDS = 3.0  # how long a save waits for another process's git lock files
 COMMIT_ATTEMPTS = 4  # a commit that loses a race for a git lock is tried again
 # git's default leaves loose objects unsynced: after a power cut HEAD could name a commit
 # that never reached the disk. dvtui's commits harden objects and refs.
-FSYNC = "core.fsync=committed"
-_COMMITTED = re.compile(r"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULTILINE)
+FSYNC = ("-c", "core.fsync=committed")
+_COMMITTED = re.compile(rb"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULTILINE)
 _TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
+_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
+
+
+class ConfigFile(Protocol):
+    """A config file being changed (GitPython's parser): sections as git writes them,
+    ``'branch "main"'`` for ``[branch "main"]``."""
+
+    def set_value(self, section: str, option: str, value: str) -> object:
+        """Set ``option`` of ``section`` (created when missing)."""
+        ...
+
+    def has_option(self, section: str, option: str) -> bool:
+        """True when the option is set in this file."""
+        ...
+
+    def remove_section(self, section: str) -> bool:
+        """Remove a whole section; False when there was none."""
+        ...
 
 
 def _no_checkpoint(_name: str) -> None:
@@ -45,81 +70,14 @@ class Identity:
     name: str
     email: str
 
-
-@dataclass(frozen=True)
-class PathCommit:
-    """One commit that touched a path: who, when, the message, the blobs before and after."""
-
-    sha: str
-    author: str
-    email: str
-    when: datetime
-    message: str
-    old_blob: str | None
-    new_blob: str | None
-
-    @property
-    def subject(self) -> str:
-        """The first line of the message."""
-        return self.message.split("\n", 1)[0]
-
-
-def shallow_boundary(git_dir: Path) -> frozenset[str]:
-    """The commits a shallow clone has without their parents (empty for a full clone).
-
-    Their diff is not what they changed (git shows every file as added), so history and
-    audit must not read it as a change.
-    """
-    try:
-        return frozenset((git_dir / "shallow").read_text(encoding="ascii").split())
-    except OSError:
-        return frozenset()
-
-
-_SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-
-
-def _read_head(git_dir: Path) -> str | None:
-    """HEAD's sha from the ref files ("" = no commit yet); None when only git can tell.
-
-    A save asks this every time; reading two small files spares a ``git rev-parse``.
-    Anything unusual (a symbolic ref to a symbolic ref, reftable, a damaged file) is
-    left to git.
-    """
-    if (git_dir / "commondir").exists():  # a linked worktree: its refs live elsewhere
-        return None
-    try:
-        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
-        if _SHA.fullmatch(head):
-            return head  # detached
-        if not head.startswith("ref: refs/"):
-            return None
-        ref = head[5:]
-        try:
-            sha = (git_dir / ref).read_text(encoding="utf-8").strip()
-        except FileNotFoundError:
-            sha = ""
-        if sha:
-            return sha if _SHA.fullmatch(sha) else None
-        try:
-            packed = (git_dir / "packed-refs").read_text(encoding="utf-8")
-        except FileNotFoundError:
-            packed = ""
-        for line in packed.splitlines():
-            value, _, name = line.partition(" ")
-            if name == ref and _SHA.fullmatch(value):
-                return value
-        if (git_dir / "reftable").exists():
-            return None
-        return ""  # the branch has no commit yet
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _fail(exc: GitCommandError) -> DataError:
-    detail = (exc.stderr or str(exc)).strip().replace("\n", " ")
-    detail = detail.removeprefix("stderr: ").strip("' ")
-    return DataError("err.git.failed", detail=detail[:300])
+    def env(self) -> dict[str, str]:
+        """The variables that make git write this person as author and committer."""
+        return {
+            "GIT_AUTHOR_NAME": self.name,
+            "GIT_AUTHOR_EMAIL": self.email,
+            "GIT_COMMITTER_NAME": self.name,
+            "GIT_COMMITTER_EMAIL": self.email,
+        }
 
 
 @dataclass(frozen=True)
@@ -132,29 +90,117 @@ class WorkingState:
     behind: int  # remote commits not yet merged (as of the last fetch)
 
 
+def read_head(dirs: GitDirs) -> str | None:
+    """HEAD's sha from the ref files ("" = no commit yet); None when only git can tell.
+
+    A save asks this every time; reading two small files spares a ``git rev-parse``.
+    Anything unusual (a symbolic ref to a symbolic ref, reftable, a damaged file) is
+    left to git.
+    """
+    try:
+        head = (dirs.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        if _SHA.fullmatch(head):
+            return head  # detached
+        if not head.startswith("ref: refs/heads/"):
+            return None
+        ref = head[5:]
+        try:
+            sha = (dirs.common_dir / ref).read_text(encoding="utf-8").strip()
+        except FileNotFoundError:
+            sha = ""
+        if sha:
+            return sha if _SHA.fullmatch(sha) else None
+        try:
+            packed = (dirs.common_dir / "packed-refs").read_text(encoding="utf-8")
+        except FileNotFoundError:
+            packed = ""
+        for line in packed.splitlines():
+            value, _, name = line.partition(" ")
+            if name == ref and _SHA.fullmatch(value):
+                return value
+        if (dirs.common_dir / "reftable").exists():
+            return None
+        return ""  # the branch has no commit yet
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def shallow_boundary(dirs: GitDirs) -> frozenset[str]:
+    """The commits a shallow clone has without their parents (empty for a full clone).
+
+    Their diff is not what they changed (git shows every file as added), so history and
+    audit must not read it as a change.
+    """
+    try:
+        return frozenset((dirs.common_dir / "shallow").read_text(encoding="ascii").split())
+    except OSError:
+        return frozenset()
+
+
+def _fail(exc: GitError) -> DataError:
+    return failure(exc.stderr or str(exc))
+
+
+def init_repository(root: Path) -> None:
+    """Create an empty repository at ``root`` with ``main`` as its branch."""
+    import git  # GitPython: once per data repo, its import cost is irrelevant here
+
+    from dvtui.git.environment import scrub
+
+    scrub()  # GitPython's ``Repo`` reads GIT_DIR & co. itself
+    git.Repo.init(root, initial_branch="main").close()
+
+
 class GitRepo:
-    """A git working tree with the few operations dvtui needs."""
+    """A git working tree with the operations dvtui needs."""
 
     def __init__(self, root: Path) -> None:
-        try:
-            self.repo = Repo(root)
-        except NotARepository:
-            raise DataError("err.git.not_repo", path=str(root)) from None
-        if self.repo.working_tree_dir is None or Path(self.repo.working_tree_dir) != root:
+        dirs = find_git_dirs(root)
+        if dirs is None:
             raise DataError("err.git.not_repo", path=str(root))
         self.root = root
-        self.git_dir = Path(self.repo.git_dir)
+        self.dirs = dirs
         self.notices: list[str] = []  # things the user should know (a stale lock removed)
+        self._runner: Runner | None = None
 
     @classmethod
     def init(cls, root: Path) -> GitRepo:
         """Create an empty repository with ``main`` as its branch."""
-        import git  # GitPython: once per data repo, its import cost is irrelevant here
-
-        git.Repo.init(root, initial_branch="main").close()
+        init_repository(root)
         return cls(root)
 
-    # --- state checks --------------------------------------------------------------------
+    @property
+    def git_dir(self) -> Path:
+        """This working tree's git folder (``.git``, or a linked worktree's own)."""
+        return self.dirs.git_dir
+
+    @property
+    def library(self) -> Runner:
+        """The GitPython runner (imported and started on first use)."""
+        if self._runner is None:
+            from dvtui.git.library import Runner
+
+            self._runner = Runner(self.root)
+        return self._runner
+
+    def close(self) -> None:
+        """End the persistent processes (the object reader)."""
+        if self._runner is not None:
+            self._runner.close()
+
+    # --- the plain runner ------------------------------------------------------------------
+
+    def run(
+        self, *args: str, input: bytes | None = None, env: Mapping[str, str] | None = None
+    ) -> bytes:
+        """stdout of a git command run directly; GitError when it fails."""
+        return process.run(self.root, *args, input=input, env=env)
+
+    def run_result(self, *args: str, env: Mapping[str, str] | None = None) -> Result:
+        """A git command run directly, whatever its exit status."""
+        return process.run_result(self.root, *args, env=env)
+
+    # --- identity and config ---------------------------------------------------------------
 
     def identity(self) -> Identity:
         """The user's git identity (env or config); DataError if either part is missing."""
@@ -168,38 +214,57 @@ class GitRepo:
             raise DataError("err.git.identity")
         return Identity(name, email)
 
-    def set_identity(self, name: str, email: str) -> None:
-        """Record the user's identity in this repository's own config (asked once by the UI)."""
-        self.repo.git.config("user.name", name)
-        self.repo.git.config("user.email", email)
-
-    def _config(self, key: str) -> str:
-        try:
-            return str(self.repo.git.config("--get", key)).strip()
-        except GitCommandError:
-            return ""
-
     def _user_config(self) -> dict[str, str]:
         """``user.name`` and ``user.email`` as ``git config --get`` gives them (last wins)."""
-        try:
-            out = self.repo.git.config("-z", "--get-regexp", r"^user\.(name|email)$")
-        except GitCommandError:  # exit 1: neither is set
-            return {}
+        result = self.run_result("config", "-z", "--get-regexp", r"^user\.(name|email)$")
         found: dict[str, str] = {}
-        for item in out.split("\0"):
+        for item in result.stdout.decode("utf-8", "replace").split("\0"):
             key, _, value = item.partition("\n")
             if key:
                 found[key.lower()] = value.strip()
         return found
 
+    def set_identity(self, name: str, email: str) -> None:
+        """Record the user's identity in this repository's own config (asked once by the UI)."""
+
+        def change(config: ConfigFile) -> None:
+            config.set_value("user", "name", name)
+            config.set_value("user", "email", email)
+
+        self.edit_config(change)
+
+    def config(self, key: str, *, boolean: bool = False) -> str | None:
+        """One config value as git resolves it (every level, includes); None when unset."""
+        args = ["config", *(["--type=bool"] if boolean else []), "--get", key]
+        result = self.run_result(*args)
+        return result.text() if result.ok else None
+
+    def config_values(self, pattern: str) -> dict[str, str]:
+        """Config keys matching the regex ``pattern`` (as git resolves them, last wins)."""
+        result = self.run_result("config", "-z", "--get-regexp", pattern)
+        found: dict[str, str] = {}
+        for item in result.stdout.decode("utf-8", "replace").split("\0"):
+            key, _, value = item.partition("\n")
+            if key:
+                found[key] = value
+        return found
+
+    def edit_config(self, change: Callable[[ConfigFile], None]) -> None:
+        """Change the repository's own config file (GitPython's writer, git's lock)."""
+        from dvtui.git.library import edit_config
+
+        edit_config(self.dirs.config, change)
+
+    # --- state checks ----------------------------------------------------------------------
+
     def check_ready(self) -> None:
         """Refuse (DataError) to commit mid-merge, mid-rebase, detached, or while locked."""
-        if (self.git_dir / "MERGE_HEAD").exists():
+        git_dir = self.dirs.git_dir
+        if (git_dir / "MERGE_HEAD").exists():
             raise DataError("err.git.merging")
-        if (self.git_dir / "rebase-merge").exists() or (self.git_dir / "rebase-apply").exists():
+        if (git_dir / "rebase-merge").exists() or (git_dir / "rebase-apply").exists():
             raise DataError("err.git.rebasing")
-        head = (self.git_dir / "HEAD").read_text(encoding="utf-8").strip()
-        if not head.startswith("ref: "):
+        if self.branch() is None:
             raise DataError("err.git.detached")
         if self.head() is None:  # ``git init`` and files copied in: nothing committed yet
             raise DataError("err.git.empty")
@@ -214,7 +279,7 @@ class GitRepo:
         tell (no ``/proc``): then the message names the file to delete by hand.
         """
         deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        while held := locks.lock_files(self.git_dir):
+        while held := locks.lock_files(self.dirs):
             if time.monotonic() <= deadline:
                 time.sleep(0.02)
                 continue
@@ -225,11 +290,69 @@ class GitRepo:
                 raise DataError("err.git.locked_by", lock=held[0].name, who=str(found[0]))
             removed = locks.unlink_all(held)
             if removed:
-                names = ", ".join(str(p.relative_to(self.root)) for p in removed)
+                names = ", ".join(locks.shown(p, self.root) for p in removed)
                 self.notices.append(t("notice.stale_lock", locks=names))
             deadline = time.monotonic() + LOCK_WAIT_SECONDS  # a lock now is a live git's
 
-    # --- writing -------------------------------------------------------------------------
+    def branch(self) -> str | None:
+        """The current branch's name (``main``); None on a detached HEAD."""
+        try:
+            head = (self.dirs.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        except OSError:
+            head = ""
+        if head.startswith("ref: refs/heads/"):
+            return head[len("ref: refs/heads/") :]
+        if _SHA.fullmatch(head):
+            return None
+        result = self.run_result("symbolic-ref", "--short", "-q", "HEAD")
+        return result.text() or None if result.ok else None
+
+    def head(self) -> str | None:
+        """The sha of HEAD, or None in an empty repository."""
+        found = read_head(self.dirs)
+        if found is not None:
+            return found or None
+        return self.rev("HEAD")
+
+    def rev(self, rev: str) -> str | None:
+        """The commit ``rev`` names (a sha, a branch, ``HEAD~2``…), or None when none."""
+        result = self.run_result(
+            "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}"
+        )
+        return result.text() or None if result.ok else None
+
+    def working_state(self) -> WorkingState:
+        """Uncommitted files and ahead/behind the upstream, from one ``git status``."""
+        out = self.run("status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all")
+        uncommitted = 0
+        upstream = None
+        ahead = behind = 0
+        entries = iter(out.decode("utf-8", "surrogateescape").split("\0"))
+        for line in entries:
+            if line.startswith("# branch.upstream "):
+                upstream = line.split(" ", 2)[2]
+            elif line.startswith("# branch.ab "):
+                a, b = line.split()[2:4]
+                ahead, behind = int(a), -int(b)
+            elif line and not line.startswith("#"):
+                uncommitted += 1
+                if line.startswith("2 "):
+                    next(entries, None)  # a rename's original path
+        return WorkingState(uncommitted, upstream, ahead, behind)
+
+    def dirty_paths(self) -> set[str]:
+        """Files with uncommitted changes, or untracked."""
+        raw = self.run("status", "--porcelain", "-z", "--untracked-files=all")
+        paths: set[str] = set()
+        entries = iter(raw.decode("utf-8", "surrogateescape").split("\0"))
+        for entry in entries:
+            if len(entry) > 3:
+                paths.add(entry[3:])
+                if entry[0] in "RC":
+                    next(entries, None)  # the original path of a rename
+        return paths
+
+    # --- writing ---------------------------------------------------------------------------
 
     def commit(
         self,
@@ -243,133 +366,197 @@ class GitRepo:
 
         ``checkpoint`` is called with ``after_add`` and ``after_commit`` (the crash tests
         stop the process there)."""
-        env = {}
-        if author is not None:
-            env = {
-                "GIT_AUTHOR_NAME": author.name,
-                "GIT_AUTHOR_EMAIL": author.email,
-                "GIT_COMMITTER_NAME": author.name,
-                "GIT_COMMITTER_EMAIL": author.email,
-            }
+        env = author.env() if author is not None else {}
         for attempt in range(1, COMMIT_ATTEMPTS + 1):
             try:
-                self.repo.git.add("--all", "--", *paths, env=env)
+                self.run("add", "--all", "--", *paths, env=env)
                 checkpoint("after_add")
                 # Not -q: the summary line names the new commit ("[main <sha>] …"), in
                 # full with core.abbrev=40, which spares a ``git rev-parse HEAD``.
-                out = self.repo.git(c=FSYNC)(c="core.abbrev=40").commit(
-                    "--no-edit", "-m", message, "--", *paths, env=env
+                out = self.run(
+                    *FSYNC,
+                    "-c",
+                    "core.abbrev=40",
+                    "commit",
+                    "--no-edit",
+                    "-m",
+                    message,
+                    "--",
+                    *paths,
+                    env=env,
                 )
                 checkpoint("after_commit")
                 found = _COMMITTED.search(out)
-                return found.group(1) if found else self.repo.git.rev_parse("HEAD").strip()
-            except GitCommandError as exc:
-                self._unstage(paths)
+                return (
+                    found.group(1).decode()
+                    if found
+                    else self.run("rev-parse", "HEAD").decode().strip()
+                )
+            except GitError as exc:
+                self.reset_paths(paths)
                 # Another git (a hand-typed one, a sync) took a lock between our wait and
                 # our command: wait for it and try again rather than fail the save.
-                if attempt < COMMIT_ATTEMPTS and any(m in str(exc.stderr) for m in _TRANSIENT):
+                if attempt < COMMIT_ATTEMPTS and any(m in exc.stderr for m in _TRANSIENT):
                     self.wait_for_lock()
                     continue
                 raise _fail(exc) from None
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _unstage(self, paths: list[str]) -> None:
+    def reset_paths(self, paths: Sequence[str], *, check: bool = False) -> None:
+        """Git's index entries of ``paths`` back to HEAD's (``check``: DataError if not)."""
+        if self.head() is not None:
+            done = self.run_result("reset", "-q", "HEAD", "--", *paths)
+        else:
+            done = self.run_result("rm", "-q", "--cached", "--ignore-unmatch", "--", *paths)
+        if check and not done.ok:
+            raise failure(done.stderr)
+
+    def update_ref(self, ref: str, new: str, old: str | None = None) -> None:
+        """Point ``ref`` at ``new`` (only if it still points at ``old``, when given)."""
+        args = ["update-ref", ref, new, *([old] if old is not None else [])]
         try:
-            if self.head() is not None:
-                self.repo.git.reset("-q", "HEAD", "--", *paths)
-            else:
-                self.repo.git.rm("-q", "--cached", "--ignore-unmatch", "--", *paths)
-        except GitCommandError:
-            pass  # best effort: the caller restores the files themselves
-
-    def working_state(self) -> WorkingState:
-        """Uncommitted files and ahead/behind the upstream, from one ``git status``."""
-        out = self.repo.git.status("--porcelain=v2", "--branch", "--untracked-files=all")
-        uncommitted = 0
-        upstream = None
-        ahead = behind = 0
-        for line in out.splitlines():
-            if line.startswith("# branch.upstream "):
-                upstream = line.split(" ", 2)[2]
-            elif line.startswith("# branch.ab "):
-                a, b = line.split()[2:4]
-                ahead, behind = int(a), -int(b)
-            elif not line.startswith("#"):
-                uncommitted += 1
-        return WorkingState(uncommitted, upstream, ahead, behind)
-
-    def head(self) -> str | None:
-        """The sha of HEAD, or None in an empty repository."""
-        found = _read_head(self.git_dir)
-        if found is not None:
-            return found or None
-        try:
-            return str(self.repo.git.rev_parse("--verify", "-q", "HEAD")).strip() or None
-        except GitCommandError:
-            return None
-
-    # --- reading -------------------------------------------------------------------------
-
-    def path_log(self, path: str, limit: int | None = None) -> list[PathCommit]:
-        """Commits that changed ``path``, newest first, with the blob ids before and after."""
-        args = [
-            f"--format={_SEP_COMMIT}%H{_SEP_FIELD}%an{_SEP_FIELD}%ae{_SEP_FIELD}%aI"
-            f"{_SEP_FIELD}%B{_SEP_FIELD}",
-            "--raw",
-            "--no-abbrev",
-            "--no-renames",
-        ]
-        if limit:
-            args.append(f"-n{limit}")
-        try:
-            out = self.repo.git.log(*args, "--", path, strip_newline_in_stdout=False)
-        except GitCommandError as exc:
-            if self.head() is None:
-                return []
+            self.library.check(*FSYNC, *args)
+        except GitError as exc:
             raise _fail(exc) from None
-        commits = []
-        for chunk in out.split(_SEP_COMMIT)[1:]:
-            sha, author, email, when, message, raw = chunk.split(_SEP_FIELD)
-            old_blob = new_blob = None
-            for line in raw.strip().splitlines():
-                meta = line.split("\t", 1)[0].split()
-                if len(meta) >= 4:
-                    old_blob = None if meta[2] == NULL_SHA else meta[2]
-                    new_blob = None if meta[3] == NULL_SHA else meta[3]
-            commits.append(
-                PathCommit(
-                    sha=sha,
-                    author=author,
-                    email=email,
-                    when=datetime.fromisoformat(when),
-                    message=message.strip(),
-                    old_blob=old_blob,
-                    new_blob=new_blob,
-                )
-            )
-        return commits
+
+    def fast_forward(self, target: str) -> Result:
+        """Move the current branch and the working tree forward to ``target``."""
+        return self.library.run("merge", "--ff-only", "--no-stat", "-q", target)
+
+    def write_commit_graph(self, *, split: bool = False) -> None:
+        """A commit-graph with changed-path filters: history reads far fewer commits.
+
+        ``split`` adds a layer for new commits only (milliseconds even for a long history).
+        Only an optimisation: a failure changes nothing else.
+        """
+        args = ["commit-graph", "write", "--reachable", "--changed-paths"]
+        self.library.run(*args, *(["--split"] if split else []))
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def is_ancestor(self, a: str, b: str) -> bool:
+        """True when commit ``a`` is in the history of ``b``."""
+        result = self.library.run("merge-base", "--is-ancestor", a, b)
+        if result.status not in (0, 1):
+            raise failure(result.stderr)
+        return result.status == 0
+
+    def merge_base(self, a: str, b: str) -> str | None:
+        """The best common ancestor of two commits, or None for unrelated histories."""
+        result = self.library.run("merge-base", a, b)
+        return result.stdout.decode().strip() or None if result.ok else None
+
+    def count(self, *revisions: str) -> int:
+        """How many commits ``git rev-list`` walks for ``revisions``."""
+        return int(self.library.check("rev-list", "--count", *revisions, "--").strip() or 0)
+
+    def ahead_behind(self, local: str, other: str) -> tuple[int, int]:
+        """Commits only in ``local``, and only in ``other``."""
+        out = self.library.check("rev-list", "--left-right", "--count", f"{local}...{other}", "--")
+        ahead, behind = out.split()
+        return int(ahead), int(behind)
+
+    def changed_paths(self, old: str, new: str) -> set[str]:
+        """Files that differ between two commits."""
+        out = self.library.check("diff", "--name-only", "--no-renames", "-z", old, new, "--")
+        return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
+
+    def tree_blobs(self, commit: str, folder: str) -> dict[str, str]:
+        """path → blob id of every file under ``folder`` in ``commit``."""
+        out = self.library.check("ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
+        found: dict[str, str] = {}
+        for item in out.decode("utf-8", "surrogateescape").split("\0"):
+            if item:
+                meta, path = item.split("\t", 1)
+                found[path] = meta.split()[2]
+        return found
+
+    def walk_parents(self, revisions: Sequence[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """(commit, its parents) for every commit ``revisions`` reach."""
+        out = self.library.check("rev-list", "--parents", *revisions, "--")
+        for line in out.decode().splitlines():
+            sha, *parents = line.split()
+            yield sha, tuple(parents)
+
+    def log(
+        self,
+        revisions: Sequence[str] = ("HEAD",),
+        paths: Sequence[str] = (),
+        *,
+        reverse: bool = False,
+        signatures: bool = False,
+        limit: int | None = None,
+        merges: str = "first-parent",
+    ) -> Iterator[Commit]:
+        """Stream commits with the files they changed, newest first (oldest first, parents
+        before children, when ``reverse``). One ``git log`` process for the whole walk.
+
+        ``merges``: ``first-parent`` — a merge lists the files it changed against its first
+        parent; ``off`` — merges list no files; ``none`` — merges are left out.
+        ``limit`` is passed to git (``-n``), so a long history is never walked for it.
+        """
+        args = ["log", "-z", log_format(signatures), "--raw", "--no-abbrev", "--no-renames"]
+        args.append("--no-merges" if merges == "none" else f"--diff-merges={merges}")
+        if reverse:
+            args += ["--reverse", "--topo-order"]
+        if limit is not None:
+            args.append(f"-n{max(limit, 0)}")
+        args += ["--end-of-options", *revisions, "--", *paths]
+        try:
+            yield from parse_log(self.library.stream(*args), signatures=signatures)
+        except GitError as exc:
+            detail = " ".join(exc.stderr.split())
+            if "does not have any commits" in detail or "unknown revision" in detail:
+                raise DataError(
+                    "err.git.revision", rev=" ".join(revisions), detail=detail[:200]
+                ) from None
+            raise _fail(exc) from None
+
+    def path_log(self, path: str, limit: int | None = None) -> list[Commit]:
+        """Commits that changed ``path``, newest first (merges without files)."""
+        if self.head() is None:
+            return []
+        return list(self.log(("HEAD",), (path,), limit=limit, merges="off"))
+
+    def repo_log(self, limit: int | None = None) -> list[Commit]:
+        """Commits of the current branch, newest first."""
+        if self.head() is None:
+            return []
+        return list(self.log(limit=limit, merges="off"))
 
     def shallow_since(self) -> datetime | None:
         """For a shallow clone, the date of its oldest commit (history stops there)."""
-        boundary = shallow_boundary(self.git_dir)
+        boundary = shallow_boundary(self.dirs)
         if not boundary:
             return None
-        out = self.repo.git.log("--no-walk", "--format=%aI", *sorted(boundary))
-        return min(datetime.fromisoformat(line) for line in out.split())
+        out = self.library.check("log", "--no-walk", "--format=%aI", *sorted(boundary), "--")
+        return min(datetime.fromisoformat(line) for line in out.decode().split())
 
-    def blob(self, sha: str) -> bytes:
-        """The content of a blob (through git's persistent ``cat-file --batch``)."""
-        return self.repo.blob(sha)
+    def blob(self, ref: str) -> bytes:
+        """An object's bytes (``<sha>`` or ``<rev>:<path>``) from git's persistent reader."""
+        data = self.library.blob(ref)
+        if data is None:
+            raise DataError("err.git.failed", detail=f"{ref}: missing")
+        return data
 
     def committed(self, path: str) -> bytes | None:
-        """The file as the last commit holds it, or None when HEAD has no such file."""
+        """The file as the last commit holds it, or None when HEAD has no such file.
+
+        On the save path: one direct ``git cat-file``, no GitPython.
+        """
         if self.head() is None:
             return None
-        try:
-            return self.repo.blob(f"HEAD:{path}")
-        except DataError:
-            return None
+        result = self.run_result("cat-file", "blob", f"HEAD:{path}")
+        return result.stdout if result.ok else None
 
-    def repo_log(self, limit: int | None = None) -> list[PathCommit]:
-        """Commits that changed the data repo, newest first."""
-        return self.path_log(".", limit=limit)
+
+__all__ = [
+    "Commit",
+    "GitDirs",
+    "GitRepo",
+    "Identity",
+    "WorkingState",
+    "find_git_dirs",
+    "read_head",
+    "shallow_boundary",
+]

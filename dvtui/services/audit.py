@@ -17,7 +17,6 @@ A merge made by sync (``Action: merge``) is fine when the records are valid afte
 from __future__ import annotations
 
 import dataclasses
-import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
@@ -28,9 +27,10 @@ from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError, Problem
 from dvtui.core.records import Record, Report, Summary
 from dvtui.core.trailers import parse_message
+from dvtui.git.log import Commit
 from dvtui.git.repo import shallow_boundary
 from dvtui.i18n import has, t
-from dvtui.services.history import BlobTables, RawCommit, iter_commits, record_id_of
+from dvtui.services.history import BlobTables, record_id_of
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -148,19 +148,19 @@ def audit(
     """Walk ``since..HEAD`` (or all of history) oldest first and check every commit."""
     if store.git.head() is None:
         return AuditResult("HEAD", 0, [])
-    if since:
-        _verify(store, since)
+    if since and store.git.rev(since) is None:
+        raise DataError("err.git.revision", rev=since, detail="")
     revisions = [f"{since}..HEAD"] if since else ["HEAD"]
     pending = _first_parent_children(store, revisions)
-    total = _count(store, revisions)
+    total = store.git.count(*revisions)
     signed = store.settings.require_signed_commits
-    shallow = shallow_boundary(store.git.git_dir)
+    shallow = shallow_boundary(store.git.dirs)
     decoded = _Decoded(store)
     tables = BlobTables(store)
     states: dict[str, dict[str, str]] = {}
     findings: list[Finding] = []
     step = max(1, total // 200)
-    commits = iter_commits(store.root, revisions, reverse=True, signatures=signed)
+    commits = store.git.log(revisions, reverse=True, signatures=signed)
     for done, commit in enumerate(commits, start=1):
         state = _state_before(store, commit, states, pending)
         for f in commit.files:
@@ -187,38 +187,21 @@ def audit(
 Found = list[tuple[FindingKind, str, str]]  # (kind, detail, file)
 
 
-def _finding(commit: RawCommit, kind: FindingKind, detail: str, file: str) -> Finding:
+def _finding(commit: Commit, kind: FindingKind, detail: str, file: str) -> Finding:
     return Finding(commit.sha, commit.author, commit.when, commit.subject, kind, detail, file)
-
-
-def _git(store: Store, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ["git", "-C", str(store.root), *args], capture_output=True, text=True, check=False
-    )
-
-
-def _verify(store: Store, rev: str) -> None:
-    done = _git(store, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")
-    if done.returncode != 0:
-        raise DataError("err.git.revision", rev=rev, detail="")
-
-
-def _count(store: Store, revisions: list[str]) -> int:
-    return int(_git(store, "rev-list", "--count", *revisions).stdout.strip() or 0)
 
 
 def _first_parent_children(store: Store, revisions: list[str]) -> dict[str, int]:
     """How many commits of the walk continue from each commit (as their first parent)."""
     out: dict[str, int] = {}
-    for line in _git(store, "rev-list", "--parents", *revisions).stdout.splitlines():
-        parts = line.split()
-        if len(parts) > 1:
-            out[parts[1]] = out.get(parts[1], 0) + 1
+    for _sha, parents in store.git.walk_parents(revisions):
+        if parents:
+            out[parents[0]] = out.get(parents[0], 0) + 1
     return out
 
 
 def _state_before(
-    store: Store, commit: RawCommit, states: dict[str, dict[str, str]], pending: dict[str, int]
+    store: Store, commit: Commit, states: dict[str, dict[str, str]], pending: dict[str, int]
 ) -> dict[str, str]:
     """The records tree of the commit's first parent (taken over when no one else needs it)."""
     if not commit.parents:
@@ -228,13 +211,7 @@ def _state_before(
         pending[parent] -= 1
         return states.pop(parent) if pending[parent] <= 0 else dict(states[parent])
     # A parent outside the walked range (``--since``): read its tree once.
-    listing = _git(store, "ls-tree", "-r", "-z", "--full-tree", parent, "--", "records/").stdout
-    state: dict[str, str] = {}
-    for item in listing.split("\0"):
-        if item:
-            meta, path = item.split("\t", 1)
-            state[path] = meta.split()[2]
-    return state
+    return store.git.tree_blobs(parent, "records/")
 
 
 def _is_record_file(path: str) -> bool:
@@ -242,7 +219,7 @@ def _is_record_file(path: str) -> bool:
     return path.startswith("records/") and name.endswith(".toml") and not name.startswith(".")
 
 
-def _check_records(commit: RawCommit, state: dict[str, str], decoded: _Decoded) -> Found:
+def _check_records(commit: Commit, state: dict[str, str], decoded: _Decoded) -> Found:
     """Files the commit added or changed must validate; what it deleted must not be named."""
     out: Found = []
     for f in commit.files:
@@ -268,7 +245,7 @@ def _check_records(commit: RawCommit, state: dict[str, str], decoded: _Decoded) 
     return out
 
 
-def _check_message(commit: RawCommit, tables: BlobTables) -> Found:
+def _check_message(commit: Commit, tables: BlobTables) -> Found:
     """The trailers must say what the commit really did."""
     message = parse_message(commit.message)
     if message.version is None:

@@ -1,16 +1,15 @@
 """The data repo's history in domain words: one streamed ``git log --raw`` plus blob reads.
 
-Commits are read in one ``git log`` process (never one process per commit) and the
-record versions they touched through git's persistent ``cat-file --batch``; a merge is
-shown against its first parent. ``change_log`` powers ``dvtui log`` and the review list;
-the audit walks the same stream.
+Commits come from :meth:`GitRepo.log <dvtui.git.repo.GitRepo.log>` (one ``git log``
+process, never one per commit) and the record versions they touched from git's persistent
+object reader; a merge is shown against its first parent. ``change_log`` powers
+``dvtui log`` and the review list; the audit walks the same stream.
 """
 
 from __future__ import annotations
 
-import subprocess
 import tomllib
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -20,132 +19,10 @@ from dvtui.core.ids import KIND_DEPTH, BadId, RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.text import fold
 from dvtui.core.trailers import CommitMessage, parse_message
+from dvtui.git.log import Commit
 
 if TYPE_CHECKING:
     from dvtui.storage.store import Store
-
-NULL_SHA = "0" * 40
-_SEP_COMMIT = "\x1e\x1d"  # two rare control characters: a message would need both in a row
-_SEP_FIELD = "\x1f"
-_FORMAT = f"{_SEP_COMMIT}%H{_SEP_FIELD}%P{_SEP_FIELD}%an{_SEP_FIELD}%ae{_SEP_FIELD}%aI{_SEP_FIELD}"
-
-
-@dataclass(frozen=True)
-class FileChange:
-    """One path a commit changed: blob ids before and after (None = absent)."""
-
-    path: str
-    old_blob: str | None
-    new_blob: str | None
-
-
-@dataclass(frozen=True)
-class RawCommit:
-    """A commit as ``git log`` gives it: who, when, the message, the files changed."""
-
-    sha: str
-    parents: tuple[str, ...]
-    author: str
-    email: str
-    when: datetime
-    message: str
-    files: tuple[FileChange, ...]
-    signature: str = ""  # git's %G? letter when asked for: G good, N none, B bad …
-
-    @property
-    def subject(self) -> str:
-        """The first line of the message."""
-        return self.message.split("\n", 1)[0]
-
-    @property
-    def is_merge(self) -> bool:
-        """A commit with more than one parent."""
-        return len(self.parents) > 1
-
-
-def iter_commits(
-    root: Any,
-    revisions: Sequence[str] = ("HEAD",),
-    paths: Sequence[str] = (),
-    *,
-    reverse: bool = False,
-    signatures: bool = False,
-) -> Iterator[RawCommit]:
-    """Stream the commits of ``revisions`` (newest first unless ``reverse``), parents first
-    in topological order when reversed. One ``git log`` process for the whole walk."""
-    fmt = _FORMAT + ("%G?" if signatures else "") + f"{_SEP_FIELD}%B{_SEP_FIELD}"
-    args = [
-        "git",
-        "-C",
-        str(root),
-        "-c",
-        "core.quotePath=false",
-        "log",
-        f"--format={fmt}",
-        "--raw",
-        "--no-abbrev",
-        "--no-renames",
-        "--diff-merges=first-parent",
-        "-z",
-    ]
-    if reverse:
-        args += ["--reverse", "--topo-order"]
-    args += [*revisions, "--", *paths]
-    proc = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    assert proc.stdout is not None
-    buffer = b""
-    sep = _SEP_COMMIT.encode()
-    try:
-        while chunk := proc.stdout.read(1 << 16):
-            buffer += chunk
-            *complete, buffer = buffer.split(sep)
-            for raw in complete:
-                if raw:
-                    yield _parse(raw, signatures)
-        if buffer:
-            yield _parse(buffer, signatures)
-    finally:
-        proc.stdout.close()
-        err = proc.stderr.read() if proc.stderr else b""
-        code = proc.wait()
-    if code != 0:
-        detail = err.decode("utf-8", "replace").strip()
-        if "does not have any commits" in detail or "unknown revision" in detail:
-            raise DataError("err.git.revision", rev=" ".join(revisions), detail=detail[:200])
-        raise DataError("err.git.failed", detail=detail[:300])
-
-
-def _parse(raw: bytes, signatures: bool) -> RawCommit:
-    text = raw.decode("utf-8", "replace")
-    sha, parents, author, email, when, *rest = text.split(_SEP_FIELD)
-    sig = rest.pop(0) if signatures else ""
-    message, raw_files = _SEP_FIELD.join(rest[:-1]), rest[-1]
-    return RawCommit(
-        sha=sha,
-        parents=tuple(parents.split()),
-        author=author,
-        email=email,
-        when=datetime.fromisoformat(when),
-        message=message.strip(),
-        files=tuple(_raw_files(raw_files)),
-        signature=sig,
-    )
-
-
-def _raw_files(text: str) -> Iterator[FileChange]:
-    # With -z: ":old_mode new_mode old new status\0path\0" for every file.
-    parts = text.lstrip("\n").split("\0")
-    i = 0
-    while i + 1 < len(parts):
-        meta = parts[i].strip().split()
-        if len(meta) >= 5 and meta[0].startswith(":"):
-            old, new = meta[2], meta[3]
-            yield FileChange(
-                parts[i + 1], None if old == NULL_SHA else old, None if new == NULL_SHA else new
-            )
-            i += 2
-        else:
-            i += 1
 
 
 def record_id_of(path: str) -> RecordId | None:
@@ -208,22 +85,14 @@ class BlobTables:
         return self._cache[sha]
 
 
-def to_entry(commit: RawCommit, tables: BlobTables) -> LogEntry:
+def to_entry(commit: Commit, tables: BlobTables) -> LogEntry:
     """A raw commit with its record diffs (none for a merge: its parts are their own commits)."""
     records = []
     if not commit.is_merge:
         for f in commit.files:
             rid = record_id_of(f.path)
-            action = (
-                "create" if f.old_blob is None else "delete" if f.new_blob is None else "update"
-            )
-            records.append(
-                RecordChange(
-                    str(rid) if rid else f.path,
-                    action,
-                    diff(tables.get(f.old_blob), tables.get(f.new_blob)),
-                )
-            )
+            changes = diff(tables.get(f.old_blob), tables.get(f.new_blob))
+            records.append(RecordChange(str(rid) if rid else f.path, f.action, changes))
     return LogEntry(
         sha=commit.sha,
         parents=commit.parents,
@@ -258,7 +127,10 @@ def change_log(
     wanted = fold(author) if author else ""
     tables = BlobTables(store)
     out: list[LogEntry] = []
-    for commit in iter_commits(store.root, revisions, paths):
+    # Filters are applied here; without any, git stops after ``limit`` commits itself.
+    filtered = author is not None or since is not None or until is not None
+    commits = store.git.log(revisions, paths, limit=None if filtered else limit)
+    for commit in commits:
         day = commit.when.date()
         if since is not None and day < since:
             continue

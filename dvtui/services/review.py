@@ -8,7 +8,6 @@ any sign-off in the data repo; sign-offs made on two clones and merged both coun
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -17,7 +16,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.records import Review
 from dvtui.core.text import slugify
-from dvtui.services.history import BlobTables, LogEntry, iter_commits, to_entry
+from dvtui.services.history import BlobTables, LogEntry, to_entry
 
 if TYPE_CHECKING:
     from dvtui.storage.store import SaveResult, Store
@@ -51,48 +50,22 @@ def review_state(store: Store, upto: str = "HEAD") -> ReviewState:
     reviews = sign_offs(store)
     if store.git.head() is None:
         return ReviewState(reviews[-1] if reviews else None, [])
-    known = [r.upto for r in reviews if _is_commit(store, r.upto)]
+    known = [sha for r in reviews if (sha := store.git.rev(r.upto)) is not None]
     tables = BlobTables(store)
     pending = [
         entry
-        for commit in iter_commits(store.root, [upto, *(f"^{sha}" for sha in known)])
+        for commit in store.git.log([upto, *(f"^{sha}" for sha in known)])
         if not _only_reviews(entry := to_entry(commit, tables))
     ]
     return ReviewState(reviews[-1] if reviews else None, pending)
 
 
-def _is_commit(store: Store, sha: str) -> bool:
-    done = subprocess.run(
-        ["git", "-C", str(store.root), "cat-file", "-e", f"{sha}^{{commit}}"],
-        capture_output=True,
-    )
-    return done.returncode == 0
-
-
 def resolve_upto(store: Store, rev: str) -> str:
     """The full sha of ``rev``; DataError unless it is a commit on the current branch."""
-    done = subprocess.run(
-        [
-            "git",
-            "-C",
-            str(store.root),
-            "rev-parse",
-            "--verify",
-            "-q",
-            "--end-of-options",
-            f"{rev}^{{commit}}",
-        ],
-        capture_output=True,
-        text=True,
-    )
-    sha = done.stdout.strip()
-    if done.returncode != 0 or not sha:
+    sha = store.git.rev(rev)
+    if sha is None:
         raise DataError("err.review.upto", rev=rev)
-    ancestor = subprocess.run(
-        ["git", "-C", str(store.root), "merge-base", "--is-ancestor", sha, "HEAD"],
-        capture_output=True,
-    )
-    if ancestor.returncode != 0:
+    if not store.git.is_ancestor(sha, "HEAD"):
         raise DataError("err.review.not_ancestor", rev=rev)
     return sha
 

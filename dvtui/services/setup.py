@@ -68,19 +68,9 @@ def init_data_repo(target: Path, *, scratch: bool = False) -> str:
         f"Action: init\nDvtui-Version: {__version__}\n"
     )
     sha = repo.commit(["records", ".gitattributes", SETTINGS_FILE], message, author=author)
-    install_merge_driver(target)  # git config is per clone: .gitattributes alone is not enough
-    write_commit_graph(target)
+    install_merge_driver(repo)  # git config is per clone: .gitattributes alone is not enough
+    # Changed-path filters from the start: a record's history reads far fewer commits, and
+    # later rewrites (``git gc``, sync) keep them once the graph has them.
+    repo.write_commit_graph()
+    repo.close()
     return sha
-
-
-def write_commit_graph(root: Path) -> None:
-    """A commit-graph with changed-path Bloom filters: a record's history reads far fewer
-    commits. Later rewrites (``git gc``, sync) keep the filters once the graph has them."""
-    import subprocess
-
-    subprocess.run(
-        ["git", "-C", str(root), "commit-graph", "write", "--reachable", "--changed-paths"],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        check=False,  # only an optimisation: a failure changes nothing else
-    )

@@ -23,13 +23,14 @@ from typing import TYPE_CHECKING
 
 from dvtui import __version__
 from dvtui.core.changes import field_label, value_text
-from dvtui.core.ids import BadId, RecordId
 from dvtui.core.merge import BASE, MINE, THEIRS, Choice, Conflict, choice_from_text
 from dvtui.core.problems import DataError
-from dvtui.git import network as gitcmd
-from dvtui.git.network import git, network, network_error, out, redact
+from dvtui.git import remote as gitremote
+from dvtui.git.environment import redact, strip_password
+from dvtui.git.process import failure
 from dvtui.i18n import language, t
-from dvtui.services.mergetree import commit_merge, is_ancestor, merge_trees
+from dvtui.services.history import record_id_of
+from dvtui.services.mergetree import commit_merge, merge_trees
 from dvtui.services.synctypes import (
     CommitInfo,
     Outcome,
@@ -47,6 +48,7 @@ from dvtui.storage.merge_driver import ensure_installed
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from dvtui.git.repo import ConfigFile, GitRepo
     from dvtui.storage.store import Store
 
 __all__ = [
@@ -75,7 +77,6 @@ __all__ = [
 MAX_ATTEMPTS = 5  # fetch-merge-push rounds before giving up on a busy server
 MAX_LISTED = 2000  # commits listed as incoming/outgoing (a first sync may bring thousands)
 STATE_FILE = "dvtui-conflicts.json"
-_FORMAT = "%x1e%H%x1f%an%x1f%ae%x1f%aI%x1f%s%x1f"
 
 
 # --- the server this clone follows ---------------------------------------------------------
@@ -98,27 +99,23 @@ class _Upstream:
         return f"refs/dvtui/synced/{self.remote}/{self.branch}"
 
 
-def _local_branch(root: Path) -> str:
-    proc = git(root, "symbolic-ref", "--short", "-q", "HEAD", check=False)
-    if proc.returncode != 0:
+def _local_branch(repo: GitRepo) -> str:
+    branch = repo.branch()
+    if branch is None:
         raise DataError("err.git.detached")
-    return proc.stdout.decode().strip()
+    return branch
 
 
-def _upstream(root: Path) -> _Upstream | None:
-    local = _local_branch(root)
-    proc = git(root, "config", "-z", "--get-regexp", r"^(branch|remote)\.", check=False)
-    config: dict[str, str] = {}
-    for item in proc.stdout.decode("utf-8", "replace").split("\0"):
-        key, _, value = item.partition("\n")
-        if key:
-            config[key] = value
+def _upstream(repo: GitRepo, branch: str | None = None) -> _Upstream | None:
+    """The server and branch this clone syncs with (``branch`` chosen by the user)."""
+    local = _local_branch(repo)
+    config = repo.config_values(r"^(branch|remote)\.")
     remotes = [k[7:-4] for k in config if k.startswith("remote.") and k.endswith(".url")]
     remote = config.get(f"branch.{local}.remote")
-    branch = local
+    found = local
     if remote in remotes:
         merge = config.get(f"branch.{local}.merge", "")
-        branch = merge.removeprefix("refs/heads/") or local
+        found = merge.removeprefix("refs/heads/") or local
     elif "origin" in remotes:
         remote = "origin"
     elif len(remotes) == 1:
@@ -126,23 +123,18 @@ def _upstream(root: Path) -> _Upstream | None:
     else:
         return None
     assert remote is not None
-    return _Upstream(local, remote, branch, config[f"remote.{remote}.url"])
+    return _Upstream(local, remote, branch or found, config[f"remote.{remote}.url"])
 
 
-def _require_upstream(root: Path) -> _Upstream:
-    up = _upstream(root)
+def _require_upstream(repo: GitRepo, branch: str | None = None) -> _Upstream:
+    up = _upstream(repo, branch)
     if up is None:
         raise DataError("err.sync.no_remote")
     return up
 
 
-def _rev(root: Path, ref: str) -> str | None:
-    proc = git(root, "rev-parse", "--verify", "-q", f"{ref}^{{commit}}", check=False)
-    return proc.stdout.decode().strip() or None
-
-
-def _head(root: Path) -> str:
-    head = _rev(root, "HEAD")
+def _head(repo: GitRepo) -> str:
+    head = repo.rev("HEAD")
     if head is None:
         raise DataError("err.sync.empty_local")
     return head
@@ -173,78 +165,63 @@ class _Reporter:
 # --- talking to the server -------------------------------------------------------------------
 
 
-def _fetch(root: Path, up: _Upstream, report: _Reporter) -> str | None:
+def _fetch(repo: GitRepo, up: _Upstream, report: _Reporter) -> str | None:
     """Fetch the server's branch; its commit, or None when the branch does not exist yet."""
     report("fetch", url=redact(up.url))
-    old = _rev(root, up.tracking)
-    refspec = f"+refs/heads/{up.branch}:{up.tracking}"
-    code, _out, err = network(
-        root,
-        ["fetch", "--progress", "--no-tags", up.remote, refspec],
-        url=up.url,
-        progress=report.meter,
+    old = repo.rev(up.tracking)
+    fetched = gitremote.fetch(
+        repo, up.remote, up.branch, up.tracking, url=up.url, meter=report.meter
     )
-    new: str | None
-    if code == 0:
-        new = _rev(root, up.tracking)
-    elif "couldn't find remote ref" in err.casefold():
-        new = None  # an empty server: the first sync creates the branch
-    else:
-        raise network_error(err, up.url)
+    new = repo.rev(up.tracking) if fetched.found else None
     # The server must still hold everything it held before: never merge a rewritten past.
-    for known in (old, _rev(root, up.synced)):
-        if known is not None and (new is None or not is_ancestor(root, known, new)):
+    for known in (old, repo.rev(up.synced)):
+        if known is not None and (new is None or not repo.is_ancestor(known, new)):
             if old is not None:
-                git(root, "update-ref", up.tracking, old)
+                repo.update_ref(up.tracking, old)
             raise DataError("err.sync.rewritten", url=redact(up.url))
     return new
 
 
-def _push(root: Path, up: _Upstream, sha: str, report: _Reporter) -> str | None:
+def _other_branch(repo: GitRepo, up: _Upstream) -> _Upstream | None:
+    """The server's one branch when it lacks ours and this clone follows none yet.
+
+    A server made by ``git init --bare`` may name ``master`` while the first staff member
+    pushed ``main`` (or the reverse): with one branch there, that is the office's.
+    None when the server is empty; DataError naming them when it holds several.
+    """
+    if _upstream_configured(repo, up.local):
+        return None
+    branches = gitremote.server_branches(repo, up.remote, url=up.url)
+    if not branches:
+        return None
+    if len(branches) > 1:
+        raise DataError(
+            "err.sync.choose_branch",
+            url=redact(up.url),
+            branches=", ".join(branches),
+            branch=branches[0],
+        )
+    return replace(up, branch=branches[0])
+
+
+def _push(repo: GitRepo, up: _Upstream, sha: str, report: _Reporter) -> str | None:
     """Send ``sha`` as the server's branch; None when accepted, else the refusal."""
     report("push", url=redact(up.url))
-    code, stdout, err = network(
-        root,
-        ["push", "--porcelain", "--progress", up.remote, f"{sha}:refs/heads/{up.branch}"],
-        url=up.url,
-        progress=report.meter,
-    )
-    for line in stdout.splitlines():
-        flag, _, rest = line.partition("\t")
-        if flag == "!":
-            reason = rest.split("\t", 1)[-1].strip()
-            hook = [ln[7:].strip() for ln in err.splitlines() if ln.startswith("remote:")]
-            return redact(" ".join([reason, *hook]))[:300]
-        if flag in (" ", "*", "+", "=") and rest:
-            code = 0
-    if code != 0:
-        raise network_error(err, up.url)
-    git(root, "update-ref", up.tracking, sha)
-    return None
+    refused = gitremote.push(repo, up.remote, sha, up.branch, url=up.url, meter=report.meter)
+    if refused is None:
+        repo.update_ref(up.tracking, sha)
+    return refused
 
 
 # --- the local branch ------------------------------------------------------------------------
 
 
-def _dirty_paths(root: Path) -> set[str]:
-    raw = git(root, "status", "--porcelain", "-z", "--untracked-files=all").stdout.decode()
-    paths: set[str] = set()
-    entries = iter(raw.split("\0"))
-    for entry in entries:
-        if len(entry) > 3:
-            paths.add(entry[3:])
-            if entry[0] in "RC":
-                next(entries, None)  # the original path of a rename
-    return paths
-
-
-def _check_clean_for(root: Path, old: str, new: str) -> None:
+def _check_clean_for(repo: GitRepo, old: str, new: str) -> None:
     """Refuse when a file the merge brings in has uncommitted edits (they would be lost)."""
-    dirty = _dirty_paths(root)
+    dirty = repo.dirty_paths()
     if not dirty:
         return
-    changed = set(out(root, "diff", "--name-only", "-z", old, new).split("\0"))
-    overlap = sorted(dirty & changed)
+    overlap = sorted(dirty & repo.changed_paths(old, new))
     if overlap:
         more = f" (+{len(overlap) - 3})" if len(overlap) > 3 else ""
         raise DataError("err.sync.dirty", paths=", ".join(overlap[:3]) + more)
@@ -257,64 +234,56 @@ def _advance(store: Store, old: str, new: str) -> bool:
     """
     from dvtui.storage import journal
 
-    root = store.root
+    repo = store.git
     # Saves (from this or another dvtui) wait while the files change under them.
-    with journal.save_lock(store.git.git_dir):
-        store.git.wait_for_lock()
-        if _head(root) != old:
+    with journal.save_lock(repo.git_dir):
+        repo.wait_for_lock()
+        if _head(repo) != old:
             return False
-        proc = git(root, "merge", "--ff-only", "--no-stat", "-q", new, check=False)
-        if proc.returncode == 0:
+        done = repo.fast_forward(new)
+        if done.ok:
             return True
-        if _head(root) != old:
+        if _head(repo) != old:
             return False
-    raise gitcmd.failed(proc.stderr.decode("utf-8", "replace"))
+    raise failure(done.stderr)
 
 
 def _commits(
-    root: Path, since: str | None, until: str, *, merges: bool = False
+    repo: GitRepo, since: str | None, until: str, *, merges: bool = False
 ) -> list[CommitInfo]:
     """Commits in ``until`` and not in ``since``, newest first, with the records they touched."""
-    args = ["log", f"-n{MAX_LISTED}", f"--format={_FORMAT}", "--name-only", until]
-    if not merges:
-        args.insert(1, "--no-merges")
-    if since is not None:
-        args.append(f"^{since}")
-    text = git(root, *args, "--").stdout.decode("utf-8", "replace")
+    revisions = [until, *([f"^{since}"] if since is not None else [])]
     commits = []
-    for chunk in text.split("\x1e")[1:]:
-        sha, author, email, when, subject, files = chunk.split("\x1f")
-        records = []
-        for path in files.split():
-            try:
-                records.append(str(RecordId.parse(path)))
-            except BadId:
-                continue
-        commits.append(
-            CommitInfo(sha, author, email, datetime.fromisoformat(when), subject, tuple(records))
-        )
+    for c in repo.log(revisions, limit=MAX_LISTED, merges="off" if merges else "none"):
+        records = tuple(str(rid) for f in c.files if (rid := record_id_of(f.path)) is not None)
+        commits.append(CommitInfo(c.sha, c.author, c.email, c.when, c.subject, records))
     return commits
 
 
-def _after_sync(root: Path, up: _Upstream, server: str | None, changed: bool) -> None:
-    if server is not None:
-        git(root, "update-ref", up.synced, server)
-    _state_path(root).unlink(missing_ok=True)
+def _after_sync(repo: GitRepo, up: _Upstream, server_head: str | None, changed: bool) -> None:
+    if server_head is not None:
+        repo.update_ref(up.synced, server_head)
+    _state_path(repo).unlink(missing_ok=True)
     if changed:
         # A fresh commit-graph keeps history and ahead/behind fast. "--split" adds a layer
         # for the new commits only (~10 ms at 100k commits; a full rewrite takes seconds).
-        git(root, "commit-graph", "write", "--reachable", "--changed-paths", "--split", check=False)
+        repo.write_commit_graph(split=True)
 
 
-def _set_upstream(root: Path, up: _Upstream) -> None:
-    if _upstream_configured(root, up.local):
+def _set_upstream(repo: GitRepo, up: _Upstream) -> None:
+    if _upstream_configured(repo, up.local):
         return
-    git(root, "config", f"branch.{up.local}.remote", up.remote)
-    git(root, "config", f"branch.{up.local}.merge", f"refs/heads/{up.branch}")
+
+    def change(config: ConfigFile) -> None:
+        section = f'branch "{up.local}"'
+        config.set_value(section, "remote", up.remote)
+        config.set_value(section, "merge", f"refs/heads/{up.branch}")
+
+    repo.edit_config(change)
 
 
-def _upstream_configured(root: Path, local: str) -> bool:
-    return git(root, "config", "--get", f"branch.{local}.merge", check=False).returncode == 0
+def _upstream_configured(repo: GitRepo, local: str) -> bool:
+    return repo.config(f"branch.{local}.merge") is not None
 
 
 # --- sync ------------------------------------------------------------------------------------
@@ -324,71 +293,78 @@ def sync(
     store: Store,
     progress: ProgressFn | None = None,
     *,
+    branch: str | None = None,
     before_push: Callable[[], None] | None = None,
 ) -> SyncResult:
     """Fetch, merge and push. Raises DataError (nothing changed) when the server can't be used.
 
     A true conflict is not an exception: the result has ``outcome == "conflict"`` and the
-    conflicts, and the local repository is exactly as before. ``before_push`` is a test
-    hook run just before each push (another clone pushes there to make ours be refused).
+    conflicts, and the local repository is exactly as before. ``branch``: the server's
+    branch to sync with, when it is not the one this clone follows (or the server holds
+    several and this clone follows none). ``before_push`` is a test hook run just before
+    each push (another clone pushes there to make ours be refused).
     """
-    root = store.root
+    repo = store.git
     report = _Reporter(progress)
-    store.git.check_ready()
-    ensure_installed(root)
-    up = _require_upstream(root)
-    start = _head(root)
+    repo.check_ready()
+    ensure_installed(repo)
+    up = _require_upstream(repo, branch)
+    start = _head(repo)
     first_server: str | None = None
     refused: tuple[str | None, str] | None = None
     done: set[Outcome] = set()
     for attempt in range(1, MAX_ATTEMPTS + 1):
-        server = _fetch(root, up, report)
+        server = _fetch(repo, up, report)
+        if server is None and attempt == 1 and branch is None:
+            other = _other_branch(repo, up)
+            if other is not None:
+                up = other
+                server = _fetch(repo, up, report)
         if attempt == 1:
             first_server = server
         if refused is not None:
             if server == refused[0]:  # nobody pushed meanwhile: the server said no
                 raise DataError("err.sync.push_refused", reason=refused[1])
             report("retry", attempt=attempt)
-        local = _head(root)
+        local = _head(repo)
         if server == local:
             break
-        if server is not None and is_ancestor(root, local, server):
+        if server is not None and repo.is_ancestor(local, server):
             report("update")
-            _check_clean_for(root, local, server)
+            _check_clean_for(repo, local, server)
             if not _advance(store, local, server):
                 continue
             done.add("pulled")
             break
-        if server is None or is_ancestor(root, server, local):
+        if server is None or repo.is_ancestor(server, local):
             target = local
         else:
             report("merge")
-            merged = merge_trees(root, local, server)
+            merged = merge_trees(repo, local, server)
             if merged.conflicts:
-                _save_state(root, up, local, server)
+                _save_state(repo, up, local, server)
                 return SyncResult(
                     "conflict",
                     up.remote,
                     up.branch,
                     local,
-                    incoming=_commits(root, local, server),
-                    outgoing=_commits(root, server, local),
+                    incoming=_commits(repo, local, server),
+                    outgoing=_commits(repo, server, local),
                     conflicts=merged.conflicts,
                     attempts=attempt,
                 )
             assert merged.tree is not None
-            message = _merge_message(up, _commits(root, local, server), [])
-            author = store.git.identity()  # only a merge needs one: pulling works without
-            target = commit_merge(root, merged.tree, [local, server], message, author)
-            _check_clean_for(root, local, target)
+            message = _merge_message(up, _commits(repo, local, server), [])
+            author = repo.identity()  # only a merge needs one: pulling works without
+            target = commit_merge(repo, merged.tree, [local, server], message, author)
+            _check_clean_for(repo, local, target)
         if before_push is not None:
             before_push()
-        reason = _push(root, up, target, report)
+        reason = _push(repo, up, target, report)
         if reason is not None:
             refused = (server, reason)
             continue
         refused = None
-        _set_upstream(root, up)
         done.add("pushed")
         if target != local:
             report("update")
@@ -400,9 +376,10 @@ def sync(
         if refused is not None:
             raise DataError("err.sync.push_refused", reason=refused[1])
         raise DataError("err.sync.busy")
-    head = _head(root)
+    _set_upstream(repo, up)
+    head = _head(repo)
     changed = bool(done & {"pulled", "merged"})
-    _after_sync(root, up, _rev(root, up.tracking), changed)
+    _after_sync(repo, up, repo.rev(up.tracking), changed)
     if changed:
         store.forget()  # the records on disk changed: what the store holds must follow
     report("done")
@@ -415,8 +392,8 @@ def sync(
         up.remote,
         up.branch,
         head,
-        incoming=_commits(root, start, head) if head != start else [],
-        outgoing=_commits(root, first_server, start) if "pushed" in done else [],
+        incoming=_commits(repo, start, head) if head != start else [],
+        outgoing=_commits(repo, first_server, start) if "pushed" in done else [],
         attempts=attempt,
     )
 
@@ -452,41 +429,41 @@ def _merge_message(
 # --- conflicts -------------------------------------------------------------------------------
 
 
-def _state_path(root: Path) -> Path:
-    return Path(out(root, "rev-parse", "--absolute-git-dir")) / STATE_FILE
+def _state_path(repo: GitRepo) -> Path:
+    return repo.git_dir / STATE_FILE
 
 
-def _save_state(root: Path, up: _Upstream, mine: str, theirs: str) -> None:
+def _save_state(repo: GitRepo, up: _Upstream, mine: str, theirs: str) -> None:
     state = {"remote": up.remote, "branch": up.branch, "mine": mine, "theirs": theirs}
-    path = _state_path(root)
+    path = _state_path(repo)
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(state, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, path)
 
 
-def _load_state(root: Path) -> dict[str, str] | None:
+def _load_state(repo: GitRepo) -> dict[str, str] | None:
     try:
-        state = json.loads(_state_path(root).read_text(encoding="utf-8"))
+        state = json.loads(_state_path(repo).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
     if not isinstance(state, dict) or not isinstance(state.get("theirs"), str):
         return None
-    if _rev(root, state["theirs"]) is None:
+    if repo.rev(state["theirs"]) is None:
         return None
     return state
 
 
 def pending_conflicts(store: Store) -> list[Conflict]:
     """The conflicts waiting for a decision, worked out again against the current branch."""
-    root = store.root
-    state = _load_state(root)
+    repo = store.git
+    state = _load_state(repo)
     if state is None:
         return []
-    local = _head(root)
-    if is_ancestor(root, state["theirs"], local):  # settled by hand (git merge)
+    local = _head(repo)
+    if repo.is_ancestor(state["theirs"], local):  # settled by hand (git merge)
         forget_conflicts(store)
         return []
-    conflicts = merge_trees(root, local, state["theirs"]).conflicts
+    conflicts = merge_trees(repo, local, state["theirs"]).conflicts
     if not conflicts:  # later saves agreed with the server: the next sync merges cleanly
         forget_conflicts(store)
     return conflicts
@@ -494,7 +471,7 @@ def pending_conflicts(store: Store) -> list[Conflict]:
 
 def forget_conflicts(store: Store) -> None:
     """Drop the pending conflicts (the repository itself never held them)."""
-    _state_path(store.root).unlink(missing_ok=True)
+    _state_path(store.git).unlink(missing_ok=True)
 
 
 def resolve(
@@ -511,28 +488,28 @@ def resolve(
     committed but cannot be sent, the result carries ``push_error``: the work is safe
     locally and the next sync sends it.
     """
-    root = store.root
-    state = _load_state(root)
+    repo = store.git
+    state = _load_state(repo)
     if state is None:
         raise DataError("err.sync.no_conflicts")
-    store.git.check_ready()
-    author = store.git.identity()
-    up = _require_upstream(root)
-    local, theirs = _head(root), state["theirs"]
-    if is_ancestor(root, theirs, local):
+    repo.check_ready()
+    author = repo.identity()
+    up = _require_upstream(repo, state.get("branch"))
+    local, theirs = _head(repo), state["theirs"]
+    if repo.is_ancestor(theirs, local):
         forget_conflicts(store)
         raise DataError("err.sync.no_conflicts")
     _Reporter(progress)("merge")
-    conflicts = merge_trees(root, local, theirs).conflicts
-    merged = merge_trees(root, local, theirs, choices)
+    conflicts = merge_trees(repo, local, theirs).conflicts
+    merged = merge_trees(repo, local, theirs, choices)
     if merged.conflicts:
         raise UnresolvedConflicts(merged.conflicts)
     assert merged.tree is not None
-    incoming = _commits(root, local, theirs)
+    incoming = _commits(repo, local, theirs)
     chosen = [(c, choices[c.key]) for c in conflicts if c.key in choices]
     message = _merge_message(up, incoming, chosen)
-    merge = commit_merge(root, merged.tree, [local, theirs], message, author)
-    _check_clean_for(root, local, merge)
+    merge = commit_merge(repo, merged.tree, [local, theirs], message, author)
+    _check_clean_for(repo, local, merge)
     if not _advance(store, local, merge):
         raise DataError("err.sync.head_moved")
     forget_conflicts(store)
@@ -543,7 +520,7 @@ def resolve(
     if not push:
         return result
     try:
-        after = sync(store, progress)
+        after = sync(store, progress, branch=up.branch)
     except DataError as exc:
         return replace(result, push_error=str(exc))
     return replace(
@@ -559,24 +536,23 @@ def resolve(
 
 def status(store: Store) -> SyncStatus:
     """Ahead/behind and the unpushed commits, as of the last fetch (no network)."""
-    root = store.root
-    local = _local_branch(root)
-    up = _upstream(root)
-    head = _rev(root, "HEAD")
-    pending = _load_state(root) is not None
+    repo = store.git
+    local = _local_branch(repo)
+    up = _upstream(repo)
+    head = repo.rev("HEAD")
+    pending = _load_state(repo) is not None
     if up is None or head is None:
-        ahead = int(out(root, "rev-list", "--count", "HEAD")) if head else 0
+        ahead = repo.count("HEAD") if head else 0
         return SyncStatus(local, None, None, None, ahead, 0, [], None, pending, True)
-    server = _rev(root, up.tracking)
-    if server is None:
-        ahead, behind = int(out(root, "rev-list", "--count", "HEAD")), 0
+    server_head = repo.rev(up.tracking)
+    if server_head is None:
+        ahead, behind = repo.count("HEAD"), 0
     else:
-        counts = out(root, "rev-list", "--left-right", "--count", f"HEAD...{server}").split()
-        ahead, behind = int(counts[0]), int(counts[1])
-    unpushed = _commits(root, server, head, merges=True) if ahead else []
-    fetch_head = Path(out(root, "rev-parse", "--absolute-git-dir")) / "FETCH_HEAD"
+        ahead, behind = repo.ahead_behind("HEAD", server_head)
+    unpushed = _commits(repo, server_head, head, merges=True) if ahead else []
     try:
-        last_fetch: datetime | None = datetime.fromtimestamp(fetch_head.stat().st_mtime)
+        fetched = (repo.git_dir / "FETCH_HEAD").stat().st_mtime
+        last_fetch: datetime | None = datetime.fromtimestamp(fetched)
     except OSError:
         last_fetch = None
     return SyncStatus(
@@ -589,15 +565,20 @@ def status(store: Store) -> SyncStatus:
         unpushed=unpushed,
         last_fetch=last_fetch,
         conflicts_pending=pending,
-        never_synced=server is None,
+        never_synced=server_head is None,
     )
 
 
-def clone(url: str, target: Path, progress: ProgressFn | None = None) -> Path:
+def clone(
+    url: str, target: Path, progress: ProgressFn | None = None, *, branch: str | None = None
+) -> Path:
     """Clone the office's data repo into ``target`` (missing or empty) and set it up.
 
-    A password in ``url`` is used for this clone only: the clone's config keeps the URL
-    without it (git's credential helper is the place for passwords).
+    ``branch``: the server's branch to take; by default the one the server's HEAD names,
+    or its only branch when HEAD names none (a server made by ``git init --bare`` whose
+    default branch nobody pushed). A password in ``url`` is used for this clone only: the
+    clone's config keeps the URL without it (git's credential helper is the place for
+    passwords).
     """
     target = Path(target).absolute()
     if target.exists() and any(target.iterdir()):
@@ -605,11 +586,7 @@ def clone(url: str, target: Path, progress: ProgressFn | None = None) -> Path:
     created = not target.exists()
     report = _Reporter(progress)
     report("clone", url=redact(url))
-    parent = target.parent
-    parent.mkdir(parents=True, exist_ok=True)
-    code, _o, err = network(
-        parent, ["clone", "--progress", "--", url, str(target)], url=url, progress=report.meter
-    )
+    target.parent.mkdir(parents=True, exist_ok=True)
 
     def undo() -> None:
         import shutil
@@ -620,23 +597,72 @@ def clone(url: str, target: Path, progress: ProgressFn | None = None) -> Path:
             for child in target.iterdir():
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
 
-    if code != 0:
+    done = gitremote.clone(url, target, branch=branch, meter=report.meter)
+    if done.status != 0:
         undo()
-        raise network_error(err, url)
-    if not (target / "records").is_dir():
-        empty = _rev(target, "HEAD") is None
+        if branch is not None and "not found in upstream" in done.stderr:
+            raise DataError("err.clone.no_branch", url=redact(url), branch=branch)
+        raise gitremote.network_error(done.stderr, url)
+    from dvtui.git.repo import GitRepo
+
+    repo = GitRepo(target)
+    try:
+        if repo.head() is None:
+            _check_out_the_only_branch(repo, url)
+        if not (target / "records").is_dir():
+            empty = repo.head() is None
+            raise DataError("err.clone.empty" if empty else "err.clone.not_data", url=redact(url))
+        safe_url = strip_password(url)
+        if safe_url != url:
+
+            def forget_password(config: ConfigFile) -> None:
+                config.set_value('remote "origin"', "url", safe_url)
+
+            repo.edit_config(forget_password)
+        ensure_installed(repo)
+        up = _upstream(repo)
+        if up is not None:
+            server_head = repo.rev(up.tracking)
+            if server_head is not None:
+                repo.update_ref(up.synced, server_head)
+        # Once per clone: path filters for the whole history (slow only for a very long one).
+        repo.write_commit_graph()
+    except BaseException:
+        repo.close()
         undo()
-        raise DataError("err.clone.empty" if empty else "err.clone.not_data", url=redact(url))
-    safe_url = gitcmd.strip_password(url)
-    if safe_url != url:
-        git(target, "remote", "set-url", "origin", safe_url)
-    ensure_installed(target)
-    up = _upstream(target)
-    if up is not None:
-        server = _rev(target, up.tracking)
-        if server is not None:
-            git(target, "update-ref", up.synced, server)
-    # Once per clone: path filters for the whole history (slow only for a very long one).
-    git(target, "commit-graph", "write", "--reachable", "--changed-paths", check=False)
+        raise
+    repo.close()
     report("done")
     return target
+
+
+def _check_out_the_only_branch(repo: GitRepo, url: str) -> None:
+    """After a clone whose server HEAD names no branch: take its one branch, if one.
+
+    git leaves such a clone on an unborn branch (and warns "remote HEAD refers to
+    nonexistent ref"); the branches are there as ``origin/<name>``. Several: the user
+    says which (``dvtui clone URL DIR --branch NAME``); none: the server is empty.
+    """
+    prefix = "refs/remotes/origin/"
+    out = repo.library.check("for-each-ref", "--format=%(refname)", prefix)
+    branches = sorted(ref[len(prefix) :] for ref in out.decode().split() if ref != f"{prefix}HEAD")
+    if not branches:
+        return
+    if len(branches) > 1:
+        raise DataError(
+            "err.clone.choose_branch",
+            url=redact(url),
+            branches=", ".join(branches),
+            branch=branches[0],
+        )
+    name = branches[0]
+    unborn = repo.branch()
+    result = repo.library.run("checkout", "-q", "-b", name, "--track", f"origin/{name}")
+    if not result.ok:
+        raise failure(result.stderr)
+    if unborn is not None and unborn != name:  # what git set up for the branch that is not
+
+        def forget(config: ConfigFile) -> None:
+            config.remove_section(f'branch "{unborn}"')
+
+        repo.edit_config(forget)

@@ -46,6 +46,7 @@ from typing import Any
 
 from dvtui.core.problems import DataError
 from dvtui.git import locks
+from dvtui.git.repo import LOCK_WAIT_SECONDS, GitRepo
 from dvtui.i18n import t
 from dvtui.storage.files import atomic_write
 
@@ -169,12 +170,12 @@ def end(git_dir: Path) -> None:
     (git_dir / JOURNAL_NAME).unlink(missing_ok=True)
 
 
-def recover(root: Path, git_dir: Path) -> list[str]:
+def recover(repo: GitRepo) -> list[str]:
     """Finish or undo an interrupted save (call holding :func:`save_lock`); notices to show.
 
     Raises DataError when a git lock file of the dead save is held by a live process.
     """
-    path = git_dir / JOURNAL_NAME
+    path = repo.git_dir / JOURNAL_NAME
     try:
         data = path.read_bytes()
         since = path.stat().st_mtime_ns
@@ -186,9 +187,9 @@ def recover(root: Path, git_dir: Path) -> list[str]:
         # Written atomically, so this is not ours half-written: someone else's file.
         path.unlink(missing_ok=True)
         return [t("notice.journal_unreadable", path=str(path))]
-    notices = _clear_git_locks(root, git_dir, since)
-    record = root / journal.path
-    head = _head_bytes(root, journal.path)
+    notices = _clear_git_locks(repo, since)
+    record = repo.root / journal.path
+    head = repo.committed(journal.path)
     try:
         current: bytes | None = record.read_bytes()
     except FileNotFoundError:
@@ -204,44 +205,42 @@ def recover(root: Path, git_dir: Path) -> list[str]:
         outcome = "notice.recovered.undone"
     else:
         outcome = "notice.recovered.unwritten"
-    _reset_index(root, journal.path, head_exists=_has_head(root))
+    repo.reset_paths([journal.path], check=True)  # a dead ``git add`` may have staged it
     tmp = record.with_name(f".{record.name}.{journal.pid}.tmp")
     tmp.unlink(missing_ok=True)
-    end(git_dir)
+    end(repo.git_dir)
     notices.append(t(outcome, path=journal.path, when=when))
     return notices
 
 
-def try_recover(root: Path, git_dir: Path) -> list[str]:
+def try_recover(repo: GitRepo) -> list[str]:
     """:func:`recover` when a journal is left and no save is running; never raises.
 
     Called when a Store opens, so that what it shows is what git holds. Anything that
     fails here is tried again, and reported, by the next save.
     """
-    if not (git_dir / JOURNAL_NAME).exists():
+    if not (repo.git_dir / JOURNAL_NAME).exists():
         return []
     try:
-        with save_lock(git_dir, wait=0):
-            return recover(root, git_dir)
+        with save_lock(repo.git_dir, wait=0):
+            return recover(repo)
     except (DataError, OSError):
         return []
 
 
-def _clear_git_locks(root: Path, git_dir: Path, since: int) -> list[str]:
+def _clear_git_locks(repo: GitRepo, since: int) -> list[str]:
     """Remove lock files created during the dead save once no live process holds them."""
-    from dvtui.git.repo import LOCK_WAIT_SECONDS
-
     deadline = time.monotonic() + LOCK_WAIT_SECONDS
     while True:
-        mine = [lk for lk in locks.lock_files(git_dir) if _mtime(lk) >= since]
+        mine = [lk for lk in locks.lock_files(repo.dirs) if _mtime(lk) >= since]
         if not mine:
             return []
-        found = locks.holders(root, mine)
+        found = locks.holders(repo.root, mine)
         if found is None:
             return []  # cannot tell: the save's own wait reports them
         if not found:
             removed = locks.unlink_all(mine)
-            names = ", ".join(str(p.relative_to(root)) for p in removed)
+            names = ", ".join(locks.shown(p, repo.root) for p in removed)
             return [t("notice.stale_lock", locks=names)] if removed else []
         if time.monotonic() > deadline:  # e.g. the dead save's git child still running
             raise DataError("err.git.locked_by", lock=mine[0].name, who=found[0])
@@ -253,29 +252,3 @@ def _mtime(path: Path) -> int:
         return path.stat().st_mtime_ns
     except FileNotFoundError:
         return -1
-
-
-def _git(root: Path, *args: str) -> tuple[int, bytes]:
-    from dvtui.git.network import git
-
-    proc = git(root, *args, check=False)
-    return proc.returncode, proc.stdout
-
-
-def _has_head(root: Path) -> bool:
-    return _git(root, "rev-parse", "-q", "--verify", "HEAD")[0] == 0
-
-
-def _head_bytes(root: Path, relpath: str) -> bytes | None:
-    code, out = _git(root, "cat-file", "blob", f"HEAD:{relpath}")
-    return out if code == 0 else None
-
-
-def _reset_index(root: Path, relpath: str, *, head_exists: bool) -> None:
-    """Git's index entry of the record back to HEAD's (a dead ``git add`` may have staged it)."""
-    from dvtui.git.network import git
-
-    if head_exists:
-        git(root, "reset", "-q", "HEAD", "--", relpath)
-    else:
-        git(root, "rm", "-q", "--cached", "--ignore-unmatch", "--", relpath)

@@ -30,7 +30,7 @@ from typing import Any
 from dvtui import __version__
 from dvtui.core.problems import Problem
 from dvtui.core.records import SCHEMA_VERSION, Record
-from dvtui.git.runner import git_dir
+from dvtui.git.dirs import find_git_dirs
 
 FORMAT = 3  # 2: what each record names (for the quick reference check); 3: (entry, names)
 MAGIC = b"dvtui-load-cache\n"
@@ -58,8 +58,8 @@ _DECODERS = (
 
 def cache_dir(root: Path) -> Path | None:
     """``.git/dvtui``, where the cache files live (None when there is no git folder)."""
-    found = git_dir(root)
-    return None if found is None else found / "dvtui"
+    found = find_git_dirs(root)
+    return None if found is None else found.git_dir / "dvtui"
 
 
 def cache_file(root: Path) -> Path:

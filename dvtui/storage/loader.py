@@ -26,7 +26,6 @@ import hashlib
 import os
 import pickle
 import re
-import subprocess
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -36,6 +35,8 @@ from pathlib import Path
 from dvtui.core import codec
 from dvtui.core.dataset import names_of
 from dvtui.core.problems import Problem
+from dvtui.git import process
+from dvtui.programs import start_worker
 from dvtui.storage.files import walk_toml
 from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache, safe_loads
 
@@ -68,18 +69,8 @@ class Loaded:
     named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
 
 
-def _git(root: Path, *args: str) -> subprocess.Popen[bytes]:
-    env = dict(os.environ)
-    env["GIT_OPTIONAL_LOCKS"] = "0"  # reading must never take (or wait for) index.lock
-    for var in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(var, None)
-    return subprocess.Popen(
-        ["git", "-C", str(root), "-c", "core.quotePath=false", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        env=env,
-    )
+# Reading must never take (or wait for) index.lock.
+_READ_ONLY = {"GIT_OPTIONAL_LOCKS": "0"}
 
 
 def walk(root: Path) -> tuple[list[str], list[str]]:
@@ -114,8 +105,8 @@ def scan(root: Path) -> Scan | None:
     """Ask git about ``records/`` while walking it; None when git cannot answer."""
     try:
         procs = [
-            _git(root, "ls-files", "-s", "-v", "-z", "--", "records"),
-            _git(root, "diff-files", "--name-only", "-z", "--", "records"),
+            process.start(root, "ls-files", "-s", "-v", "-z", "--", "records", env=_READ_ONLY),
+            process.start(root, "diff-files", "--name-only", "-z", "--", "records", env=_READ_ONLY),
         ]
     except OSError:
         return None
@@ -204,15 +195,8 @@ class _Worker:
     def __init__(self, root: Path, items: list[tuple[str, str]]) -> None:
         self._result: list[tuple[str, Entry, bool]] | None = None
         payload = "\0".join(f"{path}\t{blob}" for path, blob in items).encode()
-        try:
-            self._proc: subprocess.Popen[bytes] | None = subprocess.Popen(
-                [sys.executable, "-m", "dvtui.storage.loader", str(root)],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-            )
-        except OSError:
-            self._proc = None
+        self._proc = start_worker("dvtui.storage.loader", str(root))
+        if self._proc is None:
             return
         self._thread = threading.Thread(target=self._run, args=(payload,), daemon=True)
         self._thread.start()

@@ -1,7 +1,8 @@
 """The git merge driver for records, and its set-up in each clone.
 
 ``.gitattributes`` of a data repo says ``records/**/*.toml merge=dvtui``; git config is not
-versioned, so dvtui writes into each clone's ``.git/config``::
+versioned, so dvtui writes into each clone's own config (``.git/config``, shared by its
+linked worktrees)::
 
     [merge "dvtui"]
         name = dvtui: hợp nhất hồ sơ theo từng trường
@@ -18,11 +19,13 @@ This module imports nothing heavy at the top: git starts it once per file.
 
 from __future__ import annotations
 
-import os
 import shlex
-import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dvtui.git.repo import ConfigFile, GitRepo
 
 DRIVER_NAME = "dvtui"
 DRIVER_LABEL = "dvtui: hợp nhất hồ sơ theo từng trường"
@@ -33,18 +36,10 @@ def driver_command() -> str:
     return f"{shlex.quote(sys.executable)} -m dvtui.storage.merge_driver %O %A %B %P"
 
 
-def _config_file(root: Path) -> Path | None:
-    git = root / ".git"
-    return git / "config" if git.is_dir() else None  # a worktree's .git file: ask git
-
-
-def is_installed(root: Path) -> bool:
+def is_installed(repo: GitRepo) -> bool:
     """Cheap check (one small file read): is the driver configured for this interpreter?"""
-    config = _config_file(root)
-    if config is None:
-        return False
     try:
-        text = config.read_text(encoding="utf-8", errors="replace")
+        text = repo.dirs.config.read_text(encoding="utf-8", errors="replace")
     except OSError:
         return False
     # The exact module too: a clone set up by a dvtui whose driver lived elsewhere is redone.
@@ -52,40 +47,36 @@ def is_installed(root: Path) -> bool:
     return configured and sys.executable in text and f"-m {__spec__.name} " in text
 
 
-def install(root: Path) -> None:
-    """Write the driver into the clone's ``.git/config`` (through git, which locks the file).
+def install(repo: GitRepo) -> None:
+    """Write the driver into the clone's own config (GitPython's writer, git's lock).
 
     ``git pull`` by hand is told to merge (never rebase, which would rewrite the user's
     commits), unless the user chose otherwise in this clone's config.
     """
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
 
-    def config(*args: str, check: bool = True) -> int:
-        proc = subprocess.run(
-            ["git", "-C", str(root), "config", "--local", *args],
-            check=check,
-            capture_output=True,
-            env=env,
-        )
-        return proc.returncode
+    def change(config: ConfigFile) -> None:
+        section = f'merge "{DRIVER_NAME}"'
+        config.set_value(section, "name", DRIVER_LABEL)
+        config.set_value(section, "driver", driver_command())
+        if not config.has_option("pull", "rebase"):
+            config.set_value("pull", "rebase", "false")
 
-    config(f"merge.{DRIVER_NAME}.name", DRIVER_LABEL)
-    config(f"merge.{DRIVER_NAME}.driver", driver_command())
-    if config("--get", "pull.rebase", check=False) != 0:
-        config("pull.rebase", "false")
+    repo.edit_config(change)
 
 
-def ensure_installed(root: Path) -> bool:
+def ensure_installed(repo: GitRepo) -> bool:
     """Install the driver unless it is already there; True when something was written.
 
     Failures (a read-only clone, a locked config) are left for the next open: merges then
     fall back to git's text merge, and ``dvtui sync`` still merges field by field itself.
     """
-    if is_installed(root):
+    from configparser import Error as ConfigError
+
+    if is_installed(repo):
         return False
     try:
-        install(root)
-    except (OSError, subprocess.CalledProcessError):
+        install(repo)
+    except (OSError, ValueError, ConfigError):  # ConfigError: a config GitPython can't read
         return False
     return True
 

@@ -24,12 +24,14 @@ from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.settings import Settings
 from dvtui.core.trailers import CommitMessage, build_message, parse_message
+from dvtui.git.dirs import find_git_dirs
+from dvtui.git.repo import GitRepo
 from dvtui.storage import journal
 from dvtui.storage.crash import crash_point
 from dvtui.storage.files import atomic_write, resolve_inside
 
 if TYPE_CHECKING:
-    from dvtui.git.repo import GitRepo, Identity
+    from dvtui.git.repo import Identity
 
 SETTINGS_FILE = "dvtui.toml"
 
@@ -62,12 +64,15 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         root = Path(root).absolute()
-        if not (root / ".git").exists():
+        found = find_git_dirs(root)
+        if found is None and not (root / ".git").exists():
             raise _not_a_data_repo(root)
         if not (root / "records").is_dir():
             raise DataError("err.git.no_records", path=str(root))
         self.root = root
-        self._git: GitRepo | None = None
+        # Opening it reads a file or two (no process, no GitPython until one is needed).
+        # A ``.git`` git does not accept still lets the records be read (``validate``).
+        self._git = GitRepo(root) if found is not None else None
         self._data: Dataset | None = None
         self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
         self._named: dict[str, set[str]] | None = None  # what the records name, by kind
@@ -79,20 +84,19 @@ class Store:
         # (Imported here: `python -m dvtui.storage.merge_driver` must not find it pre-loaded.)
         from dvtui.storage.merge_driver import ensure_installed
 
-        ensure_installed(root)
+        if self._git is not None:
+            ensure_installed(self._git)
         # Test hook: called between writing the temp file and the rename.
         self.before_rename: Callable[[], None] | None = None
         # A save cut short (power cut, killed process) is finished or undone now, so that
         # what this Store shows is what git holds; a running save of another process waits.
-        self._notices: list[str] = journal.try_recover(root, root / ".git")
+        self._notices: list[str] = journal.try_recover(self._git) if self._git else []
 
     @property
     def git(self) -> GitRepo:
-        """The git repository (opened on first use: commands that only read skip its cost)."""
+        """The git repository; DataError when the ``.git`` folder is not one."""
         if self._git is None:
-            from dvtui.git.repo import GitRepo  # GitPython costs ~55 ms: only when needed
-
-            self._git = GitRepo(self.root)
+            raise DataError("err.git.not_repo", path=str(self.root))
         return self._git
 
     # --- reading -------------------------------------------------------------------------
@@ -227,7 +231,7 @@ class Store:
         author = self.git.identity()
         loaded = self._data.get(rid) if self._data is not None else self._seen.get(rid)
         with journal.save_lock(self.git.git_dir):
-            self._notices += journal.recover(self.root, self.git.git_dir)
+            self._notices += journal.recover(self.git)
             exists = path.exists()
             if create and exists:
                 raise DataError("err.exists", id=str(rid))
@@ -261,7 +265,7 @@ class Store:
                 # put the file and git's index back. If that fails too, the journal stays
                 # and the next save does it.
                 with contextlib.suppress(Exception):
-                    journal.recover(self.root, self.git.git_dir)
+                    journal.recover(self.git)
                 raise
             journal.end(self.git.git_dir)
         self._saved(rid.relpath, new_bytes)
@@ -332,18 +336,17 @@ class Store:
     # --- history -------------------------------------------------------------------------
 
     def history(self, rid: RecordId, limit: int | None = None) -> list[HistoryEntry]:
-        """Every change of one record, newest first, with field-by-field diffs."""
+        """Every change of one record, newest first, with field-by-field diffs.
+
+        A merge that reached the record shows no change of its own (its sides are listed).
+        """
         entries = []
         for commit in self.git.path_log(rid.relpath, limit=limit):
-            old = _table_or_none(self.git.blob(commit.old_blob)) if commit.old_blob else None
-            new = _table_or_none(self.git.blob(commit.new_blob)) if commit.new_blob else None
-            message = parse_message(commit.message)
-            if commit.old_blob is None:
-                action = "create"
-            elif commit.new_blob is None:
-                action = "delete"
-            else:
-                action = "update"
+            change = next((f for f in commit.files if f.path == rid.relpath), None)
+            if change is None:
+                continue
+            old = _table_or_none(self.git.blob(change.old_blob)) if change.old_blob else None
+            new = _table_or_none(self.git.blob(change.new_blob)) if change.new_blob else None
             entries.append(
                 HistoryEntry(
                     sha=commit.sha,
@@ -351,9 +354,9 @@ class Store:
                     email=commit.email,
                     when=commit.when,
                     subject=commit.subject,
-                    action=action,
+                    action=change.action,
                     changes=diff(old, new),
-                    message=message,
+                    message=parse_message(commit.message),
                 )
             )
         return entries
@@ -367,18 +370,28 @@ class Store:
 
         Reads a few small files and stats, so a UI can poll it every few seconds.
         """
-        git_dir = self.root / ".git"
+        if self._git is None:
+            return ()
+        dirs = self._git.dirs
         parts: list[Any] = []
-        for name in ("HEAD", "index", "packed-refs", "FETCH_HEAD"):
+        for folder, name in (
+            (dirs.git_dir, "HEAD"),
+            (dirs.git_dir, "index"),
+            (dirs.common_dir, "packed-refs"),
+            (dirs.git_dir, "FETCH_HEAD"),
+        ):
             try:
-                st = (git_dir / name).stat()
+                st = (folder / name).stat()
                 parts.append((name, st.st_mtime_ns, st.st_size))
             except OSError:
                 parts.append((name, None))
-        head = (git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        try:
+            head = (dirs.git_dir / "HEAD").read_text(encoding="utf-8").strip()
+        except OSError:
+            head = ""
         if head.startswith("ref: "):
             try:
-                parts.append((git_dir / head[5:]).read_text(encoding="utf-8").strip())
+                parts.append((dirs.common_dir / head[5:]).read_text(encoding="utf-8").strip())
             except OSError:
                 parts.append(None)
         return tuple(parts)

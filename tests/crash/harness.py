@@ -45,6 +45,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.records import KINDS, Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.git.dirs import find_git_dirs
 from dvtui.git.locks import lock_files
 from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
@@ -83,7 +84,7 @@ def child_main(argv: list[str]) -> int:
     rid = RecordId.parse(rid_text)
     assignments = dict(p.split("=", 1) for p in pairs)
     record = None if mode == "set" else build_record(rid, assignments)
-    store.git.identity()  # GitPython loaded: the timed window covers the save alone
+    store.git.identity()  # identity read: the timed window covers the save alone
     print("ready", flush=True)
     if wait:
         sys.stdin.readline()
@@ -370,7 +371,9 @@ def _run_case(repo: Path, case: Case, window: float) -> Outcome:
         check_commit(repo, head_before, target, new)
         state = "committed"
     git_dir = repo / ".git"
-    leftovers = [str(p.relative_to(repo)) for p in lock_files(git_dir)] + temp
+    dirs = find_git_dirs(repo)
+    assert dirs is not None
+    leftovers = [str(p.relative_to(repo)) for p in lock_files(dirs)] + temp
     if (git_dir / JOURNAL_NAME).exists():
         leftovers.append(JOURNAL_NAME)
 
@@ -395,7 +398,7 @@ def _run_case(repo: Path, case: Case, window: float) -> Outcome:
             assert final.get(target) == before.get(target), "an uncommitted save was not undone"
     status = _git(repo, "status", "--porcelain", "--untracked-files=all").stdout
     assert status == "", f"working tree not clean after the next save:\n{status}"
-    assert lock_files(git_dir) == [], "a lock file is left"
+    assert lock_files(dirs) == [], "a lock file is left"
     assert not (git_dir / JOURNAL_NAME).exists(), "the journal is left"
     fsck(repo)
     return Outcome(case, state, leftovers, notices)

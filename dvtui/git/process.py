@@ -1,0 +1,131 @@
+"""git started directly, without GitPython: the hot paths' runner.
+
+``dvtui list``, ``show`` and ``set`` (and the UI's start) must not pay GitPython's import
+(see the README's performance section), so the few commands they need — the loader's
+``ls-files``/``diff-files``, identity, ``add``/``commit``, ``status`` — run here. Same
+environment policy as every other git process (:mod:`dvtui.git.environment`), no
+terminal (stdin is ``/dev/null`` unless input is given), output as bytes.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from dvtui.core.problems import DataError
+from dvtui.git.environment import environment, redact
+
+__all__ = ["GitError", "Result", "failure", "run", "run_result", "start", "start_text"]
+
+# Unquoted UTF-8 names in the few outputs that are not NUL-separated.
+_OPTIONS = ("-c", "core.quotePath=false")
+
+
+class GitError(Exception):
+    """A git command that exited non-zero; ``stderr`` holds what it said."""
+
+    def __init__(self, args: Sequence[str], status: int, stderr: str) -> None:
+        super().__init__(f"git {' '.join(args[:3])}: exit {status}: {redact(stderr.strip())}")
+        self.status = status
+        self.stderr = stderr
+
+
+@dataclass(frozen=True)
+class Result:
+    """What a finished git command gave."""
+
+    status: int
+    stdout: bytes
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        """Exit status 0."""
+        return self.status == 0
+
+    def text(self) -> str:
+        """stdout as text, without its final newline."""
+        return self.stdout.decode("utf-8", "replace").rstrip("\n")
+
+
+def failure(stderr: str) -> DataError:
+    """A git failure nobody expected, as one line without credentials."""
+    detail = " ".join(redact(stderr).split())
+    return DataError("err.git.failed", detail=detail[:300])
+
+
+def _argv(cwd: Path | None, args: Sequence[str]) -> list[str]:
+    where = ["-C", str(cwd)] if cwd is not None else []
+    return ["git", *where, *_OPTIONS, *args]
+
+
+def run_result(
+    cwd: Path | None,
+    *args: str,
+    input: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> Result:
+    """Run ``git -C cwd ARGS``; whatever its exit status (git missing: status 127)."""
+    try:
+        proc = subprocess.run(
+            _argv(cwd, args),
+            input=input,
+            stdin=None if input is not None else subprocess.DEVNULL,
+            capture_output=True,
+            env=environment(env),
+            check=False,
+        )
+    except OSError as exc:  # git is not installed, or cwd vanished
+        return Result(127, b"", str(exc))
+    return Result(proc.returncode, proc.stdout, proc.stderr.decode("utf-8", "replace"))
+
+
+def run(
+    cwd: Path | None,
+    *args: str,
+    input: bytes | None = None,
+    env: Mapping[str, str] | None = None,
+) -> bytes:
+    """Run ``git -C cwd ARGS`` and return its stdout; GitError when it fails."""
+    result = run_result(cwd, *args, input=input, env=env)
+    if not result.ok:
+        raise GitError(args, result.status, result.stderr)
+    return result.stdout
+
+
+def start(cwd: Path, *args: str, env: Mapping[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """Start ``git -C cwd ARGS``, stdout piped (stderr dropped); the caller reads and waits.
+
+    For output read while this process works on (the loader walks ``records/`` meanwhile).
+    OSError when git cannot be started.
+    """
+    return subprocess.Popen(
+        _argv(cwd, args),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment(env),
+    )
+
+
+def start_text(
+    cwd: Path, *args: str, env: Mapping[str, str] | None = None, new_session: bool = False
+) -> subprocess.Popen[str]:
+    """Start ``git -C cwd ARGS`` with stdout and stderr piped as text (UTF-8, bad bytes
+    replaced, lines split at CR too: git's progress meter rewrites its line with CR).
+
+    ``new_session``: no controlling terminal, so neither git nor SSH can open ``/dev/tty``
+    to ask for a password. OSError when git cannot be started.
+    """
+    return subprocess.Popen(
+        _argv(cwd, args),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=environment(env),
+        encoding="utf-8",
+        errors="replace",
+        start_new_session=new_session,
+    )
