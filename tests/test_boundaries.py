@@ -21,9 +21,13 @@ def offences(source: str) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             if node.module.split(".")[0] in PROCESS_MODULES:
                 found.append(node.module)
-        elif isinstance(node, ast.Attribute) and node.attr in PROCESS_CALLS:
-            if isinstance(node.value, ast.Name) and node.value.id == "os":
-                found.append(f"os.{node.attr}")
+        elif (
+            isinstance(node, ast.Attribute)
+            and node.attr in PROCESS_CALLS
+            and isinstance(node.value, ast.Name)
+            and node.value.id == "os"
+        ):
+            found.append(f"os.{node.attr}")
     return found
 
 
