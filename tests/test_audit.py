@@ -8,6 +8,11 @@ from pathlib import Path
 import pytest
 from conftest import USER_EMAIL, dvtui, git
 
+from dvtui.core import codec
+from dvtui.core.changes import diff
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Model
+from dvtui.core.schema import to_table
 from dvtui.services.audit import audit
 from dvtui.storage import Store
 
@@ -216,3 +221,22 @@ def test_action_that_does_not_match_the_file(repo_path: Path, action: str) -> No
     )
     r = run_audit(repo_path)
     assert r.returncode == 1 and f"trailer Action ghi “{action}”" in r.stdout
+
+
+def test_a_record_created_under_an_update_trailer_is_flagged(repo_path: Path) -> None:
+    """Everything else in the message is right: only the action is false."""
+    rid = RecordId.parse("models/2023/ca-phe-co-san")
+    model = Model(id=rid, kind="model", name="Trồng cà phê", unit="phong-y-te", sector="economy")
+    (repo_path / rid.relpath).parent.mkdir(parents=True)
+    (repo_path / rid.relpath).write_bytes(codec.encode(model))
+    fields = "".join(f"Field: {c.field}\n" for c in diff(None, to_table(model)))
+    lie = commit_all(
+        repo_path,
+        f"Mô hình: Trồng cà phê\n\nRecord: {rid}\nAction: update\n{fields}Dvtui-Version: 0.1.0",
+    )
+    result = audit(Store(repo_path))
+    assert [(f.sha, f.kind, f.file) for f in result.findings] == [
+        (lie, "trailer-mismatch", rid.relpath)
+    ]
+    r = run_audit(repo_path)
+    assert r.returncode == 1 and f"trailer Action ghi “update” nhưng {rid}" in r.stdout

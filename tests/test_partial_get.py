@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dvtui.core.ids import RecordId
+from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, InvalidRecord
 from dvtui.core.records import Report
 from dvtui.storage import Store
@@ -27,7 +27,7 @@ def every_address(root: Path) -> list[RecordId]:
     for path in sorted((root / "records").rglob("*.toml")):
         try:
             out.append(RecordId.parse(str(path.relative_to(root))))
-        except ValueError:
+        except BadId:
             continue
     return [*out, RecordId.parse("units/khong-co"), RecordId.parse("reports/2023-h1/khong-co")]
 

@@ -399,3 +399,43 @@ def test_any_text_round_trips_canonically(text: str) -> None:
     stored = re.sub("\r+\n", "\n", unicodedata.normalize("NFC", text))  # LF line breaks
     assert back.review_note == (stored or None)  # NFC, LF; an empty note is left out
     assert b"\r\n" not in data
+
+
+# --- refusals carry their message key, values and field (one typed exception) -------------
+
+
+def test_a_typed_value_refused_carries_its_key_and_values() -> None:
+    from dvtui.core.problems import FieldError
+    from dvtui.core.schema import parse_field_text
+
+    with pytest.raises(FieldError) as refused:
+        parse_field_text(date | None, "31/02/2023")
+    assert (refused.value.code, refused.value.values) == (
+        "err.type.date_text",
+        {"value": "31/02/2023"},
+    )
+    problem = refused.value.problem("records/x.toml", "submitted_on")
+    assert problem == Problem("records/x.toml", "submitted_on", "err.type.date_text")
+    assert "31/02/2023" in str(problem) and "31/02/2023" in str(refused.value)
+
+
+def test_a_rule_a_record_breaks_names_its_field() -> None:
+    from dvtui.core.problems import FieldError
+
+    with pytest.raises(FieldError) as refused:
+        Report(id=RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"), status="submitted")
+    assert (refused.value.field, refused.value.code) == ("submitted_on", "err.rule.submitted_on")
+    problem = refused.value.problem("records/reports/2023-h1/ubnd-xa-quai-cang.toml")
+    assert problem.field == "submitted_on"
+
+
+def test_a_bad_address_is_a_field_error_with_its_reason() -> None:
+    from dvtui.core.ids import BadId
+    from dvtui.core.problems import FieldError
+
+    with pytest.raises(BadId) as refused:
+        RecordId.parse("units/../plan")
+    assert isinstance(refused.value, FieldError)
+    assert refused.value.code == "err.id.path"
+    assert refused.value.values == {"id": "units/../plan"}
+    assert "units/../plan" in str(refused.value)

@@ -7,7 +7,7 @@ import io
 import os
 import shutil
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,7 +24,10 @@ from history_builder import (
     build_history,
 )
 
+from dvtui.core.facts import timeliness
+from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
+from dvtui.core.records import Report
 from dvtui.reports.figures import build_report
 from dvtui.reports.followup import overdue_list
 from dvtui.reports.status import build_status
@@ -167,6 +170,36 @@ def test_overdue_table_before_any_deadline_says_so(repo: Path) -> None:
     r = dvtui("--repo", str(repo), "--today", "2023-05-01", "overdue")
     assert r.returncode == 0
     assert "không có đơn vị nào quá hạn" in r.stdout
+
+
+@pytest.mark.parametrize(
+    ("inclusive", "last_day"), [("true", "2023-05-15"), ("false", "2023-05-14")]
+)
+def test_a_report_still_missing_on_its_last_day_is_not_yet_overdue(
+    repo_path: Path, inclusive: str, last_day: str
+) -> None:
+    """On the deadline day itself a unit can still hand in on time: it is not urged yet."""
+    settings = repo_path / "dvtui.toml"
+    text = settings.read_text(encoding="utf-8")
+    settings.write_text(
+        text.replace("deadline_inclusive = true", f"deadline_inclusive = {inclusive}"),
+        encoding="utf-8",
+    )
+    last = date.fromisoformat(last_day)
+    store = Store(repo_path)
+    data = store.load()
+    period = data.period("2023-h1")
+    report = data.get(RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang"))
+    assert period is not None and isinstance(report, Report) and report.submitted_on is None
+    assert timeliness(report, period, last, store.settings) == "pending"
+    assert timeliness(report, period, last + timedelta(days=1), store.settings) == "overdue"
+    on_the_day = dvtui("--repo", str(repo_path), "--today", last_day, "overdue")
+    assert on_the_day.returncode == 0, on_the_day.stderr
+    assert "không có đơn vị nào quá hạn" in on_the_day.stdout
+    day_after = (last + timedelta(days=1)).isoformat()
+    after = dvtui("--repo", str(repo_path), "--today", day_after, "overdue", env=WIDE)
+    assert after.returncode == 0, after.stderr
+    assert "UBND xã Quài Cang" in after.stdout and "Quá hạn 1 ngày" in after.stdout
 
 
 def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:

@@ -366,6 +366,22 @@ def test_uncommitted_edits_in_an_incoming_file_stop_the_sync(office: Office) -> 
     assert snapshot(minh.root) == before
 
 
+def test_uncommitted_edits_in_a_file_a_real_merge_brings_in_stop_the_sync(office: Office) -> None:
+    """Both sides committed (no fast-forward): the merge is made, then refused before the push."""
+    remote, lan, minh = office
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    minh.set_fields(TASK, {"status": "in-progress"})  # Minh's own commit: a real merge is needed
+    path = minh.root / QUAI_CANG_FILE
+    path.write_bytes(path.read_bytes() + "# sửa tay\n".encode())
+    before, server = snapshot(minh.root), git(remote, "rev-parse", "main")
+    with pytest.raises(DataError) as err:
+        sync(minh)
+    assert err.value.code == "err.sync.dirty" and QUAI_CANG_FILE in str(err.value)
+    assert snapshot(minh.root) == before  # the hand edit and Minh's commit, as they were
+    assert git(remote, "rev-parse", "main") == server  # and nothing was sent
+
+
 # --- plain git, clone, status ----------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from dvtui.core.merge import (
     merge_file,
     resolve_file,
 )
-from dvtui.core.problems import InvalidRecord
+from dvtui.core.problems import FieldError, InvalidRecord
 from dvtui.services.setup import bundled_records
 
 REPORT = "records/reports/2023-h1/ubnd-xa-quai-cang.toml"
@@ -180,8 +180,10 @@ def test_a_typed_answer_is_parsed_as_the_field_type() -> None:
     [conflict] = result.conflicts
     assert choice_from_text(conflict, "theirs") == THEIRS
     assert choice_from_text(conflict, "03/05/2023") == Choice.of(date(2023, 5, 3))
-    with pytest.raises(ValueError):
+    with pytest.raises(FieldError) as refused:
         choice_from_text(conflict, "không phải ngày")
+    assert refused.value.code == "err.type.date_text"
+    assert refused.value.values == {"value": "không phải ngày"}
 
 
 # --- lists that merge as sets ----------------------------------------------------------------

@@ -143,8 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(inert(f"dvtui: {exc}"), file=sys.stderr)  # a reason can quote a value
         return EXIT_ERROR
     except BadId as exc:
-        code, values = exc.args
-        print(inert(f"dvtui: {message(code, values)}"), file=sys.stderr)
+        print(inert(f"dvtui: {exc}"), file=sys.stderr)
         return EXIT_ERROR
     except BrokenPipeError:  # ``dvtui list … | head``: the reader left, nothing to report
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

@@ -16,7 +16,7 @@ from typing import Any
 
 from dvtui.core.changes import field_label, value_text
 from dvtui.core.ids import BadId, RecordId
-from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.problems import DataError, FieldError, InvalidRecord
 from dvtui.core.text import inert
 from dvtui.i18n import t
 
@@ -200,9 +200,8 @@ def cmd_resolve(store: Any, args: argparse.Namespace, today: date) -> int:
             raise DataError("err.sync.no_such_conflict", id=path, field=name.strip())
         try:
             choices[conflict.key] = choice_from_text(conflict, text)
-        except ValueError as exc:
-            code, values = exc.args
-            raise InvalidRecord([Problem(path, field, code, values)]) from None
+        except FieldError as exc:
+            raise InvalidRecord([exc.problem(path, field)]) from None
     if args.mine or args.theirs:
         for conflict in conflicts:
             if conflict.key not in choices and (not named or conflict.path in named):

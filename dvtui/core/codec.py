@@ -88,8 +88,7 @@ def decode(relpath: str, data: bytes) -> tuple[Record | None, list[Problem]]:
     try:
         rid = RecordId.parse(relpath)
     except BadId as exc:
-        code, args = exc.args
-        return None, [Problem(relpath, "", code, args)]
+        return None, [exc.problem(relpath)]
     table, problems = parse_table(relpath, data)
     if table is None:
         return None, problems

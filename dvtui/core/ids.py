@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dvtui.core.problems import FieldError
+
 SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 # How many slugs follow each kind folder.
@@ -24,8 +26,8 @@ KIND_DEPTH: dict[str, int] = {
 }
 
 
-class BadId(ValueError):
-    """An address that is not a record address; ``args`` = (message key, values)."""
+class BadId(FieldError):
+    """An address that is not a record address (``code`` and ``values`` say why)."""
 
 
 @dataclass(frozen=True, order=True, slots=True)

@@ -20,9 +20,10 @@ from typing import Any, Literal
 
 from dvtui.core import codec
 from dvtui.core.ids import BadId, RecordId
-from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
 from dvtui.core.records import KINDS, SCHEMA_VERSION
-from dvtui.core.schema import Issue, field_type, from_table, parse_field_text
+from dvtui.core.schema import Issue, field_type, from_table, parse_field_text, rule_issue
+from dvtui.i18n import N_
 
 __all__ = [
     "Choice",
@@ -99,18 +100,18 @@ MINE, THEIRS, BASE = Choice("mine"), Choice("theirs"), Choice("base")
 def choice_from_text(conflict: Conflict, text: str) -> Choice:
     """A typed answer: ``mine``/``theirs``/``base``, or a value parsed as the field's type.
 
-    ValueError(code, args) when the text is not a value of the field.
+    :class:`FieldError` when the text is not a value of the field.
     """
     word = text.strip().casefold()
     if word in ("mine", "theirs", "base"):
         return Choice(word)  # type: ignore[arg-type]
     cls = _kind_class(conflict.path)
     if cls is None or conflict.field == WHOLE_FILE:
-        raise ValueError("err.not_settable", {})
+        raise FieldError(N_("err.not_settable"))
     try:
         tp, _meta = field_type(cls, conflict.field)
     except KeyError:
-        raise ValueError("err.not_settable", {}) from None
+        raise FieldError(N_("err.not_settable")) from None
     return Choice.of(parse_field_text(tp, text))
 
 
@@ -266,9 +267,8 @@ def _merge_tables(
 def _validate(cls: type, table: dict[str, Any], path: str) -> tuple[Any, list[Issue]]:
     try:
         return from_table(cls, table, id=RecordId.parse(path))
-    except ValueError as exc:  # a nested table's own rule (Figures), raised past from_table
-        name, code, *rest = exc.args
-        return None, [Issue(name, code, rest[0] if rest else {})]
+    except FieldError as exc:  # a nested table's own rule (Figures), raised past from_table
+        return None, [rule_issue(exc)]
 
 
 def _issue_field(name: str) -> str:

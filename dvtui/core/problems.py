@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -42,6 +43,30 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}: {self.field}" if self.field else self.file
         return f"{one_line(where)}: {self.reason()}"
+
+
+class FieldError(ValueError):
+    """A value or a rule refused: a message key, its values, and the field when it is known.
+
+    Raised by ``schema.parse_field_text`` (what a person typed), ``merge.choice_from_text``,
+    the records' ``__post_init__`` rules (which name their ``field``) and, as ``BadId``,
+    by ``RecordId.parse``. Whoever knows the file turns it into a :class:`Problem`.
+    """
+
+    def __init__(
+        self, code: str, values: Mapping[str, Any] | None = None, *, field: str = ""
+    ) -> None:
+        self.code = code
+        self.values: dict[str, Any] = dict(values) if values else {}
+        self.field = field
+        super().__init__(code, self.values)
+
+    def __str__(self) -> str:
+        return message(self.code, self.values)
+
+    def problem(self, file: str, field: str | None = None) -> Problem:
+        """This error as a problem of ``file``, at ``field`` (by default the one it names)."""
+        return Problem(file, self.field if field is None else field, self.code, self.values)
 
 
 class DataError(Exception):

@@ -2,7 +2,8 @@
 
 Field order here is the key order on disk. Optional fields default to ``None`` (left out
 of the file); lists default to empty. Status values are stable English slugs; the UI
-shows Vietnamese labels from the message catalog (``status.report.missing`` …).
+shows Vietnamese labels from the message catalog (``status.report.missing`` …). A rule a
+record breaks raises ``FieldError(message key, values, field=…)``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from datetime import date
 from typing import ClassVar, Literal, get_args
 
 from dvtui.core.ids import RecordId
+from dvtui.core.problems import FieldError
 from dvtui.core.schema import count, ref
+from dvtui.i18n import N_
 
 SCHEMA_VERSION = 1
 
@@ -166,7 +169,7 @@ class Task(Record):
 
     def __post_init__(self) -> None:
         if self.status == "done" and self.completed_on is None:
-            raise ValueError("completed_on", "err.rule.completed_on")
+            raise FieldError(N_("err.rule.completed_on"), field="completed_on")
 
     @property
     def sort_key(self) -> tuple[int, ...]:
@@ -218,7 +221,9 @@ class Figures:
         ):
             a, b = getattr(self, done), getattr(self, total)
             if a is not None and b is not None and a > b:
-                raise ValueError(f"figures.{done}", "err.rule.not_more_than", {"other": total})
+                raise FieldError(
+                    N_("err.rule.not_more_than"), {"other": total}, field=f"figures.{done}"
+                )
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -237,9 +242,9 @@ class Report(Record):
 
     def __post_init__(self) -> None:
         if self.status != "missing" and self.submitted_on is None:
-            raise ValueError("submitted_on", "err.rule.submitted_on")
+            raise FieldError(N_("err.rule.submitted_on"), field="submitted_on")
         if self.status in ("returned", "approved") and self.reviewed_on is None:
-            raise ValueError("reviewed_on", "err.rule.reviewed_on")
+            raise FieldError(N_("err.rule.reviewed_on"), field="reviewed_on")
 
     @property
     def period(self) -> str:
@@ -276,7 +281,7 @@ class Model(Record):
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"\d{4}", self.id.parts[0]):
-            raise ValueError("id", "err.id.year", {"part": self.id.parts[0]})
+            raise FieldError(N_("err.id.year"), {"part": self.id.parts[0]}, field="id")
 
     @property
     def year(self) -> int:
@@ -337,7 +342,7 @@ class Review(Record):
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"[0-9a-f]{40}", self.upto):
-            raise ValueError("upto", "err.rule.sha", {"value": self.upto})
+            raise FieldError(N_("err.rule.sha"), {"value": self.upto}, field="upto")
 
 
 KINDS: dict[str, type[Record]] = {

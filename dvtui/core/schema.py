@@ -18,7 +18,9 @@ from datetime import date, datetime
 from functools import cache
 from typing import Any, Literal, Union, get_args, get_origin
 
+from dvtui.core.problems import FieldError
 from dvtui.core.text import nfc, parse_date
+from dvtui.i18n import N_
 
 __all__ = ["Issue", "assign", "field_type", "from_table", "parse_field_text", "to_table"]
 
@@ -74,14 +76,13 @@ def from_table(cls: type, table: dict[str, Any], **extra: Any) -> tuple[Any, lis
         return None, issues
     try:
         return cls(**value, **extra), []
-    except ValueError as exc:  # cross-field rules raised by __post_init__
-        return None, [_rule_issue(exc)]
+    except FieldError as exc:  # cross-field rules raised by __post_init__
+        return None, [rule_issue(exc)]
 
 
-def _rule_issue(exc: ValueError) -> Issue:
-    """The issue a ``__post_init__`` rule raised as ``ValueError(field, code[, args])``."""
-    f, code = exc.args[0], exc.args[1]
-    return Issue(f, code, exc.args[2] if len(exc.args) > 2 else {})
+def rule_issue(exc: FieldError) -> Issue:
+    """The issue a ``__post_init__`` rule raised (``FieldError(code, values, field=…)``)."""
+    return Issue(exc.field, exc.code, exc.values)
 
 
 def _convert_dataclass(cls: type, table: Any, prefix: str, issues: list[Issue]) -> dict[str, Any]:
@@ -157,8 +158,8 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
             return tp(**fields)
         except TypeError:  # a required nested field is missing: already reported
             return None
-        except ValueError as exc:  # a nested rule (figures.x ≤ figures.y): a problem, not a crash
-            issues.append(_rule_issue(exc))
+        except FieldError as exc:  # a nested rule (figures.x ≤ figures.y): a problem, not a crash
+            issues.append(rule_issue(exc))
             return None
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in records.py
 
@@ -250,7 +251,7 @@ def field_type(cls: type, dotted: str) -> tuple[Any, Any]:
 
 
 def parse_field_text(tp: Any, text: str) -> Any:
-    """Turn what a person typed into a value of type ``tp``; ValueError(code, args) if not.
+    """Turn what a person typed into a value of type ``tp``; :class:`FieldError` if not.
 
     An empty text means "no value" (the field is cleared).
     """
@@ -262,26 +263,26 @@ def parse_field_text(tp: Any, text: str) -> Any:
         try:
             return parse_date(text)
         except ValueError:
-            raise ValueError("err.type.date_text", {"value": text}) from None
+            raise FieldError(N_("err.type.date_text"), {"value": text}) from None
     if tp is int:
         try:
             return int(text)
         except ValueError:
-            raise ValueError("err.type.int_text", {"value": text}) from None
+            raise FieldError(N_("err.type.int_text"), {"value": text}) from None
     if tp is bool:
         lowered = text.casefold()
         if lowered in {"true", "yes", "có", "1"}:
             return True
         if lowered in {"false", "no", "không", "0"}:
             return False
-        raise ValueError("err.type.bool_text", {"value": text})
+        raise FieldError(N_("err.type.bool_text"), {"value": text})
     if get_origin(tp) is list:
         return [part.strip() for part in text.split(",") if part.strip()]
     if get_origin(tp) is Literal:
         allowed = get_args(tp)
         if text not in allowed:
-            raise ValueError("err.enum", {"value": text, "allowed": ", ".join(allowed)})
+            raise FieldError(N_("err.enum"), {"value": text, "allowed": ", ".join(allowed)})
         return text
     if tp is str:
         return text
-    raise ValueError("err.not_settable", {})
+    raise FieldError(N_("err.not_settable"))

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
 from dvtui.core.records import Summary
 from dvtui.core.schema import field_type, from_table, parse_field_text
 
@@ -37,9 +37,8 @@ def save_summary(store: Store, period: str, assignments: dict[str, str]) -> Save
             raise DataError("err.unknown_field", id=str(rid), field=name) from None
         try:
             value = parse_field_text(tp, text)
-        except ValueError as exc:
-            code, args = exc.args
-            raise InvalidRecord([Problem(rid.relpath, name, code, args)]) from None
+        except FieldError as exc:
+            raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
         if value is not None:
             *parents, leaf = name.split(".")
             node = table

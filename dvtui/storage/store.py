@@ -19,7 +19,7 @@ from dvtui.core import codec
 from dvtui.core.changes import Change, diff
 from dvtui.core.dataset import Dataset, names_of, references_of
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError, InvalidRecord, Problem
+from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
 from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.settings import Settings
@@ -319,10 +319,8 @@ class Store:
                 raise DataError("err.unknown_field", id=str(rid), field=name) from None
             try:
                 value = parse_field_text(tp, text)
-            except ValueError as exc:
-                code, args = exc.args
-                problem = Problem(rid.relpath, name, code, args)
-                raise InvalidRecord([problem]) from None
+            except FieldError as exc:
+                raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
             assign(table, name, value)
         new, issues = from_table(type(record), table, id=rid)
         if issues:

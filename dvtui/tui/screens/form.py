@@ -32,7 +32,7 @@ from textual.widgets import (
 
 from dvtui.core.changes import field_label, flatten
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError
+from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.text import format_date, inert
@@ -183,7 +183,7 @@ class FormScreen(Screen[bool]):
         return cast(Input, widget).value
 
     def _parse(self, spec: FieldSpec) -> Any:
-        """The field's value; ValueError(code, args) when what is typed is not valid."""
+        """The field's value; :class:`FieldError` when what is typed is not valid."""
         raw = self._raw(spec)
         if spec.kind in ("text", "date", "int"):
             tp, _ = field_type(self.cls, spec.name)
@@ -206,9 +206,8 @@ class FormScreen(Screen[bool]):
         """Validate one field now; show the reason under it."""
         try:
             self._parse(spec)
-        except ValueError as exc:
-            code, args = exc.args
-            self._set_error(spec.name, t(code, **args))
+        except FieldError as exc:
+            self._set_error(spec.name, str(exc))
             return False
         self._set_error(spec.name, "")
         return True
@@ -221,9 +220,8 @@ class FormScreen(Screen[bool]):
         for spec in self.fields:
             try:
                 assign(table, spec.name, self._parse(spec))
-            except ValueError as exc:
-                code, args = exc.args
-                self._set_error(spec.name, t(code, **args))
+            except FieldError as exc:
+                self._set_error(spec.name, str(exc))
                 ok = False
         for name, value in overrides.items():
             assign(table, name, value)

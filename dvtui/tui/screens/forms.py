@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError
+from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import (
     MODEL_FIELDS,
     REPORT_STATUSES,
@@ -97,7 +97,7 @@ class ReportForm(FormScreen):
             status = self._raw(self._spec("status"))
             try:
                 received = self._parse(self._spec("submitted_on"))
-            except ValueError:
+            except FieldError:
                 received = None
             if status == "missing" and received is not None:
                 overrides["status"] = "submitted"

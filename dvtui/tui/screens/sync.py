@@ -30,7 +30,7 @@ from dvtui.core.changes import field_label, value_text
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
 from dvtui.core.merge import Choice, Conflict
-from dvtui.core.problems import DataError
+from dvtui.core.problems import DataError, FieldError
 from dvtui.core.text import inert
 from dvtui.i18n import t
 from dvtui.services import sync as syncing
@@ -159,7 +159,7 @@ class ConflictRow(Vertical):
         yield Static("", id=f"error-{self.index}", classes="error")
 
     def choice(self) -> Choice:
-        """The chosen version, or a typed value (ValueError when it is not valid)."""
+        """The chosen version, or a typed value (:class:`FieldError` when it is not valid)."""
         pressed = self.query_one(RadioSet).pressed_button
         take = pressed.name if pressed is not None and pressed.name else "mine"
         if take != "value":
@@ -218,9 +218,8 @@ class ConflictScreen(Screen[None]):
             try:
                 out[row.conflict.key] = row.choice()
                 error.update("")
-            except ValueError as exc:
-                code, args = exc.args
-                error.update(Text(inert(t(code, **args))))
+            except FieldError as exc:
+                error.update(Text(inert(str(exc))))
                 ok = False
         return out if ok else None
 
