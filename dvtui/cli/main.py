@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from dvtui.cli.plans import COMMANDS as PLAN_COMMANDS
+from dvtui.cli.plans import add_parsers as add_plan_parsers
 from dvtui.cli.reports import COMMANDS as REPORT_COMMANDS
 from dvtui.cli.reports import add_log_options, add_parsers, parse_assignments, print_table
 from dvtui.cli.sync import add_parsers as add_sync_parsers
@@ -112,6 +114,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add_log_options(p)
     add_parsers(add)  # status, overdue, report, review, audit
     add_sync_parsers(add, sub)  # clone, sync, resolve; status --sync
+    add_plan_parsers(add)  # migrate
     add("ui")
     if only is not None and only not in sub.choices:
         return build_parser()  # not a command: the full parser says so, listing them all
@@ -132,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_clone(args)
         store = _open_store(args)
         handler: Callable[[Any, Any, date], int] = COMMANDS[command]
+        if command == "ui":
+            return handler(store, args, today)  # the UI shows the notices and migrates itself
+        if command != "migrate":
+            _migrate_on_open(store)
         _print_notices(store)  # e.g. an interrupted save cleaned up when the repo opened
         if command in ("log", "audit", "review"):
             _shallow_notice(store)
@@ -163,6 +170,17 @@ def _print_notices(store: Any) -> None:
     """Things the user should know that are not errors, one line each on stderr."""
     for notice in store.take_notices():
         print(inert(f"dvtui: {notice}"), file=sys.stderr)
+
+
+def _migrate_on_open(store: Any) -> None:
+    """A data repo of an older dvtui is migrated the first time a command opens it."""
+    from dvtui.storage.store import DATA_FORMAT  # loaded already: costs nothing
+
+    if store.format < DATA_FORMAT:
+        from dvtui.services.migrate import migrate_on_open
+
+        for notice in migrate_on_open(store):
+            print(f"dvtui: {notice}", file=sys.stderr)
 
 
 def _shallow_notice(store: Any) -> None:
@@ -302,6 +320,7 @@ COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     "log": cmd_log,
     "ui": cmd_ui,
     **REPORT_COMMANDS,
+    **PLAN_COMMANDS,
     **sync_commands(REPORT_COMMANDS),  # sync, resolve; status gains the sync state
 }
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 from dvtui.core.ids import KIND_DEPTH, SLUG, RecordId
@@ -187,35 +187,78 @@ class Dataset:
 
     def reference_problems(self, record: Record) -> list[Problem]:
         """Every reference of ``record`` that names no loaded record."""
-        out: list[Problem] = []
-        exists = self._exists
+        return dangling_references(record, self._exists)
 
-        def dangling(field: str, kind: str, value: str) -> None:
-            out.append(Problem(record.id.relpath, field, "err.ref", {"kind": kind, "value": value}))
+    def referrers(self, rid: RecordId) -> list[str]:
+        """The addresses of the records that name ``rid`` (what stops its removal)."""
+        if len(rid.parts) != 1:
+            return []  # only one-slug kinds are named (a model or a report never is)
+        wanted = (rid.kind, rid.name)
+        return sorted(str(r.id) for r in self if r.id != rid and wanted in names_of(r))
 
-        for name, kind in _ref_fields(type(record)):
-            value = getattr(record, name)
-            if value is None:
-                continue
-            if isinstance(value, str):
-                if not exists(kind, value):
-                    dangling(name, kind, value)
-            elif isinstance(value, list):
-                for i, item in enumerate(value):
-                    if not exists(kind, item):
-                        dangling(f"{name}[{i + 1}]", kind, item)
-            elif isinstance(value, dict):
-                for key in value:
-                    if not exists(kind, key):
-                        dangling(f"{name}.{key}", kind, key)
-        if isinstance(record, Report):
-            if not exists("periods", record.period):
-                dangling("(period)", "periods", record.period)
-            if not exists("units", record.unit):
-                dangling("(unit)", "units", record.unit)
-        if isinstance(record, Summary) and not exists("periods", record.period):
-            dangling("(period)", "periods", record.period)
-        return out
+
+# A name in a record: (field, item — a list position or a table key, None for a single
+# value —, kind, slug). The one walk over what a record names, for the load, the audit and
+# the store's partial reads alike.
+_Name = tuple[str, "int | str | None", str, Any]
+
+
+def _names(record: Record) -> Iterator[_Name]:
+    for name, kind in _ref_fields(type(record)):
+        value = getattr(record, name)
+        if isinstance(value, str):
+            yield name, None, kind, value
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                yield name, i + 1, kind, item
+        elif isinstance(value, dict):
+            for key in value:
+                yield name, key, kind, key
+    if isinstance(record, (Report, Summary)):
+        yield "(period)", None, "periods", record.period
+    if isinstance(record, Report):
+        yield "(unit)", None, "units", record.unit
+
+
+def dangling_references(record: Record, exists: Callable[[str, str], bool]) -> list[Problem]:
+    """Every reference of ``record`` for which ``exists(kind, slug)`` is false.
+
+    The one reference rule: the load asks its Dataset, the audit the tree of each commit.
+    """
+    out: list[Problem] = []
+    for name, item, kind, value in _names(record):
+        if not exists(kind, value):
+            where = _field_text(name, item)
+            out.append(Problem(record.id.relpath, where, "err.ref", {"kind": kind, "value": value}))
+    return out
+
+
+def _field_text(name: str, item: int | str | None) -> str:
+    """``lead_unit``, ``assigned_units[2]`` (a list item), ``narrative.2023-ii-7`` (a key)."""
+    if item is None:
+        return name
+    return f"{name}[{item}]" if isinstance(item, int) else f"{name}.{item}"
+
+
+def renamed_references(record: R, kind: str, renames: Mapping[str, str]) -> R:
+    """``record`` with every name of a ``kind`` record changed as ``renames`` says (old slug
+    -> new slug): a single value, the items of a list, the keys of a table alike."""
+    changes: dict[str, Any] = {}
+    for name, of_kind in _ref_fields(type(record)):
+        if of_kind != kind:
+            continue
+        value = getattr(record, name)
+        if isinstance(value, str):
+            new: Any = renames.get(value, value)
+        elif isinstance(value, list):
+            new = [renames.get(item, item) for item in value]
+        elif isinstance(value, dict):
+            new = {renames.get(key, key): text for key, text in value.items()}
+        else:
+            continue
+        if new != value:
+            changes[name] = new
+    return dataclasses.replace(record, **changes) if changes else record
 
 
 _PAIRS: dict[tuple[str, str], tuple[str, str]] = {}
@@ -227,18 +270,12 @@ def names_of(record: Record) -> tuple[tuple[str, str], ...]:
     Equal pairs are the same object (a few hundred units and periods are named by tens of
     thousands of reports): the load cache stores each once.
     """
-    names: list[tuple[str, str]] = []
-    for name, kind in _ref_fields(type(record)):
-        value = getattr(record, name)
-        if isinstance(value, str):
-            names.append((kind, value))
-        elif isinstance(value, (list, dict)):
-            names += [(kind, item) for item in value if isinstance(item, str)]
-    if isinstance(record, (Report, Summary)):
-        names.append(("periods", record.period))
-    if isinstance(record, Report):
-        names.append(("units", record.unit))
-    return tuple(_PAIRS.setdefault(pair, pair) for pair in names)
+    pairs = _PAIRS
+    return tuple(
+        pairs.setdefault((kind, slug), (kind, slug))
+        for _name, _item, kind, slug in _names(record)
+        if isinstance(slug, str)
+    )
 
 
 def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:
@@ -248,18 +285,11 @@ def references_of(record: Record, *, dropping: bool = False) -> list[RecordId]:
     items of a list or table, which are reported but keep it). A value that is not a
     valid slug names no file (``reference_problems`` reports it): it never becomes a path.
     """
-    names: list[tuple[str, str]] = []
-    for name, kind in _ref_fields(type(record)):
-        value = getattr(record, name)
-        if isinstance(value, str):
-            names.append((kind, value))
-        elif isinstance(value, (list, dict)) and not dropping:
-            names += [(kind, item) for item in value if isinstance(item, str)]
-    if isinstance(record, (Report, Summary)):
-        names.append(("periods", record.period))
-    if isinstance(record, Report):
-        names.append(("units", record.unit))
-    return [RecordId(kind, (slug,)) for kind, slug in names if SLUG.fullmatch(slug)]
+    return [
+        RecordId(kind, (slug,))
+        for _name, item, kind, slug in _names(record)
+        if isinstance(slug, str) and SLUG.fullmatch(slug) and not (dropping and item is not None)
+    ]
 
 
 _REF_FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}

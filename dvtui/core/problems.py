@@ -93,3 +93,16 @@ class InvalidRecord(DataError):
 
     def __str__(self) -> str:
         return "; ".join(str(p) for p in self.problems)
+
+
+class ReferencedRecord(DataError):
+    """A record that cannot be removed: others still name it (listed in ``referrers``)."""
+
+    SHOWN = 10  # the message names this many; ``referrers`` has them all
+
+    def __init__(self, rid: object, referrers: list[str]) -> None:
+        shown = ", ".join(referrers[: self.SHOWN])
+        if len(referrers) > self.SHOWN:
+            shown += f" … (+{len(referrers) - self.SHOWN})"
+        super().__init__("err.referenced", id=str(rid), n=len(referrers), records=shown)
+        self.referrers = referrers

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -15,3 +15,6 @@ class Settings:
     require_signed_commits: bool = False
     # The plan the screens open on; empty means the newest.
     default_plan: str = ""
+    # The layout version of the data repo (see dvtui.storage.store.DATA_FORMAT); written by
+    # dvtui, absent in repos made by dvtui 0.1 (format 1), raised only by a migration.
+    format: int = field(default=1, metadata={"min": 1})

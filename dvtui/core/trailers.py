@@ -29,6 +29,7 @@ from dvtui.core.text import inert
 from dvtui.i18n import language, t
 
 SUBJECT_LIMIT = 120
+BODY_LINES = 30  # the body lists this many changes; the trailers always list them all
 _TRAILER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*): (.*)$")
 
 
@@ -68,13 +69,59 @@ def build_message(
         if len(subject) > SUBJECT_LIMIT:
             subject = subject[: SUBJECT_LIMIT - 1] + "…"
         lines = [subject, ""]
-        lines += [inert(f"- {describe(c)}") for c in changes[:30]]
-        if len(changes) > 30:
-            lines.append(f"- … (+{len(changes) - 30})")
+        lines += [inert(f"- {describe(c)}") for c in changes[:BODY_LINES]]
+        if len(changes) > BODY_LINES:
+            lines.append(f"- … (+{len(changes) - BODY_LINES})")
     trailers = [f"Record: {record.id}", f"Action: {action}"]
     trailers += [f"Field: {c.field}" for c in changes]
     trailers.append(f"Dvtui-Version: {__version__}")
     return "\n".join([*lines, "", *trailers]) + "\n"
+
+
+@dataclass(frozen=True)
+class BatchEntry:
+    """One record of a commit that changes several: what happened to it, in which fields."""
+
+    record: str  # its address
+    title: str  # how a person names it ("" when unknown)
+    action: str  # create / update / delete
+    changes: list[Change]
+
+
+def build_batch_message(
+    subject: str,
+    action: str,
+    entries: list[BatchEntry],
+    *,
+    body: tuple[str, ...] = (),
+    renames: list[tuple[str, str]] | None = None,
+    trailers: tuple[str, ...] = (),
+) -> str:
+    """The message of one commit that changes several records (a roll-over, a migration).
+
+    Trailers as for one record: a ``Record:`` for every record the commit touches, the
+    ``Action:``, a ``Field:`` for every field changed in any of them; ``Renamed: old -> new``
+    for a record that moved, and the caller's own (``Format: 2``).
+    """
+    with language("vi"):
+        lines = [inert(subject)[:SUBJECT_LIMIT], ""]
+        lines += [inert(line) for line in body]
+        if body:
+            lines.append("")
+        for entry in entries[:BODY_LINES]:
+            label = t(f"action.{entry.action}")
+            name = entry.title or entry.record
+            lines.append(inert(f"- {entry.record} · {name}: {label}"))
+        if len(entries) > BODY_LINES:
+            lines.append(f"- … (+{len(entries) - BODY_LINES})")
+    fields = dict.fromkeys(c.field for entry in entries for c in entry.changes)
+    out = [f"Record: {entry.record}" for entry in entries]
+    out.append(f"Action: {action}")
+    out += [f"Field: {name}" for name in fields]
+    out += [f"Renamed: {old} -> {new}" for old, new in renames or ()]
+    out += list(trailers)
+    out.append(f"Dvtui-Version: {__version__}")
+    return "\n".join([*lines, "", *out]) + "\n"
 
 
 def parse_message(message: str) -> CommitMessage:

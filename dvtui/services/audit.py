@@ -16,21 +16,21 @@ A merge made by sync (``Action: merge``) is fine when the records are valid afte
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from dvtui.core import codec
 from dvtui.core.changes import diff
-from dvtui.core.ids import RecordId
+from dvtui.core.dataset import dangling_references
 from dvtui.core.problems import DataError, Problem
-from dvtui.core.records import Record, Report, Summary
-from dvtui.core.trailers import parse_message
-from dvtui.git.log import Commit
+from dvtui.core.records import Record
+from dvtui.core.trailers import CommitMessage, parse_message
+from dvtui.git.log import Commit, FileChange
 from dvtui.git.repo import shallow_boundary
 from dvtui.i18n import has, t
 from dvtui.services.history import BlobTables, record_id_of
+from dvtui.storage.store import SETTINGS_FILE
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -93,37 +93,13 @@ class AuditResult:
 
 
 def reference_problems(record: Record, state: dict[str, str]) -> list[Problem]:
-    """References of ``record`` that name no file in the audited tree ``state``.
+    """References of ``record`` that name no file in the audited tree ``state``: the load's
+    rule (:func:`dangling_references`), asked of paths instead of loaded records."""
+    return dangling_references(record, lambda kind, slug: _relpath(kind, slug) in state)
 
-    The same rule as ``Dataset.reference_problems``, against paths instead of loaded
-    records: the audit has a tree per commit, not a Dataset.
-    """
-    file = record.id.relpath
-    out: list[Problem] = []
 
-    def check(field: str, kind: str, value: str) -> None:
-        if RecordId(kind, (value,)).relpath not in state:
-            out.append(Problem(file, field, "err.ref", {"kind": kind, "value": value}))
-
-    for f in dataclasses.fields(record):
-        kind = f.metadata.get("ref")
-        value = getattr(record, f.name)
-        if kind is None or value is None:
-            continue
-        if isinstance(value, str):
-            check(f.name, kind, value)
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                check(f"{f.name}[{i + 1}]", kind, item)
-        elif isinstance(value, dict):
-            for key in value:
-                check(f"{f.name}.{key}", kind, key)
-    if isinstance(record, Report):
-        check("(period)", "periods", record.period)
-        check("(unit)", "units", record.unit)
-    if isinstance(record, Summary):
-        check("(period)", "periods", record.period)
-    return out
+def _relpath(kind: str, slug: str) -> str:
+    return f"records/{kind}/{slug}.toml"
 
 
 class _Decoded:
@@ -263,10 +239,10 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
     records = {}
     for f in commit.files:
         rid = record_id_of(f.path)
-        if rid is None:
-            out.append(("trailer-mismatch", t("audit.extra_file", path=f.path), f.path))
-        else:
+        if rid is not None:
             records[str(rid)] = f
+        elif not (action == "migrate" and f.path == SETTINGS_FILE):
+            out.append(("trailer-mismatch", t("audit.extra_file", path=f.path), f.path))
     named = set(message.trailers.get("Record", []))
     if named != set(records):
         out.append(
@@ -280,12 +256,14 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
                 "",
             )
         )
-    if action not in _ACTIONS:
+    if action == "migrate":
+        out += _check_migration(commit, message, records, tables)
+    if action not in _ACTIONS and action != "migrate":
         return out
     changed: set[str] = set()
     for rid_text, f in sorted(records.items()):
         really = "create" if f.old_blob is None else "delete" if f.new_blob is None else "update"
-        if really != action:
+        if really != action and action != "migrate":  # a migration renames and rewrites
             out.append(
                 (
                     "trailer-mismatch",
@@ -306,5 +284,40 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
                 ),
                 "",
             )
+        )
+    return out
+
+
+def _check_migration(
+    commit: Commit, message: CommitMessage, records: dict[str, FileChange], tables: BlobTables
+) -> Found:
+    """A migration: every record it deletes moved to one it creates (``Renamed: a -> b``), and
+    dvtui.toml's ``format`` raised to what its ``Format:`` trailer says, in the same commit."""
+    out: Found = []
+    renames = [r.partition(" -> ") for r in message.trailers.get("Renamed", [])]
+    moved_from = {old for old, _sep, _new in renames}
+    moved_to = {new for _old, _sep, new in renames}
+    deleted = {rid for rid, f in records.items() if f.new_blob is None}
+    created = {rid for rid, f in records.items() if f.old_blob is None}
+    if moved_from != deleted or moved_to != created or len(renames) != len(moved_from):
+        out.append(
+            (
+                "trailer-mismatch",
+                t(
+                    "audit.renames",
+                    named=", ".join(sorted(f"{a} -> {b}" for a, _s, b in renames)) or "—",
+                    deleted=", ".join(sorted(deleted)) or "—",
+                    created=", ".join(sorted(created)) or "—",
+                ),
+                "",
+            )
+        )
+    settings = next((f for f in commit.files if f.path == SETTINGS_FILE), None)
+    table = tables.get(settings.new_blob) if settings is not None else None
+    wanted = message.trailers.get("Format", ["?"])[0]
+    found = table.get("format") if table is not None else None
+    if str(found) != wanted:
+        out.append(
+            ("trailer-mismatch", t("audit.format", named=wanted, found=found or "—"), SETTINGS_FILE)
         )
     return out

@@ -10,7 +10,7 @@ from dvtui.core import codec
 from dvtui.core.problems import DataError
 from dvtui.git.repo import GitRepo, Identity
 from dvtui.storage.merge_driver import install as install_merge_driver
-from dvtui.storage.store import SETTINGS_FILE
+from dvtui.storage.store import DATA_FORMAT, SETTINGS_FILE
 
 # Every record merges field by field (the driver is configured per clone by dvtui).
 GITATTRIBUTES = """\
@@ -22,6 +22,7 @@ records/**/*.toml merge=dvtui
 SETTINGS_TEXT = codec.encode_table(
     {
         "schema": 1,
+        "format": DATA_FORMAT,
         "deadline_inclusive": True,
         "require_signed_commits": False,
     }

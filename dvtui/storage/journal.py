@@ -10,14 +10,15 @@ Two files in the repository's ``.git`` folder, never committed:
     message a second dvtui shows while it waits.
 
 ``dvtui-save.json``
-    The journal of the save in progress: which record, its bytes before and a hash of its
-    bytes after. Written (atomically, fsynced) before the record is touched and removed
-    when the save is done or undone. Found while nobody holds ``dvtui.lock``, it proves a
-    save was interrupted; :func:`recover` then puts things straight:
+    The journal of the save in progress: which files (one record, or all the records of a
+    roll-over or a migration), the bytes of each before and a hash of each after (none for
+    a file the save deletes). Written (atomically, fsynced) before any file is touched and
+    removed when the save is done or undone. Found while nobody holds ``dvtui.lock``, it
+    proves a save was interrupted; :func:`recover` then puts things straight:
 
-    * the commit was made (HEAD holds the new version): the save happened; keep it;
-    * the new version was written but not committed: the save did not happen — the
-      record is put back as it was (nobody was told it was saved), and git's index too;
+    * the commit was made (HEAD holds every new version): the save happened; keep it;
+    * not committed: the save did not happen — every file written or deleted is put back
+      as it was (nobody was told it was saved), and git's index too;
     * nothing was written: nothing to undo;
 
     and in every case removes the dead save's temp file and the git lock files its killed
@@ -55,7 +56,7 @@ JOURNAL_NAME = "dvtui-save.json"
 SAVE_LOCK_WAIT = 20.0  # a save takes well under a second; a sync's merge a few seconds
 LOCK_RETRY = 0.01
 
-__all__ = ["Journal", "begin", "end", "recover", "save_lock", "try_recover"]
+__all__ = ["Journal", "JournalFile", "begin", "end", "recover", "save_lock", "try_recover"]
 
 
 def _sha(data: bytes) -> str:
@@ -63,22 +64,40 @@ def _sha(data: bytes) -> str:
 
 
 @dataclass(frozen=True)
-class Journal:
-    """A save in progress: the record's path, its bytes before, the hash of its bytes after."""
+class JournalFile:
+    """One file of a save: its bytes before (None: absent) and the hash after (None: deleted)."""
 
     path: str
     old: bytes | None
-    new_sha: str
+    new_sha: str | None
+
+
+@dataclass(frozen=True)
+class Journal:
+    """A save in progress: the files it changes, who runs it and since when."""
+
+    files: tuple[JournalFile, ...]
     pid: int
     host: str
     started: str
 
+    @property
+    def path(self) -> str:
+        """The file named in notices: the only one, or the first and how many more."""
+        first = self.files[0].path if self.files else ""
+        return first if len(self.files) <= 1 else f"{first} (+{len(self.files) - 1})"
+
     def to_json(self) -> bytes:
         """The journal file's content."""
         table: dict[str, Any] = {
-            "path": self.path,
-            "old": None if self.old is None else base64.b64encode(self.old).decode("ascii"),
-            "new_sha256": self.new_sha,
+            "files": [
+                {
+                    "path": f.path,
+                    "old": None if f.old is None else base64.b64encode(f.old).decode("ascii"),
+                    "new_sha256": f.new_sha,
+                }
+                for f in self.files
+            ],
             "pid": self.pid,
             "host": self.host,
             "started": self.started,
@@ -87,13 +106,26 @@ class Journal:
 
     @classmethod
     def from_json(cls, data: bytes) -> Journal:
-        """Parse a journal file; ValueError (or KeyError) when it is not one."""
+        """Parse a journal file; ValueError (or KeyError) when it is not one.
+
+        A journal of dvtui 0.1 (one ``path`` at the top level) reads as a one-file save.
+        """
         table = json.loads(data.decode("utf-8"))
-        old = table["old"]
+        entries = table.get("files", [table])
+        files = []
+        for entry in entries:
+            old, new = entry["old"], entry["new_sha256"]
+            files.append(
+                JournalFile(
+                    path=str(entry["path"]),
+                    old=None if old is None else base64.b64decode(old, validate=True),
+                    new_sha=None if new is None else str(new),
+                )
+            )
+        if not files:
+            raise ValueError("a journal without files")
         return cls(
-            path=str(table["path"]),
-            old=None if old is None else base64.b64decode(old, validate=True),
-            new_sha=str(table["new_sha256"]),
+            files=tuple(files),
             pid=int(table["pid"]),
             host=str(table["host"]),
             started=str(table["started"]),
@@ -151,12 +183,13 @@ def save_lock(git_dir: Path, *, wait: float | None = None) -> Iterator[None]:
 # --- the journal ---------------------------------------------------------------------------
 
 
-def begin(git_dir: Path, relpath: str, old: bytes | None, new: bytes) -> Journal:
-    """Write the journal of a save (call while holding :func:`save_lock`)."""
+def begin(git_dir: Path, files: list[tuple[str, bytes | None, bytes | None]]) -> Journal:
+    """Write the journal of a save of ``files`` (path, bytes before, bytes after — None for
+    absent before or deleted after); call while holding :func:`save_lock`."""
     journal = Journal(
-        path=relpath,
-        old=old,
-        new_sha=_sha(new),
+        files=tuple(
+            JournalFile(path, old, None if new is None else _sha(new)) for path, old, new in files
+        ),
         pid=os.getpid(),
         host=socket.gethostname(),
         started=datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -188,29 +221,45 @@ def recover(repo: GitRepo) -> list[str]:
         path.unlink(missing_ok=True)
         return [t("notice.journal_unreadable", path=str(path))]
     notices = _clear_git_locks(repo, since)
-    record = repo.root / journal.path
-    head = repo.committed(journal.path)
-    try:
-        current: bytes | None = record.read_bytes()
-    except FileNotFoundError:
-        current = None
+    heads = {f.path: repo.committed(f.path) for f in journal.files}
     when = journal.started.replace("T", " ")[:19]
-    if head is not None and _sha(head) == journal.new_sha:
+    if all(_holds(heads[f.path], f.new_sha) for f in journal.files):
         outcome = "notice.recovered.committed"
-    elif current is not None and _sha(current) == journal.new_sha:
-        if journal.old is None:
-            record.unlink()
-        else:
-            atomic_write(record, journal.old)
-        outcome = "notice.recovered.undone"
     else:
-        outcome = "notice.recovered.unwritten"
-    repo.reset_paths([journal.path], check=True)  # a dead ``git add`` may have staged it
-    tmp = record.with_name(f".{record.name}.{journal.pid}.tmp")
-    tmp.unlink(missing_ok=True)
+        undone = [f for f in journal.files if _undo(repo.root / f.path, f)]
+        outcome = "notice.recovered.undone" if undone else "notice.recovered.unwritten"
+    # A dead ``git add`` may have staged them.
+    repo.reset_paths([f.path for f in journal.files], check=True)
+    for f in journal.files:
+        record = repo.root / f.path
+        record.with_name(f".{record.name}.{journal.pid}.tmp").unlink(missing_ok=True)
     end(repo.git_dir)
     notices.append(t(outcome, path=journal.path, when=when))
     return notices
+
+
+def _holds(data: bytes | None, sha: str | None) -> bool:
+    """Whether ``data`` (None: no file) is the version a journal names (None: deleted)."""
+    return data is None if sha is None else data is not None and _sha(data) == sha
+
+
+def _undo(path: Path, entry: JournalFile) -> bool:
+    """Put one file back as it was before the save, if the save had changed it."""
+    try:
+        current: bytes | None = path.read_bytes()
+    except FileNotFoundError:
+        current = None
+    if not _holds(current, entry.new_sha) or _holds(current, _sha_or_none(entry.old)):
+        return False  # not written yet (or the same as before): nothing to undo
+    if entry.old is None:
+        path.unlink()
+    else:
+        atomic_write(path, entry.old)
+    return True
+
+
+def _sha_or_none(data: bytes | None) -> str | None:
+    return None if data is None else _sha(data)
 
 
 def try_recover(repo: GitRepo) -> list[str]:

@@ -18,22 +18,36 @@ from typing import TYPE_CHECKING, Any
 from dvtui.core import codec
 from dvtui.core.changes import Change, diff
 from dvtui.core.dataset import Dataset, names_of, references_of
-from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
+from dvtui.core.facts import title_of
+from dvtui.core.ids import BadId, RecordId
+from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem, ReferencedRecord
 from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.settings import Settings
-from dvtui.core.trailers import CommitMessage, build_message, parse_message
+from dvtui.core.trailers import (
+    BatchEntry,
+    CommitMessage,
+    build_batch_message,
+    build_message,
+    parse_message,
+)
 from dvtui.git.dirs import find_git_dirs
 from dvtui.git.repo import GitRepo
 from dvtui.storage import journal
+from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
-from dvtui.storage.files import atomic_write, resolve_inside
+from dvtui.storage.files import atomic_write, fsync_dir, resolve_inside
 
 if TYPE_CHECKING:
     from dvtui.git.repo import Identity
 
+__all__ = ["DATA_FORMAT", "SETTINGS_FILE", "Batch", "HistoryEntry", "SaveResult", "Store"]
+
 SETTINGS_FILE = "dvtui.toml"
+# The layout of a data repo this dvtui reads and writes (``format`` in dvtui.toml; a repo
+# made by dvtui 0.1 has none and is format 1). Older repos are migrated
+# (:mod:`dvtui.services.migrate`); a newer one is refused: an old dvtui would misread it.
+DATA_FORMAT = 2
 
 
 @dataclass(frozen=True)
@@ -78,7 +92,6 @@ class Store:
         self._named: dict[str, set[str]] | None = None  # what the records name, by kind
         self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
         self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
-        self.settings, self.settings_problems = load_settings(root)
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
         # (Imported here: `python -m dvtui.storage.merge_driver` must not find it pre-loaded.)
@@ -91,6 +104,11 @@ class Store:
         # A save cut short (power cut, killed process) is finished or undone now, so that
         # what this Store shows is what git holds; a running save of another process waits.
         self._notices: list[str] = journal.try_recover(self._git) if self._git else []
+        # Read after the recovery: an interrupted migration may have written dvtui.toml.
+        self.settings, self.settings_problems = load_settings(root)
+        self.format = data_format(root)
+        if self.format > DATA_FORMAT:
+            raise DataError("err.format.newer", found=self.format, current=DATA_FORMAT)
 
     @property
     def git(self) -> GitRepo:
@@ -121,6 +139,14 @@ class Store:
         problems = list(self.settings_problems)
         problems += [p for _, found in self._files.values() for p in found]
         return Dataset(records, problems, named=self._named)
+
+    def every_record(self) -> tuple[list[Record], list[Problem]]:
+        """Every record file that decodes, whatever its references (a full load leaves out
+        those whose references dangle), and the problems of the files that do not decode."""
+        self.load()
+        records = [record for record, _ in self._files.values() if record is not None]
+        broken = [p for record, found in self._files.values() if record is None for p in found]
+        return records, broken
 
     def forget(self) -> None:
         """Drop what was read: the files changed under this Store (a sync, a checkout).
@@ -232,6 +258,7 @@ class Store:
         loaded = self._data.get(rid) if self._data is not None else self._seen.get(rid)
         with journal.save_lock(self.git.git_dir):
             self._notices += journal.recover(self.git)
+            self._check_format()
             exists = path.exists()
             if create and exists:
                 raise DataError("err.exists", id=str(rid))
@@ -254,41 +281,181 @@ class Store:
             self.git.check_ready()
             action = "create" if committed is None else "update"
             message = build_message(record, self._context(record), action, changes, old_table)
-            journal.begin(self.git.git_dir, rid.relpath, old_bytes, new_bytes)
-            try:
-                crash_point("before_write")
-                atomic_write(path, new_bytes, before_rename=self._before_rename)
-                crash_point("after_rename")
-                sha = self.git.commit([rid.relpath], message, author=author, checkpoint=crash_point)
-            except BaseException:
-                # The same clean-up as after a crash: keep the commit if it was made, else
-                # put the file and git's index back. If that fails too, the journal stays
-                # and the next save does it.
-                with contextlib.suppress(Exception):
-                    journal.recover(self.git)
-                raise
-            journal.end(self.git.git_dir)
-        self._saved(rid.relpath, new_bytes)
+            sha = self._commit_files([(rid.relpath, old_bytes, new_bytes)], message, author)
+        self._saved({rid.relpath: new_bytes})
         return SaveResult(sha, record, changes)
 
-    def _saved(self, relpath: str, data: bytes) -> None:
-        """Bring the loaded records up to date with one saved file, without a full load.
+    def delete(self, rid: RecordId) -> SaveResult:
+        """Remove one record in one commit (``Action: delete``).
 
-        The file is decoded from the bytes just written, exactly as a load would read it;
+        Refused (``ReferencedRecord``) while other records name it: a unit that has reports,
+        a period with reports, a task with sub-tasks or narratives. Retire a unit instead.
+        """
+        record = self.get(rid)
+        author = self.git.identity()
+        with journal.save_lock(self.git.git_dir):
+            self._notices += journal.recover(self.git)
+            self._check_format()
+            data = self.load()  # the referrers must be looked for in every record
+            referrers = data.referrers(rid)
+            if referrers:
+                raise ReferencedRecord(rid, referrers)
+            path = resolve_inside(self.root, rid.relpath)
+            old_bytes = path.read_bytes()
+            committed = self.git.committed(rid.relpath)
+            old_table = _table_or_none(committed if committed is not None else old_bytes)
+            changes = diff(old_table, None)
+            self.git.check_ready()
+            message = build_message(record, data, "delete", changes, old_table)
+            sha = self._commit_files([(rid.relpath, old_bytes, None)], message, author)
+        self._saved({rid.relpath: None})
+        return SaveResult(sha, record, changes)
+
+    def save_batch(self, batch: Batch) -> str:
+        """Write, delete and commit several files as one commit (a roll-over, a migration).
+
+        Every record written must validate and every reference must hold in the records as
+        they will be after the commit; otherwise nothing changes. Returns the commit's sha.
+        """
+        author = self.git.identity()
+        with journal.save_lock(self.git.git_dir):
+            self._notices += journal.recover(self.git)
+            if not batch.migrating:
+                self._check_format()
+            self.forget()
+            after = self._after(batch)
+            files: list[tuple[str, bytes | None, bytes | None]] = []
+            for relpath, new_bytes in batch.files():
+                path = resolve_inside(self.root, relpath)
+                old_bytes = path.read_bytes() if path.exists() else None
+                if batch.is_new(relpath) and old_bytes is not None:
+                    raise DataError("err.exists", id=relpath.removeprefix("records/"))
+                if new_bytes is None and old_bytes is None:
+                    raise DataError("err.not_found", id=relpath.removeprefix("records/"))
+                if old_bytes != new_bytes:
+                    files.append((relpath, old_bytes, new_bytes))
+            if not files:
+                raise DataError("err.no_change")
+            problems = [p for r in batch.records for p in after.reference_problems(r)]
+            problems += [
+                p
+                for r in after
+                for p in after.reference_problems(r)
+                if p.args.get("value") in batch.deleted_names(p.args.get("kind"))
+            ]
+            if problems:
+                raise InvalidRecord(sorted(set(problems)))
+            self.git.check_ready()
+            message = self._batch_message(batch, files, after)
+            sha = self._commit_files(files, message, author)
+        self._saved({relpath: new for relpath, _old, new in files})
+        return sha
+
+    def _batch_message(
+        self, batch: Batch, files: list[tuple[str, bytes | None, bytes | None]], after: Dataset
+    ) -> str:
+        """The message of a batch: its subject, a line per record, the trailers of each file."""
+        before = self.data
+        entries: list[BatchEntry] = []
+        for relpath, _old, new_bytes in files:
+            try:
+                rid = RecordId.parse(relpath)
+            except BadId:
+                continue  # dvtui.toml: named by the batch's own trailers
+            committed = self.git.committed(relpath)
+            new_table = None if new_bytes is None else _table_or_none(new_bytes)
+            changes = diff(_table_or_none(committed), new_table)
+            record = after.get(rid) if new_bytes is not None else before.get(rid)
+            title = title_of(record, after if new_bytes is not None else before) if record else ""
+            really = "create" if committed is None else "delete" if new_bytes is None else "update"
+            entries.append(BatchEntry(str(rid), title, really, changes))
+        return build_batch_message(
+            batch.subject,
+            batch.action,
+            entries,
+            body=batch.body,
+            renames=[(str(a), str(b)) for a, b in batch.renames],
+            trailers=batch.trailers,
+        )
+
+    def _after(self, batch: Batch) -> Dataset:
+        """The records as they will be once ``batch`` is committed (validated one by one)."""
+        problems: list[Problem] = []
+        for record in batch.records:
+            table = to_table(record)
+            _, issues = from_table(type(record), table, id=record.id)
+            problems += [Problem(record.id.relpath, i.field, i.code, i.args) for i in issues]
+        if problems:
+            raise InvalidRecord(problems)
+        current = self.load()
+        gone = {rid for rid in batch.deletes} | {r.id for r in batch.records}
+        kept = [r for r in current if r.id not in gone]
+        return Dataset([*kept, *batch.records])
+
+    def _commit_files(
+        self, files: list[tuple[str, bytes | None, bytes | None]], message: str, author: Identity
+    ) -> str:
+        """Write (or delete) ``files`` and commit them, journalled; call holding the save lock.
+
+        If anything fails, the same clean-up as after a crash runs: the commit is kept if it
+        was made, else the files and git's index are put back. If that fails too, the
+        journal stays and the next save does it.
+        """
+        journal.begin(self.git.git_dir, files)
+        try:
+            crash_point("before_write")
+            for relpath, _old, new_bytes in files:
+                path = self.root / relpath
+                if new_bytes is None:
+                    path.unlink()
+                    fsync_dir(path.parent)
+                else:
+                    atomic_write(path, new_bytes, before_rename=self._before_rename)
+            crash_point("after_rename")
+            paths = [relpath for relpath, _old, _new in files]
+            sha = self.git.commit(paths, message, author=author, checkpoint=crash_point)
+        except BaseException:
+            with contextlib.suppress(Exception):
+                journal.recover(self.git)
+            raise
+        journal.end(self.git.git_dir)
+        return sha
+
+    def _check_format(self) -> None:
+        """Refuse to save into a data repo whose layout is older than this dvtui's."""
+        if self.format < DATA_FORMAT:
+            raise DataError("err.format.old", found=self.format, current=DATA_FORMAT)
+
+    def _saved(self, saved: dict[str, bytes | None]) -> None:
+        """Bring the loaded records up to date with the files just saved (None: deleted),
+        without a full load.
+
+        Each file is decoded from the bytes just written, exactly as a load would read it;
         the reference checks run again over all records. Before any full load there is
         nothing to update: the next ``data`` loads everything.
         """
-        record, found = codec.decode(relpath, data)
-        self._seen.pop(RecordId.parse(relpath), None)
-        self._read.pop(relpath, None)
-        if self._data is None:
-            return
-        self._files[relpath] = (record, tuple(found))
-        if self._named is not None and record is not None:
-            # Only ever added to: a name no longer used merely costs the slow check.
-            for kind, slug in names_of(record):
-                self._named.setdefault(kind, set()).add(slug)
-        self._data = self._dataset()
+        for relpath, data in saved.items():
+            self._read.pop(relpath, None)
+            try:
+                self._seen.pop(RecordId.parse(relpath), None)
+            except BadId:  # dvtui.toml and other files of a batch
+                continue
+            if self._data is None:
+                continue
+            if data is None:
+                self._files.pop(relpath, None)
+                continue
+            record, found = codec.decode(relpath, data)
+            self._files[relpath] = (record, tuple(found))
+            if self._named is not None and record is not None:
+                # Only ever added to: a name no longer used merely costs the slow check.
+                for kind, slug in names_of(record):
+                    self._named.setdefault(kind, set()).add(slug)
+        if SETTINGS_FILE in saved:
+            self.settings, self.settings_problems = load_settings(self.root)
+            self.format = data_format(self.root)
+        if self._data is not None:
+            self._data = self._dataset()
 
     def _before_rename(self) -> None:
         crash_point("before_rename")
@@ -450,6 +617,19 @@ def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
         return tomllib.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError):
         return None
+
+
+def data_format(root: Path) -> int:
+    """The layout version of a data repo: ``format`` in dvtui.toml, 1 when it says none.
+
+    Read on its own, so that a mistake in another setting never hides it.
+    """
+    path = root / SETTINGS_FILE
+    if not path.exists():
+        return 1
+    table, _problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+    found = (table or {}).get("format", 1)
+    return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:

@@ -28,6 +28,7 @@ from dvtui.core.text import inert
 from dvtui.git.repo import WorkingState
 from dvtui.i18n import t
 from dvtui.storage import SaveResult, Store
+from dvtui.storage.store import DATA_FORMAT
 from dvtui.tui.commands import DvtuiCommands
 
 WATCH_SECONDS = 2.0
@@ -97,7 +98,10 @@ class DvtuiApp(App[int]):
         from dvtui.tui.screens.main import MainScreen
 
         self.push_screen(MainScreen())
-        self.load_data()
+        if self.store.format < DATA_FORMAT:
+            self.migrate_then_load()
+        else:
+            self.load_data()
         if self._watch:
             self.set_interval(WATCH_SECONDS, self.check_for_changes)
 
@@ -118,6 +122,25 @@ class DvtuiApp(App[int]):
             self._token = self.store.change_token()
             state = self._working_state()
             notices = self.store.take_notices()
+        self.post_message(DataLoaded(data, state, notices))
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def migrate_then_load(self) -> None:
+        """A data repo of an older dvtui: migrate it (one commit), then load and say so."""
+        from dvtui.services.migrate import migrate
+
+        with self._store_lock:
+            try:
+                notices = [step.notice() for step in migrate(self.store)]
+            except DataError as exc:
+                if exc.code == "err.git.identity":  # asked once, then migrated
+                    self.call_from_thread(self._ask_identity_then, self.migrate_then_load)
+                reason = str(exc)
+                notices = [t("notice.migrate_failed", found=self.store.format, reason=reason)]
+            data = self.store.load()
+            self._token = self.store.change_token()
+            state = self._working_state()
+            notices += self.store.take_notices()
         self.post_message(DataLoaded(data, state, notices))
 
     def _working_state(self) -> WorkingState | None:
