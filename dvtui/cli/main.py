@@ -15,6 +15,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any, cast
 
+from dvtui.cli.addremove import COMMANDS as ADD_REMOVE_COMMANDS
+from dvtui.cli.addremove import add_parsers as add_add_remove_parsers
 from dvtui.cli.plans import COMMANDS as PLAN_COMMANDS
 from dvtui.cli.plans import add_parsers as add_plan_parsers
 from dvtui.cli.reports import COMMANDS as REPORT_COMMANDS
@@ -115,6 +117,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     add_parsers(add)  # status, overdue, report, review, audit
     add_sync_parsers(add, sub)  # clone, sync, resolve; status --sync
     add_plan_parsers(add)  # migrate
+    add_add_remove_parsers(add)  # add, remove
     add("ui")
     if only is not None and only not in sub.choices:
         return build_parser()  # not a command: the full parser says so, listing them all
@@ -321,6 +324,7 @@ COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
     "ui": cmd_ui,
     **REPORT_COMMANDS,
     **PLAN_COMMANDS,
+    **ADD_REMOVE_COMMANDS,
     **sync_commands(REPORT_COMMANDS),  # sync, resolve; status gains the sync state
 }
 

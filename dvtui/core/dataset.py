@@ -323,6 +323,6 @@ def _drops_record(problem: Problem) -> bool:
 
 
 def unit_order(unit: Unit) -> tuple[int, Any]:
-    """Agencies first, then the township and communes, then partners; Vietnamese A-Z."""
-    group = {"agency": 0, "township": 1, "commune": 2, "front": 3}.get(unit.kind, 4)
+    """Agencies first, then the township, wards and communes, then partners; Vietnamese A-Z."""
+    group = {"agency": 0, "township": 1, "ward": 2, "commune": 2, "front": 3}.get(unit.kind, 4)
     return group, sort_key(unit.name)

@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from dvtui.core.dataset import Dataset
+from dvtui.core.ids import RecordId
 from dvtui.core.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
 from dvtui.core.settings import Settings
 from dvtui.i18n import t
@@ -63,14 +64,52 @@ class PeriodSummary:
         return 100.0 * part / self.total if self.total else 0.0
 
 
+# --- who must report: the one rule -----------------------------------------------------------
+
+
+def expected_in(unit: Unit, period: Period) -> bool:
+    """Whether ``unit`` must report for ``period``: a unit assigned work (an agency, a commune,
+    a ward, the township — not a partner), not retired on or before the period's deadline.
+
+    The one rule behind every count of expected reports: the dashboard, ``status``, the
+    consolidated report, the đôn đốc list and its letter, and the reports a roll-over makes.
+    """
+    return unit.is_assignee and (unit.retired_on is None or unit.retired_on > period.due)
+
+
+def expected_units(data: Dataset, period: Period) -> list[Unit]:
+    """The units that must report for ``period``, in the usual unit order."""
+    return [u for u in data.assignees() if expected_in(u, period)]
+
+
+def expected_reports(data: Dataset, period: Period) -> list[Report]:
+    """One report per unit that must report for ``period``, in unit order: its record, or an
+    empty (missing) report where none was saved yet (not stored: nothing to commit)."""
+    have = {r.unit: r for r in data.reports(period=period.id.name)}
+    return [
+        have.get(u.id.name) or Report(id=RecordId("reports", (period.id.name, u.id.name)))
+        for u in expected_units(data, period)
+    ]
+
+
+def plan_units(data: Dataset, plan: Plan) -> list[Unit]:
+    """The units a plan's yearly targets count: those expected in any of its periods (every
+    assignee not retired before the plan's year while it has no period yet)."""
+    periods = [p for p in data.of(Period) if p.plan == plan.id.name]
+    if not periods:
+        start = date(plan.year, 1, 1)
+        return [u for u in data.assignees() if u.retired_on is None or u.retired_on > start]
+    return [u for u in data.assignees() if any(expected_in(u, p) for p in periods)]
+
+
 def summarize_period(
     data: Dataset, period: Period, today: date, settings: Settings
 ) -> PeriodSummary:
-    """Count a period's reports by status and timeliness."""
+    """Count a period's expected reports (:func:`expected_reports`) by status and timeliness."""
     counts = {"on-time": 0, "late": 0, "pending": 0, "overdue": 0}
     returned = approved = 0
     missing_units: list[str] = []
-    reports = data.reports(period=period.id.name)
+    reports = expected_reports(data, period)
     for report in reports:
         counts[timeliness(report, period, today, settings)] += 1
         returned += report.status == "returned"
@@ -116,8 +155,9 @@ class TargetProgress:
 
 
 def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
-    """The plan's targets: coordination regulations, models and exemplary persons per unit."""
-    units = data.assignees()
+    """The plan's targets: coordination regulations, models and exemplary persons per unit
+    (of the units the plan counts, :func:`plan_units`)."""
+    units = plan_units(data, plan)
     with_regulation = sum(
         1
         for u in units

@@ -104,5 +104,7 @@ class ReferencedRecord(DataError):
         shown = ", ".join(referrers[: self.SHOWN])
         if len(referrers) > self.SHOWN:
             shown += f" … (+{len(referrers) - self.SHOWN})"
-        super().__init__("err.referenced", id=str(rid), n=len(referrers), records=shown)
+        # A unit with reports is retired, not removed: the message says how.
+        code = "err.referenced_unit" if str(rid).startswith("units/") else "err.referenced"
+        super().__init__(code, id=str(rid), n=len(referrers), records=shown)
         self.referrers = referrers

@@ -22,7 +22,7 @@ SCHEMA_VERSION = 1
 
 ReportStatus = Literal["missing", "submitted", "returned", "approved"]
 TaskStatus = Literal["not-started", "in-progress", "done"]
-UnitKind = Literal["agency", "commune", "township", "front", "mass-organization"]
+UnitKind = Literal["agency", "commune", "ward", "township", "front", "mass-organization"]
 PeriodKind = Literal["half-year", "year", "quarter", "ad-hoc"]
 ModelKind = Literal["model", "exemplary-person"]
 ModelField = Literal["economy", "culture-society", "defence-security", "political-system"]
@@ -33,7 +33,7 @@ UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 MODEL_FIELDS: tuple[str, ...] = get_args(ModelField)
 
 # Units that are assigned work and report; the others are coordination partners.
-ASSIGNEE_KINDS = frozenset({"agency", "commune", "township"})
+ASSIGNEE_KINDS = frozenset({"agency", "commune", "ward", "township"})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,10 +131,13 @@ class Unit(Record):
     gso_code: str | None = None  # the statistics office's code of a xã / thị trấn
     contact: Contact | None = None
     coordination_regulation: Regulation | None = None
+    # From this day the unit no longer exists (merged, dissolved): kept with its history and
+    # its old reports, not expected in periods due on or after it (facts.expected_in).
+    retired_on: date | None = None
 
     @property
     def is_assignee(self) -> bool:
-        """True for units that are assigned tasks and must report."""
+        """True for units that are assigned tasks and must report (retired or not)."""
         return self.kind in ASSIGNEE_KINDS
 
 

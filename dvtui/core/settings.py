@@ -13,6 +13,10 @@ class Settings:
     deadline_inclusive: bool = True
     # Audit flags commits without a valid signature when True.
     require_signed_commits: bool = False
+    # The office that issues plans and reports ("UBND xã Mường Ảng"), and the place name of
+    # its documents' date line ("Mường Ảng"): the defaults of a new plan (dvtui init --empty).
+    issuer: str = ""
+    place: str = ""
     # The plan the screens open on; empty means the newest.
     default_plan: str = ""
     # The layout version of the data repo (see dvtui.storage.store.DATA_FORMAT); written by

@@ -26,10 +26,15 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.facts import title_of
 from dvtui.core.records import Record
 from dvtui.core.text import inert
-from dvtui.i18n import language, t
+from dvtui.i18n import N_, language, t
 
 SUBJECT_LIMIT = 120
 BODY_LINES = 30  # the body lists this many changes; the trailers always list them all
+ACTION_LABELS = {
+    "create": N_("action.create"),
+    "update": N_("action.update"),
+    "delete": N_("action.delete"),
+}
 _TRAILER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*): (.*)$")
 
 
@@ -56,8 +61,8 @@ def build_message(
     with language("vi"):  # the shared history is Vietnamese whatever the UI language
         title = title_of(record, data)
         status = next((c for c in changes if c.field == "status"), None)
-        if action == "create":
-            summary = t("action.create")
+        if action in ("create", "delete"):
+            summary = t(ACTION_LABELS[action])
         elif status is not None:
             summary = describe(status).split(": ", 1)[1]
         elif len(changes) == 1:
@@ -109,7 +114,7 @@ def build_batch_message(
         if body:
             lines.append("")
         for entry in entries[:BODY_LINES]:
-            label = t(f"action.{entry.action}")
+            label = t(ACTION_LABELS[entry.action])
             name = entry.title or entry.record
             lines.append(inert(f"- {entry.record} · {name}: {label}"))
         if len(entries) > BODY_LINES:

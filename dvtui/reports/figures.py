@@ -13,7 +13,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import Timeliness, days_late, targets, timeliness
+from dvtui.core.facts import (
+    Timeliness,
+    days_late,
+    expected_reports,
+    expected_units,
+    targets,
+    timeliness,
+)
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
@@ -217,8 +224,8 @@ def build_report(
         raise DataError("err.not_found", id=f"plans/{period.plan}")
     found = data.get(RecordId("summaries", (period_slug,)))
     summary = found if isinstance(found, Summary) else None
-    units = data.assignees()
-    reports = {r.unit: r for r in data.reports(period=period_slug)}
+    units = expected_units(data, period)  # the one rule of who must report (core.facts)
+    reports = {r.unit: r for r in expected_reports(data, period)}
     models = data.models(year=plan.year)
     steps = len(units) + 2
     rows: list[UnitRow] = []

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import days_late, last_on_time_day, timeliness
+from dvtui.core.facts import days_late, expected_reports, last_on_time_day, timeliness
 from dvtui.core.problems import DataError
 from dvtui.core.records import Contact, Period, Plan, Report, Unit
 from dvtui.core.settings import Settings
@@ -66,11 +66,12 @@ def overdue_periods(
 def overdue_list(
     data: Dataset, settings: Settings, today: date, period: str | None = None
 ) -> list[OverdueItem]:
-    """Every late, missing-after-deadline or returned report, most urgent first."""
+    """Every late, missing-after-deadline or returned report of a unit that must report
+    (``facts.expected_reports``: a unit with no report saved is missing), most urgent first."""
     items: list[OverdueItem] = []
     for per in overdue_periods(data, settings, today, period):
         plan = next((p for p in data.plans() if p.id.name == per.plan), None)
-        for report in data.reports(period=per.id.name):
+        for report in expected_reports(data, per):
             unit = data.unit(report.unit)
             if unit is None:
                 continue

@@ -11,7 +11,7 @@ from typing import Any
 
 from dvtui.core.changes import value_text
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import days_late, task_overdue, timeliness
+from dvtui.core.facts import days_late, expected_reports, plan_units, task_overdue, timeliness
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
     REPORT_STATUSES,
@@ -208,19 +208,22 @@ def report_state_text(report: Report, period: Period, today: date, settings: Set
 def unit_compliance_rows(
     data: Dataset, settings: Settings, today: date, plan: Plan
 ) -> tuple[list[str], list[Row]]:
-    """One row per assigned unit: each period's report, models, persons, regulation."""
+    """One row per unit: for those the plan counts (``facts.plan_units``) each period's report,
+    models, persons and regulation; then the others (partners, retired units), so that every
+    unit can be opened and edited."""
     periods = [p for p in data.of(Period) if p.plan == plan.id.name]
     columns = [t("col.unit")]  # rows come grouped: agencies, the township, the communes
     columns += [t(f"period.short.{p.kind}") for p in periods]
     columns += [t("col.models"), t("col.persons"), t("col.regulation")]
-    reports = {(r.period, r.unit): r for r in data.reports()}
+    expected = {p.id.name: {r.unit: r for r in expected_reports(data, p)} for p in periods}
     models = data.models(year=plan.year)
+    counted = plan_units(data, plan)
     rows = []
-    for unit in data.assignees():
+    for unit in counted:
         slug = unit.id.name
         cells = [unit.name]
         for period in periods:
-            report = reports.get((period.id.name, slug))
+            report = expected[period.id.name].get(slug)
             cells.append(report_state_text(report, period, today, settings) if report else "—")
         mine = [m for m in models if m.unit == slug]
         cells.append(str(sum(m.kind == "model" for m in mine)))
@@ -233,17 +236,31 @@ def unit_compliance_rows(
         )
         cells = [inert(c) for c in cells]
         rows.append(Row(unit, cells, fold(" ".join([slug, *cells]))))
+    names = {u.id for u in counted}
+    for unit in data.of(Unit):
+        if unit.id not in names:
+            cells = [inert(c) for c in [unit.name, *["—"] * len(periods), "", "", _aside(unit)]]
+            rows.append(Row(unit, cells, fold(" ".join([unit.id.name, *cells]))))
     return columns, rows
+
+
+def _aside(unit: Unit) -> str:
+    """Why a unit has no row of figures: retired (since when), or a partner of its kind."""
+    if unit.retired_on is not None:
+        return t("ui.unit_retired", date=format_date(unit.retired_on))
+    return t(f"kind.unit.{unit.kind}")
 
 
 def period_report_rows(
     data: Dataset, settings: Settings, today: date, period: Period
 ) -> tuple[list[str], list[Row]]:
-    """The reports of one period, one row per unit, in unit order."""
+    """The reports of one period, one row per unit, in unit order: every unit that must report
+    (an empty report where none is saved yet) and any other unit with a saved report."""
     columns = [t("col.unit"), t("col.status"), t("col.submitted_on"), t("col.timeliness")]
     columns.append(t("col.document"))
     rows = []
     by_unit = {r.unit: r for r in data.reports(period=period.id.name)}
+    by_unit |= {r.unit: r for r in expected_reports(data, period)}
     for unit in data.of(Unit):
         report = by_unit.get(unit.id.name)
         if report is None:

@@ -10,6 +10,8 @@ from dvtui.core.facts import (
     PeriodSummary,
     TargetProgress,
     days_left,
+    expected_reports,
+    plan_units,
     summarize_period,
     targets,
     task_overdue,
@@ -68,8 +70,8 @@ def build_status(
             if not periods:
                 continue
         periods.sort(key=lambda p: (p.due, p.id))
-        shown = {p.id.name for p in periods}
-        received = [r for r in data.reports() if r.period in shown and r.status != "missing"]
+        received = [r for p in periods for r in expected_reports(data, p) if r.status != "missing"]
+        counted = len(plan_units(data, plan))
         tasks = []
         for task in data.of(Task):
             if task.plan != plan.id.name:
@@ -80,7 +82,7 @@ def build_status(
                     task=task,
                     lead=lead.name if lead else "",
                     overdue=task_overdue(task, today),
-                    assigned=len(task.assigned_units) or len(data.assignees()),
+                    assigned=len(task.assigned_units) or counted,
                     reported=sum(1 for r in received if r.narrative.get(task.id.name, "").strip()),
                     received=len(received),
                 )

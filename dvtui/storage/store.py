@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dvtui.core import codec
 from dvtui.core.changes import Change, diff
@@ -478,21 +478,17 @@ class Store:
     def set_fields(self, rid: RecordId, assignments: dict[str, str]) -> SaveResult:
         """Change fields from text (``status=submitted``, ``figures.dialogues=3``) and save."""
         record = self.get(rid)
-        table = to_table(record)
-        for name, text in assignments.items():
-            try:
-                tp, _meta = field_type(type(record), name)
-            except KeyError:
-                raise DataError("err.unknown_field", id=str(rid), field=name) from None
-            try:
-                value = parse_field_text(tp, text)
-            except FieldError as exc:
-                raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
-            assign(table, name, value)
-        new, issues = from_table(type(record), table, id=rid)
-        if issues:
-            raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
-        return self.save(new)
+        return self.save(_with_fields(rid, type(record), to_table(record), assignments))
+
+    def add_fields(
+        self, rid: RecordId, assignments: dict[str, str], defaults: dict[str, Any] | None = None
+    ) -> SaveResult:
+        """Create the record ``rid`` from text fields, validated as ``set_fields`` validates
+        them (``defaults``: values a field given here replaces); one commit."""
+        from dvtui.core.records import KINDS
+
+        table = dict(defaults or {})
+        return self.save(_with_fields(rid, KINDS[rid.kind], table, assignments), create=True)
 
     def replace(self, record: Record, **changes: Any) -> SaveResult:
         """Save a copy of ``record`` with some fields changed (validated again on save)."""
@@ -562,6 +558,26 @@ class Store:
         return tuple(parts)
 
 
+def _with_fields(
+    rid: RecordId, cls: type[Record], table: dict[str, Any], assignments: dict[str, str]
+) -> Record:
+    """``table`` with fields set from text, validated into a record (InvalidRecord if not)."""
+    for name, text in assignments.items():
+        try:
+            tp, _meta = field_type(cls, name)
+        except KeyError:
+            raise DataError("err.unknown_field", id=str(rid), field=name) from None
+        try:
+            value = parse_field_text(tp, text)
+        except FieldError as exc:
+            raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
+        assign(table, name, value)
+    new, issues = from_table(cls, table, id=rid)
+    if issues:
+        raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
+    return cast(Record, new)
+
+
 def _not_a_data_repo(root: Path) -> DataError:
     """Why ``root`` is not a data repo, in the words that help the user most."""
     if not root.exists():
@@ -620,13 +636,15 @@ def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
 
 
 def data_format(root: Path) -> int:
-    """The layout version of a data repo: ``format`` in dvtui.toml, 1 when it says none.
+    """The layout version of a data repo: ``format`` in dvtui.toml, 1 when it says none (every
+    repo dvtui 0.1 made has a dvtui.toml without it). A repo with no dvtui.toml at all was not
+    made by dvtui (records copied in by hand): it is taken as it is, of this layout.
 
     Read on its own, so that a mistake in another setting never hides it.
     """
     path = root / SETTINGS_FILE
     if not path.exists():
-        return 1
+        return DATA_FORMAT
     table, _problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
     found = (table or {}).get("format", 1)
     return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1

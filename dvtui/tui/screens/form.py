@@ -273,7 +273,10 @@ class FormScreen(Screen[bool]):
             self.query_one("#save", Button).disabled = False
             self._set_error("", str(error))
 
-        self.dvtui.save(record, create=self.record is None, on_saved=saved, on_failed=failed)
+        # A report a period expects but nobody saved yet (facts.expected_reports) is created.
+        data = self.dvtui.data
+        create = self.record is None or (data is not None and self.record.id not in data)
+        self.dvtui.save(record, create=create, on_saved=saved, on_failed=failed)
 
     def action_save(self) -> None:
         """Ctrl+S."""
