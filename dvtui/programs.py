@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -64,22 +65,36 @@ def convert_to_pdf(source: Path, out_dir: Path, *, timeout: float = 180.0) -> Ou
             str(source),
         ]
         try:
-            done = subprocess.run(
+            proc = subprocess.Popen(
                 argv,
                 stdin=subprocess.DEVNULL,
-                capture_output=True,
-                timeout=timeout,
-                check=False,
-                start_new_session=os.name == "posix",
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                start_new_session=os.name == "posix",  # its own group: stopped as a whole
             )
-        except subprocess.TimeoutExpired:
-            return Outcome("timeout")
         except OSError as exc:
             return Outcome("failed", str(exc))
+        try:
+            out, err = proc.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            _stop(proc)
+            return Outcome("timeout")
     pdf = out_dir / (source.stem + ".pdf")
-    if done.returncode != 0 or not pdf.is_file():
-        return Outcome("failed", _last_words(done.stderr or done.stdout))
+    if proc.returncode != 0 or not pdf.is_file():
+        return Outcome("failed", _last_words(err or out))
     return Outcome("done", output=pdf)
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    """End a program and everything it started (LibreOffice's wrapper starts soffice.bin)."""
+    try:
+        if os.name == "posix":
+            os.killpg(proc.pid, signal.SIGKILL)
+        else:  # pragma: no cover - not run by the tests
+            proc.kill()
+    except ProcessLookupError:
+        pass
+    proc.communicate()
 
 
 def _viewer(path: Path) -> list[str] | None:

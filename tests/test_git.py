@@ -273,4 +273,4 @@ def test_path_log_blobs_before_and_after(store: Store) -> None:
     assert repo.blob(newest.new_blob) == (store.root / QUAI_CANG_FILE).read_bytes()
     assert newest_commit.author == USER_NAME
     assert newest_commit.subject.endswith("Chưa nộp → Đã nộp")
-    assert [c.sha for c in repo.repo_log(limit=1)] == [head(store.root)]
+    assert [c.sha for c in repo.log(limit=1)] == [head(store.root)]

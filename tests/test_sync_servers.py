@@ -7,6 +7,7 @@ import subprocess
 import threading
 import tomllib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -40,12 +41,9 @@ def identity(repo: Path, who: str) -> None:
 # --- git daemon ----------------------------------------------------------------------------
 
 
-@pytest.fixture
-def daemon(tmp_path: Path) -> Iterator[str]:
-    """``git daemon`` on 127.0.0.1 serving a bare data repo; yields its URL."""
-    base = tmp_path / "srv"
-    base.mkdir()
-    make_remote(base)
+@contextmanager
+def git_daemon(base: Path) -> Iterator[str]:
+    """``git daemon`` on 127.0.0.1 serving the bare repositories in ``base``; its URL prefix."""
     port = free_port()
     proc = subprocess.Popen(
         [
@@ -65,10 +63,20 @@ def daemon(tmp_path: Path) -> Iterator[str]:
     )
     try:
         wait_for_port(port)
-        yield f"git://127.0.0.1:{port}/remote.git"
+        yield f"git://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.fixture
+def daemon(tmp_path: Path) -> Iterator[str]:
+    """``git daemon`` on 127.0.0.1 serving a bare data repo; yields its URL."""
+    base = tmp_path / "srv"
+    base.mkdir()
+    make_remote(base)
+    with git_daemon(base) as prefix:
+        yield f"{prefix}/remote.git"
 
 
 def test_two_clones_sync_through_git_daemon(daemon: str, tmp_path: Path) -> None:
@@ -188,12 +196,20 @@ def http_server(tmp_path: Path) -> Iterator[tuple[str, list[str]]]:
     base.mkdir()
     make_remote(base)
     seen: list[str] = []
+    with http_backend(base, seen) as prefix:
+        yield f"{prefix}/remote.git", seen
+
+
+@contextmanager
+def http_backend(base: Path, seen: list[str]) -> Iterator[str]:
+    """Smart HTTP on 127.0.0.1 for the bare repositories in ``base``, behind Basic auth;
+    its URL prefix. ``seen`` collects the Authorization headers of the requests."""
     handler = type("Handler", (GitHttp,), {"root": base, "requests": seen})
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/remote.git", seen
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()

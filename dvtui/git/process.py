@@ -4,18 +4,22 @@
 (see the README's performance section), so the few commands they need — the loader's
 ``ls-files``/``diff-files``, identity, ``add``/``commit``, ``status`` — run here. Same
 environment policy as every other git process (:mod:`dvtui.git.environment`), no
-terminal (stdin is ``/dev/null`` unless input is given), output as bytes.
+terminal (stdin is ``/dev/null`` unless input is given), output as bytes. ``subprocess``
+is imported on the first call: ``dvtui show`` opens a data repo and never runs git.
 """
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from dvtui.core.problems import DataError
 from dvtui.git.environment import environment, redact
+
+if TYPE_CHECKING:
+    import subprocess
 
 __all__ = ["GitError", "Result", "failure", "run", "run_result", "start", "start_text"]
 
@@ -68,6 +72,8 @@ def run_result(
     env: Mapping[str, str] | None = None,
 ) -> Result:
     """Run ``git -C cwd ARGS``; whatever its exit status (git missing: status 127)."""
+    import subprocess
+
     try:
         proc = subprocess.run(
             _argv(cwd, args),
@@ -101,6 +107,8 @@ def start(cwd: Path, *args: str, env: Mapping[str, str] | None = None) -> subpro
     For output read while this process works on (the loader walks ``records/`` meanwhile).
     OSError when git cannot be started.
     """
+    import subprocess
+
     return subprocess.Popen(
         _argv(cwd, args),
         stdin=subprocess.DEVNULL,
@@ -119,6 +127,8 @@ def start_text(
     ``new_session``: no controlling terminal, so neither git nor SSH can open ``/dev/tty``
     to ask for a password. OSError when git cannot be started.
     """
+    import subprocess
+
     return subprocess.Popen(
         _argv(cwd, args),
         stdin=subprocess.DEVNULL,

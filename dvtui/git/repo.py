@@ -141,16 +141,6 @@ def _fail(exc: GitError) -> DataError:
     return failure(exc.stderr or str(exc))
 
 
-def init_repository(root: Path) -> None:
-    """Create an empty repository at ``root`` with ``main`` as its branch."""
-    import git  # GitPython: once per data repo, its import cost is irrelevant here
-
-    from dvtui.git.environment import scrub
-
-    scrub()  # GitPython's ``Repo`` reads GIT_DIR & co. itself
-    git.Repo.init(root, initial_branch="main").close()
-
-
 class GitRepo:
     """A git working tree with the operations dvtui needs."""
 
@@ -166,7 +156,12 @@ class GitRepo:
     @classmethod
     def init(cls, root: Path) -> GitRepo:
         """Create an empty repository with ``main`` as its branch."""
-        init_repository(root)
+        import git  # GitPython: once per data repo, its import cost is irrelevant here
+
+        from dvtui.git.environment import scrub
+
+        scrub()  # GitPython's ``Repo`` reads GIT_DIR & co. itself
+        git.Repo.init(root, initial_branch="main").close()
         return cls(root)
 
     @property
@@ -441,11 +436,6 @@ class GitRepo:
             raise failure(result.stderr)
         return result.status == 0
 
-    def merge_base(self, a: str, b: str) -> str | None:
-        """The best common ancestor of two commits, or None for unrelated histories."""
-        result = self.library.run("merge-base", a, b)
-        return result.stdout.decode().strip() or None if result.ok else None
-
     def count(self, *revisions: str) -> int:
         """How many commits ``git rev-list`` walks for ``revisions``."""
         return int(self.library.check("rev-list", "--count", *revisions, "--").strip() or 0)
@@ -517,12 +507,6 @@ class GitRepo:
         if self.head() is None:
             return []
         return list(self.log(("HEAD",), (path,), limit=limit, merges="off"))
-
-    def repo_log(self, limit: int | None = None) -> list[Commit]:
-        """Commits of the current branch, newest first."""
-        if self.head() is None:
-            return []
-        return list(self.log(limit=limit, merges="off"))
 
     def shallow_since(self) -> datetime | None:
         """For a shallow clone, the date of its oldest commit (history stops there)."""
