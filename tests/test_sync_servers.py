@@ -23,6 +23,7 @@ from synchelp import (
     wait_for_port,
 )
 
+from dvtui.services.sync import Progress, clone, sync
 from dvtui.storage import Store
 
 USER, PASSWORD = "lan", "mat-khau-bi-mat-42"
@@ -107,6 +108,20 @@ def test_two_clones_sync_through_git_daemon(daemon: str, tmp_path: Path) -> None
     assert r.returncode == 0, r.stderr
     assert dvtui("--repo", str(lan), "sync").returncode == 0
     assert value(lan, "document_number") == value(minh, "document_number") == "8/BC"
+
+
+def test_gits_meter_reaches_the_progress_callback(daemon: str, tmp_path: Path) -> None:
+    steps: list[Progress] = []
+    lan = clone(daemon, tmp_path / "lan", steps.append)
+    fractions = [s.fraction for s in steps if s.stage == "clone" and s.fraction is not None]
+    assert fractions and max(fractions) == 1.0  # "Receiving objects: 100% (…)"
+    assert all(0.0 <= f <= 1.0 for f in fractions)
+    identity(lan, "lan")
+    Store(lan).set_fields(QUAI_CANG, {"document_number": "12/BC"})
+    steps.clear()
+    sync(Store(lan), steps.append)
+    assert [s.stage for s in steps if s.fraction is None][:2] == ["fetch", "push"]
+    assert any(s.stage == "push" and s.fraction is not None for s in steps)  # Writing objects
 
 
 def test_daemon_without_the_repository_says_so(daemon: str, tmp_path: Path) -> None:

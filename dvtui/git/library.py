@@ -190,6 +190,7 @@ class Runner:
             self._argv(args),
             as_process=True,
             universal_newlines=True,  # lines split at CR too: the meter rewrites its line
+            errors="replace",  # a server's message in another encoding must not stop the pump
             env=dict(env),
             start_new_session=os.name == "posix",
         )
