@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-__all__ = ["Outcome", "convert_to_pdf", "open_file", "start_worker"]
+__all__ = ["Outcome", "convert_to_pdf", "open_file", "soffice", "start_worker"]
 
 Reason = Literal["done", "missing", "timeout", "failed"]
 
@@ -42,13 +42,18 @@ def _last_words(data: bytes) -> str:
     return " ".join(data.decode("utf-8", "replace").split())[-300:]
 
 
+def soffice() -> str | None:
+    """LibreOffice's ``soffice`` on this machine, or None (asked before any work is done)."""
+    return shutil.which("soffice") or shutil.which("libreoffice")
+
+
 def convert_to_pdf(source: Path, out_dir: Path, *, timeout: float = 180.0) -> Outcome:
     """``source`` (.docx, .xlsx…) as a PDF in ``out_dir``, through LibreOffice headless.
 
     LibreOffice runs with a profile of its own, so it works while the user has LibreOffice
     open (a second instance would otherwise hand the job to the first and return at once).
     """
-    program = shutil.which("soffice") or shutil.which("libreoffice")
+    program = soffice()
     if program is None:
         return Outcome("missing")
     out_dir.mkdir(parents=True, exist_ok=True)

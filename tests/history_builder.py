@@ -34,13 +34,15 @@ class Expected:
     missing: int = 30
     returned: int = 1
     approved: int = 1
-    conferences: int = 6  # 3 + 2 + 1
-    attendees: int = 240  # 120 + 80 + 40
+    counted: int = 3  # received less the returned one: its figures are not summed
+    # Sums of the three accepted reports (Ta Ma's, returned, gave 1 / 40 / 1 / 5 / 4 more).
+    conferences: int = 5  # 3 + 2
+    attendees: int = 200  # 120 + 80
     receptions: int = 6  # 4 + 2
     citizens: int = 40  # 30 + 10
-    dialogues: int = 3  # 2 + 1
-    petitions: int = 20  # 10 + 5 + 5
-    resolved: int = 15  # 8 + 3 + 4 → 75%
+    dialogues: int = 2  # 2
+    petitions: int = 15  # 10 + 5
+    resolved: int = 11  # 8 + 3 → 73,3%
     regulations: int = 2  # quai-cang and tu-phap, of 34 → 5,9%
     models: int = 2  # economy (quai-cang), culture-society (ta-ma)
     persons: int = 1  # political-system (quai-cang)

@@ -28,6 +28,7 @@ from dvtui.core.facts import timeliness
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.records import Report
+from dvtui.i18n import translator
 from dvtui.reports.figures import build_report
 from dvtui.reports.followup import overdue_list
 from dvtui.reports.status import build_status
@@ -135,11 +136,12 @@ def test_overdue_library_states_days_and_owes(repo: Path) -> None:
     assert [i.state for i in items[:30]] == ["overdue"] * 30
     assert {i.days for i in items[:30]} == {10}
     returned, late = by_unit[LATE_RETURNED], by_unit[LATE]
-    assert (returned.state, returned.days) == ("returned", 3)
+    # Returned: still owed, so days since the deadline (10), not its submission's lateness (3).
+    assert (returned.state, returned.days) == ("returned", 10)
     assert (late.state, late.days, late.still_owes_report) == ("late", 5, False)
-    owes = [o.kind for o in returned.owes]
-    assert owes == ["supplement", "regulation", "person"]  # it has a model already
-    assert "Thiếu số liệu tiếp công dân" in returned.owes[0].text
+    # A mid-year period owes its report only: no year-long targets (regulation, model, person).
+    assert [o.kind for o in returned.owes] == ["supplement"]
+    assert "Thiếu số liệu tiếp công dân" in returned.owes[0].text(translator("vi"))
     contact = by_unit[WITH_CONTACT].contact
     assert contact is not None and contact.person == "Lò Văn Minh"
 
@@ -147,15 +149,23 @@ def test_overdue_library_states_days_and_owes(repo: Path) -> None:
 def test_overdue_csv_lists_every_late_unit(repo: Path) -> None:
     rows = list(csv.reader(io.StringIO(run(repo, "overdue", "--format", "csv"))))
     header, body = rows[0], rows[1:]
-    assert header[:2] == ["period", "unit"]
+    assert header == [
+        "Kỳ báo cáo",
+        "Đơn vị",
+        "Tình trạng",
+        "Số ngày",
+        "Nội dung còn thiếu",
+        "Liên hệ",
+    ]
     assert len(body) == 32
+    assert {r[0] for r in body} == {"Báo cáo 6 tháng năm 2023"}  # the period's name, not a slug
     by_unit = {r[1]: r for r in body}
-    assert by_unit[WITH_CONTACT][3] == "Quá hạn 10 ngày"
-    assert by_unit[WITH_CONTACT][4] == "10"
-    assert by_unit[WITH_CONTACT][6] == "Lò Văn Minh · 0912 345 678"
-    assert "Báo cáo 6 tháng năm 2023" in by_unit[WITH_CONTACT][5]
-    assert by_unit[LATE][3] == "Nộp muộn 5 ngày"
-    assert by_unit[LATE_RETURNED][3] == "Yêu cầu bổ sung"
+    mun_chung = by_unit["UBND xã Mùn Chung"]
+    assert mun_chung[2:4] == ["Quá hạn 10 ngày", "10"]
+    assert mun_chung[5] == "Lò Văn Minh · 0912 345 678"
+    assert "Báo cáo 6 tháng năm 2023" in mun_chung[4]
+    assert by_unit["Phòng Y tế"][2] == "Nộp muộn 5 ngày"
+    assert by_unit["UBND xã Ta Ma"][2] == "Yêu cầu bổ sung (quá hạn 10 ngày)"
 
 
 def test_overdue_csv_file_opens_in_excel_as_utf8(repo: Path, tmp_path: Path) -> None:
@@ -206,7 +216,7 @@ def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
     from docx import Document
 
     out = tmp_path / "cong-van.docx"
-    run(repo, "overdue", "--period", PERIOD, "--format", "docx", "-o", str(out))
+    run(repo, "overdue", "--period", PERIOD, "--by", "05/06/2023", "-o", str(out))
     doc = Document(str(out))
     section = doc.sections[0]
     assert abs(millimetres(section.page_width) - 210) < 0.5
@@ -214,8 +224,8 @@ def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
     left = header.rows[0].cells[0].text
     assert "ỦY BAN NHÂN DÂN" in left and "V/v đôn đốc" in left and "UBND-NV" in left
     text = "\n".join(p.text for p in doc.paragraphs)
-    assert "Kính gửi:" in text
-    assert "Kính gửi: Các cơ quan, đơn vị và UBND các xã, thị trấn có tên trong danh sách" in text
+    assert "Kính gửi:\tCác cơ quan, đơn vị, địa phương có tên trong danh sách dưới đây" in text
+    assert "trước ngày 05/06/2023" in text  # the new deadline
     assert "Phòng Y tế" not in text  # late but complete: not urged
     owed = doc.tables[1]
     assert len(owed.rows) == 1 + 31  # header + 30 missing + 1 returned
@@ -230,6 +240,8 @@ def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
 def test_urging_letter_needs_an_output_file(repo: Path) -> None:
     r = dvtui("--repo", str(repo), "--today", TODAY, "overdue", "--format", "docx")
     assert r.returncode == 1 and "-o" in r.stderr
+    r = dvtui("--repo", str(repo), "--today", TODAY, "overdue", "-o", "x.docx")
+    assert r.returncode == 1 and "--by" in r.stderr and r.stderr.count("\n") == 1
 
 
 # --- the consolidated report -------------------------------------------------------------------
@@ -249,13 +261,14 @@ def test_report_model_figures(repo: Path) -> None:
         e.on_time,
         e.late,
     )
+    assert (report.returned, report.counted) == (e.returned, e.counted)
     assert len(report.not_reported) == e.missing
     assert report.total("conferences") == e.conferences
     assert report.total("conference_attendees") == e.attendees
     assert report.total("citizen_receptions") == e.receptions
     assert report.total("dialogues") == e.dialogues
     assert (report.petitions.part, report.petitions.whole) == (e.resolved, e.petitions)
-    assert report.petitions.percent == 75.0
+    assert round(report.petitions.percent, 1) == 73.3
     assert (report.regulation.part, report.regulation.whole) == (e.regulations, 34)
     assert not report.regulation.met
     assert (report.models_total, report.persons_total) == (e.models, e.persons)
@@ -281,16 +294,16 @@ def test_report_markdown(repo: Path, tmp_path: Path) -> None:
     assert "Thực hiện Kế hoạch số …/KH-UBND ngày … tháng 03 năm 2023" in md
     assert f"đã nhận {e.received} báo cáo ({e.on_time} đúng hạn, {e.late} nộp muộn)" in md
     assert f"{e.missing} đơn vị chưa báo cáo" in md
-    assert f"| 1 | Số hội nghị tuyên truyền | {e.conferences} | 3 |" in md
-    assert f"| 2 | Số người dự hội nghị | {e.attendees} | 3 |" in md
-    assert f"đã giải quyết {e.resolved} đơn, đạt 75%" in md
-    assert "Có 2/34 cơ quan" in md and "đạt 5,9%, chưa đạt chỉ tiêu 100%" in md
-    assert f"có {e.models} mô hình “Dân vận khéo” và {e.persons} gương điển hình" in md
+    assert f"| 1 | Số hội nghị tuyên truyền | {e.conferences} | 2 |" in md
+    assert f"| 2 | Số người dự hội nghị | {e.attendees} | 2 |" in md
+    assert f"đã giải quyết {e.resolved}/{e.petitions} đơn đã tiếp nhận, đạt 73,3%" in md
+    assert "Có 2/34 cơ quan" in md and "đạt 5,9% (tính trên 34 đơn vị" in md
+    assert f"có {e.models} mô hình “Dân vận khéo”" in md and f"{e.persons} gương điển hình" in md
     assert "| Kinh tế | 1 | 0 |" in md and "| Xây dựng hệ thống chính trị | 0 | 1 |" in md
     assert "- **UBND xã Quài Cang:** Quán triệt tại 12 bản" in md
     assert "Các đơn vị chủ động triển khai Kế hoạch." in md  # from summaries/2023-h1
-    assert "UBND xã Mùn Chung" in md.split("Các đơn vị chưa báo cáo:")[1].split("\n")[0]
-    assert "UBND xã Quài Cang" not in md.split("Các đơn vị chưa báo cáo:")[1].split("\n")[0]
+    missing = md.split("Chưa báo cáo (30 đơn vị):**")[1].split("\n")[0]
+    assert "UBND xã Mùn Chung" in missing and "UBND xã Quài Cang" not in missing
     assert "***Nơi nhận:***" in md and "- Lưu: VT, NV." in md and "**Mùa Va Hồ**" in md
     row = next(line for line in md.splitlines() if line.startswith("|") and "Phòng Y tế" in line)
     assert "20/05/2023" in row and "Nộp muộn 5 ngày" in row
@@ -348,13 +361,15 @@ def test_report_docx_layout_and_figures(repo: Path, tmp_path: Path) -> None:
     subject = body[body.index(title) + 1]
     assert subject.text.startswith("Kết quả thực hiện công tác dân vận")
     assert subject.alignment == WD_ALIGN_PARAGRAPH.CENTER and subject.runs[0].font.bold
-    opening = body[body.index(title) + 2]
+    as_of = body[body.index(title) + 2]
+    assert as_of.text == "Số liệu tính đến ngày 26/05/2023" and as_of.runs[0].font.italic
+    opening = body[body.index(title) + 3]
     assert opening.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     assert opening.text.startswith("Thực hiện Kế hoạch số …/KH-UBND")
     closing = next(p for p in body if p.text.endswith("./."))
     assert closing.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY
     text = "\n".join(p.text for p in body)
-    assert f"đã giải quyết {e.resolved} đơn, đạt 75%" in text
+    assert f"đã giải quyết {e.resolved}/{e.petitions} đơn đã tiếp nhận, đạt 73,3%" in text
     assert f"đã nhận {e.received} báo cáo" in text
     # the signature block beside "Nơi nhận"
     signature = next(t for t in doc.tables if "Nơi nhận:" in t.rows[0].cells[0].text)
@@ -390,28 +405,30 @@ def test_report_xlsx(repo: Path, tmp_path: Path) -> None:
     wb = load_workbook(str(out))
     assert wb.sheetnames == ["Đơn vị", "Nhiệm vụ", "Tổng hợp"]
     units = wb["Đơn vị"]
-    assert units.freeze_panes == "C2"  # header row (and the names) stay in view
-    headers = [c.value for c in units[1]]
+    assert units.freeze_panes == "C4"  # title, as-of and head rows (and the names) stay in view
+    assert units["A2"].value == "Số liệu tính đến ngày 26/05/2023"
+    headers = [c.value for c in units[3]]
     assert headers[1] == "Đơn vị" and "Số hội nghị tuyên truyền" in headers
     assert units.column_dimensions["B"].width >= 30
     col = headers.index("Số hội nghị tuyên truyền")
-    rows = {r[1].value: r for r in units.iter_rows(min_row=2)}
+    rows = {r[1].value: r for r in units.iter_rows(min_row=4)}
     assert rows["UBND xã Quài Cang"][col].value == 3
     assert rows["UBND xã Quài Cang"][3].value == "Đã duyệt"
     assert rows["Phòng Y tế"][5].value == "Nộp muộn 5 ngày"
     submitted = rows["Phòng Y tế"][4].value
     assert isinstance(submitted, datetime) and submitted.date() == date(2023, 5, 20)
     assert rows["UBND xã Mùn Chung"][col].value is None
-    assert rows["Tổng cộng"][col].value == e.conferences
+    assert rows["Tổng cộng (không tính 1 báo cáo bị trả lại)"][col].value == e.conferences
     assert len(rows) == e.units + 1
     tasks = wb["Nhiệm vụ"]
-    assert tasks.freeze_panes == "A2"
-    ii1 = next(r for r in tasks.iter_rows(min_row=2) if r[0].value == "II.1")
+    assert tasks.freeze_panes == "B4"
+    ii1 = next(r for r in tasks.iter_rows(min_row=4) if r[0].value == "II.1")
     assert ii1[4].value == 2 and "UBND xã Quài Cang: Quán triệt" in cell_text(ii1[5].value)
-    totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows(min_row=2)}
+    assert ii1[2].value == "2/3 đơn vị có kết quả"  # derived from the reports
+    totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows(min_row=4)}
     assert totals["Số người dự hội nghị"] == e.attendees
     assert totals["Đơn thư khiếu nại, tố cáo, kiến nghị nhận được"] == e.petitions
-    assert totals["Tỷ lệ giải quyết đơn thư (%)"] == 75.0
+    assert round(totals["Tỷ lệ giải quyết đơn thư"], 3) == 0.733
     assert totals["Đơn vị có quy chế phối hợp với Ủy ban MTTQ"] == e.regulations
     assert totals["Mô hình “Dân vận khéo” · Kinh tế"] == 1
 
@@ -439,7 +456,7 @@ def test_report_cell_text_is_never_a_formula(repo: Path, tmp_path: Path) -> None
     out = tmp_path / "x.xlsx"
     run(repo, "report", PERIOD, "-o", str(out))
     ws = load_workbook(str(out))["Nhiệm vụ"]
-    cell = next(r[5] for r in ws.iter_rows(min_row=2) if r[0].value == "II.3")
+    cell = next(r[5] for r in ws.iter_rows(min_row=4) if r[0].value == "II.3")
     assert cell.data_type == "s" and "=HYPERLINK" in cell_text(cell.value)
 
 
@@ -461,8 +478,8 @@ def test_report_follows_the_deadline_setting(repo: Path) -> None:
 def test_report_md_in_english_has_the_same_figures(repo: Path, lang: str) -> None:
     e = Expected()
     out = run(repo, "--lang", lang, "report", PERIOD)
-    assert f"{e.received} reports received ({e.on_time} on time, {e.late} late)" in out
-    assert f"| 1 | Dissemination conferences | {e.conferences} | 3 |" in out
+    assert f"{e.received} reports were received ({e.on_time} on time, {e.late} late)" in out
+    assert f"| 1 | Dissemination conferences | {e.conferences} | 2 |" in out
 
 
 def test_no_env_leak() -> None:
@@ -478,11 +495,15 @@ def test_urging_letter_names_a_few_units_after_kinh_gui(repo: Path, tmp_path: Pa
     data = store.load()
     items = overdue_list(data, store.settings, date(2023, 5, 25), PERIOD)
     few = [i for i in items if i.unit.id.name in (WITH_CONTACT, LATE_RETURNED, LATE)]
-    letter = urging_letter(data, few, date(2023, 5, 25))
+    letter = urging_letter(data, few, date(2023, 5, 25), date(2023, 6, 5))
     assert letter.units == ["UBND xã Mùn Chung", "UBND xã Ta Ma"]  # the late one owes nothing
     out = tmp_path / "it.docx"
     write_letter_docx(letter, out)
     text = [p.text for p in Document(str(out)).paragraphs]
-    assert "- UBND xã Mùn Chung;" in text and "- UBND xã Ta Ma." in text
+    # Nghị định 30: "Kính gửi:" then the names lined up, "; " between them, nothing after the last
+    assert "Kính gửi:\t- UBND xã Mùn Chung;" in text and "- UBND xã Ta Ma" in text
     with pytest.raises(DataError):
-        urging_letter(data, [i for i in items if i.unit.id.name == LATE], date(2023, 5, 25))
+        late = [i for i in items if i.unit.id.name == LATE]
+        urging_letter(data, late, date(2023, 5, 25), date(2023, 6, 5))
+    with pytest.raises(DataError):  # a new deadline must be after the letter's day
+        urging_letter(data, few, date(2023, 5, 25), date(2023, 5, 25))

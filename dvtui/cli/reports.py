@@ -7,8 +7,6 @@ Everything printed goes through ``inert()``: record text never drives the termin
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -21,7 +19,7 @@ from dvtui.core.changes import describe
 from dvtui.core.ids import KIND_DEPTH, RecordId
 from dvtui.core.problems import DataError, one_line
 from dvtui.core.text import format_date, inert, parse_date
-from dvtui.i18n import t
+from dvtui.i18n import current_language, t, translator
 
 EXIT_OK, EXIT_ERROR = 0, 1
 CREATE_COLLAPSE = 5  # a commit creating more records than this prints as one line
@@ -41,16 +39,25 @@ def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
     """Register status, overdue, report, review and audit."""
     p = add("status")
     p.add_argument("--period", help=t("cli.opt.period"))
+    p.add_argument("--as-of", dest="as_of", metavar="DATE", help=t("cli.opt.as_of"))
     p = add("overdue")
     p.add_argument("--period", help=t("cli.opt.period"))
-    p.add_argument("--format", choices=("table", "csv", "docx"), default="table")
+    p.add_argument(
+        "--format", choices=("table", "csv", "xlsx", "docx", "pdf"), help=t("cli.opt.list_format")
+    )
     p.add_argument("-o", "--output", help=t("cli.opt.output"))
+    p.add_argument("--as-of", dest="as_of", metavar="DATE", help=t("cli.opt.as_of"))
+    p.add_argument("--by", metavar="DATE", help=t("cli.opt.by"))
     p = add("report")
     p.add_argument("period", help=t("cli.arg.period"))
     p.add_argument(
-        "--format", choices=("md", "docx", "xlsx"), default=None, help=t("cli.opt.report_format")
+        "--format",
+        choices=("md", "docx", "xlsx", "pdf"),
+        default=None,
+        help=t("cli.opt.report_format"),
     )
     p.add_argument("-o", "--output", help=t("cli.opt.output"))
+    p.add_argument("--as-of", dest="as_of", metavar="DATE", help=t("cli.opt.report_as_of"))
     p = add("review")
     p.add_argument("--sign", action="store_true", help=t("cli.opt.sign"))
     p.add_argument("--comment", help=t("cli.opt.comment"))
@@ -151,6 +158,7 @@ def cmd_status(store: Any, args: argparse.Namespace, today: date) -> int:
     """``dvtui status [--period P]``: reports per period, tasks, targets."""
     from dvtui.reports.status import build_status
 
+    today = _date_arg(args.as_of, "--as-of") or today
     plans = build_status(store.load(), store.settings, today, args.period)
     for plan_status in plans:
         plan = plan_status.plan
@@ -243,60 +251,46 @@ def cmd_status(store: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def cmd_overdue(store: Any, args: argparse.Namespace, today: date) -> int:
-    """``dvtui overdue``: the đôn đốc list as a table, CSV, or the urging letter (.docx)."""
-    from dvtui.reports.followup import contact_text, overdue_list, state_text
+    """``dvtui overdue``: the đôn đốc list as a table, .csv or .xlsx, or the urging letter
+    (.docx or .pdf, with its new deadline ``--by``), as of ``--as-of`` (default: today)."""
+    from dvtui.reports import export
+    from dvtui.reports.followup import overdue_list
 
+    output = Path(args.output) if args.output else None
+    allowed = ("table", *export.LIST_FORMATS, *export.LETTER_FORMATS)
+    fmt = args.format or (export.format_of(output, None, allowed[1:]) if output else "table")
+    as_of = _date_arg(args.as_of, "--as-of") or today
+    if fmt != "table" and fmt != "csv" and output is None:
+        raise DataError("err.output_required", format=fmt)
+    if fmt == "pdf":
+        export.require_pdf()
     data = store.load()
-    items = overdue_list(data, store.settings, today, args.period)
-    if args.format == "docx":
-        from dvtui.reports.letter import urging_letter, write_letter_docx
+    items = overdue_list(data, store.settings, as_of, args.period)
+    tr = translator(current_language())
+    if fmt in export.LETTER_FORMATS:
+        from dvtui.reports.letter import urging_letter
 
-        if not args.output:
-            raise DataError("err.output_required", format="docx")
-        letter = urging_letter(data, items, today)
+        by = _date_arg(args.by, "--by")
+        if by is None:
+            raise DataError("err.letter.by_required")
+        assert output is not None
+        letter = urging_letter(data, items, today, by, as_of)
         with progress_bar(t("cli.overdue.building")) as progress:
-            write_letter_docx(letter, Path(args.output), progress)
+            export.write_letter(letter, output, fmt, progress)
         print(t("cli.overdue.letter", path=args.output, n=len(letter.units)))
         return EXIT_OK
-    header = [
-        t("col.period"),
-        t("col.unit"),
-        t("cli.overdue.col.state"),
-        t("cli.overdue.col.days"),
-        t("doc.col.owes"),
-        t("cli.overdue.col.contact"),
-    ]
-    rows = [
-        [
-            i.period.name,
-            i.unit.name,
-            state_text(i),
-            str(i.days),
-            "; ".join(o.text for o in i.owes),
-            contact_text(i.contact),
-        ]
-        for i in items
-    ]
-    if args.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(["period", "unit", *header[1:]])
-        for item, row in zip(items, rows, strict=True):
-            writer.writerow([item.period.id.name, item.unit.id.name, *row[1:]])
-        text = buffer.getvalue()
-        if args.output:
-            from dvtui.storage.files import atomic_write
-
-            # The BOM lets Excel open the file as UTF-8 (Vietnamese letters intact).
-            atomic_write(Path(args.output), text.encode("utf-8-sig"))
-            print(t("cli.written", path=args.output))
-        else:
-            sys.stdout.write(inert(text))
+    if fmt == "csv" and output is None:
+        sys.stdout.write(export.overdue_csv(items, tr, "\n").decode("utf-8-sig"))
+        return EXIT_OK
+    if output is not None and fmt in export.LIST_FORMATS:
+        export.write_overdue(items, output, fmt, tr, as_of)
+        print(t("cli.written", path=args.output))
         return EXIT_OK
     if not items:
-        print(t("cli.overdue.none", date=format_date(today)))
+        print(t("cli.overdue.none", date=format_date(as_of)))
         return EXIT_OK
-    print_table(header, rows, title=t("cli.overdue.title", date=format_date(today), n=len(items)))
+    header, rows = export.overdue_table(items, tr)
+    print_table(header, rows, title=t("cli.overdue.title", date=format_date(as_of), n=len(items)))
     return EXIT_OK
 
 
@@ -304,36 +298,27 @@ def cmd_overdue(store: Any, args: argparse.Namespace, today: date) -> int:
 
 
 def cmd_report(store: Any, args: argparse.Namespace, today: date) -> int:
-    """``dvtui report PERIOD --format md|docx|xlsx -o FILE``: the consolidated report."""
+    """``dvtui report PERIOD [--format md|docx|xlsx|pdf] [-o FILE] [--as-of DATE]``."""
+    from dvtui.reports import export
     from dvtui.reports.figures import build_report
 
-    fmt = args.format
-    if fmt is None:
-        suffix = Path(args.output).suffix.lower().lstrip(".") if args.output else ""
-        fmt = suffix if suffix in ("md", "docx", "xlsx") else "md"
-    if fmt != "md" and not args.output:
+    output = Path(args.output) if args.output else None
+    fmt = export.format_of(output, args.format, export.REPORT_FORMATS)
+    if fmt != "md" and output is None:
         raise DataError("err.output_required", format=fmt)
+    if fmt == "pdf":
+        export.require_pdf()
+    as_of = _date_arg(args.as_of, "--as-of")
+    tr = translator(current_language())
     data = store.load()
     with progress_bar(t("cli.report.building")) as progress:
-        report = build_report(data, store.settings, args.period, today, progress)
-        if fmt == "md":
+        report = build_report(data, store.settings, args.period, today, progress, as_of)
+        if output is None:
             from dvtui.reports.markdown import render_markdown
 
-            text = render_markdown(report, progress)
-            if not args.output:
-                sys.stdout.write(inert(text))
-                return EXIT_OK
-            from dvtui.storage.files import atomic_write
-
-            atomic_write(Path(args.output), text.encode("utf-8"))
-        elif fmt == "docx":
-            from dvtui.reports.docx_report import write_report_docx
-
-            write_report_docx(report, Path(args.output), progress)
-        else:
-            from dvtui.reports.xlsx_report import write_report_xlsx
-
-            write_report_xlsx(report, Path(args.output), progress)
+            sys.stdout.write(render_markdown(report, tr, progress))
+            return EXIT_OK
+        export.write_report(report, output, fmt, tr, progress)
     print(
         t("cli.report.done", path=args.output, received=report.received, expected=report.expected)
     )

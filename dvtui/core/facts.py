@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -19,6 +19,16 @@ Timeliness = Literal["on-time", "late", "pending", "overdue"]
 def last_on_time_day(period: Period, settings: Settings) -> date:
     """The last day a report counts as on time ("trước ngày 15/5": 15/5 or 14/5, a setting)."""
     return period.due if settings.deadline_inclusive else period.due - timedelta(days=1)
+
+
+def report_as_of(report: Report, day: date) -> Report:
+    """The report as it stood on ``day``: not yet received if it came later, not yet
+    reviewed if the review came later (a report "as of 16/05" ignores what 20/05 brought)."""
+    if report.submitted_on is not None and report.submitted_on > day:
+        return replace(report, status="missing", submitted_on=None, reviewed_on=None)
+    if report.reviewed_on is not None and report.reviewed_on > day:
+        return replace(report, status="submitted", reviewed_on=None)
+    return report
 
 
 def timeliness(report: Report, period: Period, today: date, settings: Settings) -> Timeliness:
@@ -109,7 +119,7 @@ def summarize_period(
     counts = {"on-time": 0, "late": 0, "pending": 0, "overdue": 0}
     returned = approved = 0
     missing_units: list[str] = []
-    reports = expected_reports(data, period)
+    reports = [report_as_of(r, today) for r in expected_reports(data, period)]
     for report in reports:
         counts[timeliness(report, period, today, settings)] += 1
         returned += report.status == "returned"

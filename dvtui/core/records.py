@@ -96,6 +96,7 @@ class Plan(Record):
     follow_up: str = ""  # who follows up (III.2)
     closing: str = ""
     recipients: list[str] = field(default_factory=list)
+    report_to: list[str] = field(default_factory=list)  # who gets its reports (III.2)
     targets: Targets = field(default_factory=Targets)
     signature: Signature | None = None
     legal_bases: list[LegalBasis] = field(default_factory=list)

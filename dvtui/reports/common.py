@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 from dvtui.core.records import Period, Plan, Signature
-from dvtui.i18n import t
+from dvtui.core.text import format_date
+from dvtui.i18n import N_, Translator
 from dvtui.storage.files import atomic_write
 
 Progress = Callable[[int, int, str], None]
@@ -18,6 +20,28 @@ Progress = Callable[[int, int, str], None]
 
 def no_progress(done: int, total: int, what: str) -> None:
     """A progress callback that ignores everything."""
+
+
+@dataclass(frozen=True)
+class Msg:
+    """A message held by a report model as its key and values; a renderer translates it."""
+
+    key: str
+    values: tuple[tuple[str, Any], ...] = ()
+
+    @classmethod
+    def of(cls, key: str, **values: Any) -> Msg:
+        """``Msg.of("owe.report", period="Báo cáo 6 tháng năm 2023")``."""
+        return cls(key, tuple(values.items()))
+
+    def text(self, tr: Translator) -> str:
+        """The message in ``tr``'s language."""
+        return tr.t(self.key, **dict(self.values))
+
+
+def number(value: int | None) -> str:
+    """``1.155``: Vietnamese groups thousands with a dot; "" for no value."""
+    return "" if value is None else f"{value:,}".replace(",", ".")
 
 
 def percent(part: int, whole: int) -> float:
@@ -32,10 +56,10 @@ def percent_text(part: int, whole: int) -> str:
     return f"{text}%"
 
 
-def date_line(place: str, when: date) -> str:
+def date_line(tr: Translator, place: str, when: date) -> str:
     """``Tuần Giáo, ngày 05 tháng 5 năm 2023`` (Nghị định 30: days < 10 and months 1-2 padded)."""
     month = f"{when.month:02d}" if when.month < 3 else str(when.month)
-    return t("doc.date_line", place=place, day=f"{when.day:02d}", month=month, year=when.year)
+    return tr.t("doc.date_line", place=place, day=f"{when.day:02d}", month=month, year=when.year)
 
 
 def issuer_lines(issuer: str) -> list[str]:
@@ -47,12 +71,12 @@ def issuer_lines(issuer: str) -> list[str]:
     return [upper]
 
 
-def plan_citation(plan: Plan) -> str:
+def plan_citation(tr: Translator, plan: Plan) -> str:
     """``Kế hoạch số …/KH-UBND ngày … tháng 03 năm 2023`` — blanks as printed shown as ``…``."""
     number = plan.number or "…"
     day = f"{plan.issued_day:02d}" if plan.issued_day else "…"
     month = f"{plan.issued_month:02d}" if plan.issued_month else "…"
-    return t(
+    return tr.t(
         "doc.plan_citation",
         number=number,
         symbol=plan.symbol,
@@ -67,11 +91,37 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text else text
 
 
-def period_phrase(period: Period, plan: Plan) -> str:
+SPANS = {"half-year": N_("doc.span.half-year"), "year": N_("doc.span.year")}
+
+
+def period_phrase(tr: Translator, period: Period, plan: Plan) -> str:
     """How a report names its time span: ``6 tháng đầu năm 2023``, ``năm 2023``."""
-    if period.kind in ("half-year", "year"):
-        return t(f"doc.span.{period.kind}", year=plan.year)
-    return lower_first(period.name)
+    key = SPANS.get(period.kind)
+    return tr.t(key, year=plan.year) if key else lower_first(period.name)
+
+
+def as_of_line(tr: Translator, as_of: date) -> str:
+    """``Số liệu tính đến ngày 20/05/2023``: printed in every document."""
+    return tr.t("doc.as_of", date=format_date(as_of))
+
+
+_UBND = ("Ủy ban nhân dân ", "Uỷ ban nhân dân ")
+
+
+def issuer_short(issuer: str) -> str:
+    """``Ủy ban nhân dân huyện Tuần Giáo`` → ``UBND huyện Tuần Giáo`` (how a text names it)."""
+    for head in _UBND:
+        if issuer.startswith(head):
+            return "UBND " + issuer[len(head) :]
+    return issuer
+
+
+def issuer_area(issuer: str) -> str:
+    """The area a People's Committee governs (``huyện Tuần Giáo``); other issuers as named."""
+    for head in _UBND:
+        if issuer.startswith(head):
+            return issuer[len(head) :]
+    return issuer
 
 
 def signature_or_default(signature: Signature | None) -> Signature:

@@ -1,9 +1,15 @@
-"""The consolidated report as numbers and texts, computed once; the formats only render it.
+"""The consolidated report as numbers and names, computed once; the formats only render it.
 
-``build_report`` reads a Dataset and returns a ``ConsolidatedReport``: the opening that
-cites the plan, how many units reported and when, the figures summed across units, the
-rates against the plan's targets, the units' narratives per task group, the district's
-own assessment (from ``summaries/<period>``) and a row per unit for the appendix.
+``build_report`` reads a Dataset and returns a ``ConsolidatedReport`` as it stood on one day
+(``as_of``): who was expected to report and who had, late, returned or not at all; the figures
+summed over the accepted reports; the rates with their bases; the models and exemplary persons
+by name; the units' narratives per task group; the office's own assessment (from
+``summaries/<period>``). It holds values and message keys, never translated text: a renderer
+translates with the language its document needs (an official document is always Vietnamese).
+
+One source per figure: the unit reports' figures are summed from the accepted reports (a
+returned report is shown apart and not summed); models and exemplary persons are counted from
+the model records, where each is named; the coordination regulations from the unit records.
 """
 
 from __future__ import annotations
@@ -18,6 +24,7 @@ from dvtui.core.facts import (
     days_late,
     expected_reports,
     expected_units,
+    report_as_of,
     targets,
     timeliness,
 )
@@ -26,8 +33,10 @@ from dvtui.core.problems import DataError
 from dvtui.core.records import (
     MODEL_FIELDS,
     Figures,
+    Model,
     Period,
     Plan,
+    Regulation,
     Report,
     Signature,
     Summary,
@@ -35,39 +44,52 @@ from dvtui.core.records import (
     Unit,
 )
 from dvtui.core.settings import Settings
-from dvtui.i18n import t
-from dvtui.reports.common import (
-    Progress,
-    lower_first,
-    no_progress,
-    percent,
-    period_phrase,
-    plan_citation,
-)
+from dvtui.i18n import N_, t
+from dvtui.reports.common import Progress, no_progress, percent
 
 FIGURE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Figures))
 """Every figure a unit's report can give, in the order the tables show them."""
 
-KEY_FIGURES: tuple[str, ...] = (
-    "conferences",
-    "conference_attendees",
-    "citizen_receptions",
-    "dialogues",
-    "petitions_received",
-    "petitions_resolved",
-    "models_registered",
-    "exemplary_persons",
+FROM_MODEL_RECORDS: frozenset[str] = frozenset(
+    {"models_registered", "models_recognised", "exemplary_persons"}
 )
-"""The figures that fit a portrait page: the appendix table of the .md and .docx report."""
+"""Counted from the model records (each one named), not summed from what reports say."""
 
-DEFAULT_RECIPIENTS: tuple[str, ...] = (
-    "Sở Nội vụ tỉnh Điện Biên",
-    "TT Huyện ủy",
-    "TT HĐND huyện",
-    "LĐ UBND huyện",
-    "Ban Dân vận Huyện ủy",
-    "Lưu: VT, NV",
-)
+REPORTED_FIGURES: tuple[str, ...] = tuple(f for f in FIGURE_FIELDS if f not in FROM_MODEL_RECORDS)
+"""The figures summed from the units' reports."""
+
+FIGURE_LABELS: dict[str, str] = {
+    "conferences": N_("field.figures.conferences"),
+    "conference_attendees": N_("field.figures.conference_attendees"),
+    "citizen_receptions": N_("field.figures.citizen_receptions"),
+    "citizens_received": N_("field.figures.citizens_received"),
+    "dialogues": N_("field.figures.dialogues"),
+    "petitions_received": N_("field.figures.petitions_received"),
+    "petitions_in_competence": N_("field.figures.petitions_in_competence"),
+    "petitions_resolved": N_("field.figures.petitions_resolved"),
+    "voter_recommendations_received": N_("field.figures.voter_recommendations_received"),
+    "voter_recommendations_resolved": N_("field.figures.voter_recommendations_resolved"),
+    "models_registered": N_("field.figures.models_registered"),
+    "models_recognised": N_("field.figures.models_recognised"),
+    "exemplary_persons": N_("field.figures.exemplary_persons"),
+    "commendations": N_("field.figures.commendations"),
+}
+"""Each figure's full label (tables with room for it)."""
+
+SHORT_LABELS: dict[str, str] = {
+    "conferences": N_("doc.short.conferences"),
+    "conference_attendees": N_("doc.short.conference_attendees"),
+    "citizen_receptions": N_("doc.short.citizen_receptions"),
+    "citizens_received": N_("doc.short.citizens_received"),
+    "dialogues": N_("doc.short.dialogues"),
+    "petitions_received": N_("doc.short.petitions_received"),
+    "petitions_in_competence": N_("doc.short.petitions_in_competence"),
+    "petitions_resolved": N_("doc.short.petitions_resolved"),
+    "voter_recommendations_received": N_("doc.short.voter_recommendations_received"),
+    "voter_recommendations_resolved": N_("doc.short.voter_recommendations_resolved"),
+    "commendations": N_("doc.short.commendations"),
+}
+"""Each summed figure's short column head (the appendix's narrow columns)."""
 
 
 @dataclass(frozen=True)
@@ -91,16 +113,11 @@ class Rate:
 
 @dataclass(frozen=True)
 class FigureTotal:
-    """One figure summed over the received reports; ``units`` = how many reports gave it."""
+    """One figure summed over the accepted reports; ``units`` = how many of them gave it."""
 
     field: str
     value: int
     units: int
-
-    @property
-    def label(self) -> str:
-        """The figure's label in the current language."""
-        return t(f"field.figures.{self.field}")
 
 
 @dataclass(frozen=True)
@@ -128,83 +145,164 @@ class TaskSection:
     number: str  # "2.1": the code without the section's roman numeral
     level: int  # 1 for II.x, 2 for II.x.y
     entries: tuple[NarrativeEntry, ...]
+    reporting: tuple[str, ...]  # units that wrote on it or on one of its sub-tasks
+    children: tuple[str, ...]  # the sub-tasks' numbers ("2.1", "2.2")
 
 
 @dataclass(frozen=True)
 class UnitRow:
-    """One unit in the appendix: its report's state and figures."""
+    """One unit as of the report's day: its report's state, figures, regulation and models."""
 
     unit: Unit
-    report: Report | None
+    report: Report | None  # as it stood on the day (a later submission is not yet there)
     timeliness: Timeliness | None  # None: no report record for the period
     days_late: int
-    has_regulation: bool
-    models: int
-    persons: int
+    regulation: Regulation | None  # signed ones only
+    models: tuple[Model, ...]
+    persons: tuple[Model, ...]
 
     @property
     def figures(self) -> Figures:
         """The unit's figures (empty when it did not report)."""
-        if self.report is None or self.report.status == "missing":
+        if not self.received or self.report is None:
             return Figures()
         return self.report.figures
 
     @property
     def received(self) -> bool:
-        """Whether the unit's report has arrived."""
+        """Whether the unit's report had arrived."""
         return self.report is not None and self.report.submitted_on is not None
+
+    @property
+    def returned(self) -> bool:
+        """Sent back for more: shown apart, its figures not summed."""
+        return self.report is not None and self.report.status == "returned"
+
+    @property
+    def counted(self) -> bool:
+        """Whether its figures are in the sums: received and not sent back."""
+        return self.received and not self.returned
+
+    @property
+    def has_regulation(self) -> bool:
+        """A coordination regulation with Ủy ban MTTQ signed."""
+        return self.regulation is not None
 
 
 @dataclass(frozen=True)
 class ConsolidatedReport:
-    """The district's report for one period, ready to render."""
+    """The office's report for one period as of one day, ready to render."""
 
     plan: Plan
     period: Period
     summary: Summary | None
+    as_of: date  # every figure and lateness is as of this day
     issued_on: date
     number: str | None
     symbol: str
-    subject: str
-    opening: str
-    expected: int
-    on_time: int
-    late: int
-    returned: int
-    approved: int
-    not_reported: tuple[str, ...]  # names of the units that have not reported
+    subject: str | None  # the summary's own trích yếu; None: the standard one
     totals: tuple[FigureTotal, ...]
     petitions: Rate  # resolved of received
-    petitions_in_competence: Rate  # resolved of those within competence
     voter_recommendations: Rate
     regulation: Rate  # units with a coordination regulation, against the plan's target
-    sectors: tuple[SectorCount, ...]
+    models: tuple[Model, ...]  # of the plan's year, from the model records
     tasks: tuple[TaskSection, ...]
     units: tuple[UnitRow, ...]
     signature: Signature | None
     recipients: tuple[str, ...]
 
     @property
+    def expected(self) -> int:
+        """Units expected to report."""
+        return len(self.units)
+
+    @property
     def received(self) -> int:
-        """Reports received, on time or late."""
-        return self.on_time + self.late
+        """Reports received, on time or late (returned ones included)."""
+        return sum(1 for r in self.units if r.received)
+
+    @property
+    def on_time(self) -> int:
+        """Reports received on time."""
+        return sum(1 for r in self.units if r.timeliness == "on-time")
+
+    @property
+    def late_units(self) -> tuple[UnitRow, ...]:
+        """Reports received after the deadline."""
+        return tuple(r for r in self.units if r.timeliness == "late")
+
+    @property
+    def late(self) -> int:
+        """How many reports came late."""
+        return len(self.late_units)
+
+    @property
+    def returned_units(self) -> tuple[UnitRow, ...]:
+        """Reports sent back for more (not summed)."""
+        return tuple(r for r in self.units if r.returned)
+
+    @property
+    def returned(self) -> int:
+        """How many reports were sent back."""
+        return len(self.returned_units)
+
+    @property
+    def approved(self) -> int:
+        """Reports approved by the office."""
+        return sum(1 for r in self.units if r.report is not None and r.report.status == "approved")
+
+    @property
+    def counted(self) -> int:
+        """Reports whose figures are summed."""
+        return sum(1 for r in self.units if r.counted)
+
+    @property
+    def missing_units(self) -> tuple[UnitRow, ...]:
+        """Units whose report had not arrived."""
+        return tuple(r for r in self.units if not r.received)
+
+    @property
+    def not_reported(self) -> tuple[str, ...]:
+        """Names of the units whose report had not arrived."""
+        return tuple(r.unit.name for r in self.missing_units)
 
     def total(self, field: str) -> int:
-        """The summed value of one figure."""
+        """The summed value of one reported figure."""
         return next(f.value for f in self.totals if f.field == field)
+
+    def of_kind(self, kind: str) -> tuple[Model, ...]:
+        """The year's models (``model``) or exemplary persons (``exemplary-person``)."""
+        return tuple(m for m in self.models if m.kind == kind)
+
+    @property
+    def sectors(self) -> tuple[SectorCount, ...]:
+        """Models and persons per field, every field of the schema."""
+        return tuple(
+            SectorCount(
+                s,
+                sum(1 for m in self.of_kind("model") if m.sector == s),
+                sum(1 for m in self.of_kind("exemplary-person") if m.sector == s),
+            )
+            for s in MODEL_FIELDS
+        )
 
     @property
     def models_total(self) -> int:
         """Models of the plan's year, every field."""
-        return sum(s.models for s in self.sectors)
+        return len(self.of_kind("model"))
 
     @property
     def persons_total(self) -> int:
         """Exemplary persons of the plan's year, every field."""
-        return sum(s.persons for s in self.sectors)
+        return len(self.of_kind("exemplary-person"))
+
+    @property
+    def models_recognised(self) -> int:
+        """Models with a recognition level recorded."""
+        return sum(1 for m in self.of_kind("model") if m.recognition_level)
 
     def text(self, part: str) -> str:
-        """One of the district's sections (``strengths`` … ``proposals``), or ""."""
+        """One of the office's sections (``strengths`` … ``proposals``), or ""."""
         return str(getattr(self.summary, part, "") or "") if self.summary else ""
 
 
@@ -214,8 +312,10 @@ def build_report(
     period_slug: str,
     today: date,
     progress: Progress = no_progress,
+    as_of: date | None = None,
 ) -> ConsolidatedReport:
-    """Compute the consolidated report of ``period_slug``; DataError if it does not exist."""
+    """The report of ``period_slug`` as of ``as_of`` (default: the document's date, else
+    ``today``); DataError if the period or its plan does not exist."""
     period = data.period(period_slug)
     if period is None:
         raise DataError("err.not_found", id=f"periods/{period_slug}")
@@ -224,86 +324,72 @@ def build_report(
         raise DataError("err.not_found", id=f"plans/{period.plan}")
     found = data.get(RecordId("summaries", (period_slug,)))
     summary = found if isinstance(found, Summary) else None
+    issued_on = (summary.issued_on if summary else None) or today
+    day = as_of or issued_on
     units = expected_units(data, period)  # the one rule of who must report (core.facts)
-    reports = {r.unit: r for r in expected_reports(data, period)}
-    models = data.models(year=plan.year)
+    reports = {r.unit: report_as_of(r, day) for r in expected_reports(data, period)}
+    models = tuple(data.models(year=plan.year))
     steps = len(units) + 2
     rows: list[UnitRow] = []
     for i, unit in enumerate(units):
         progress(i, steps, unit.name)
         report = reports.get(unit.id.name)
         regulation = unit.coordination_regulation
+        mine = [m for m in models if m.unit == unit.id.name]
         rows.append(
             UnitRow(
                 unit=unit,
                 report=report,
-                timeliness=timeliness(report, period, today, settings) if report else None,
-                days_late=days_late(report, period, today, settings) if report else 0,
-                has_regulation=regulation is not None and regulation.signed_on is not None,
-                models=sum(1 for m in models if m.unit == unit.id.name and m.kind == "model"),
-                persons=sum(
-                    1 for m in models if m.unit == unit.id.name and m.kind == "exemplary-person"
-                ),
+                timeliness=timeliness(report, period, day, settings) if report else None,
+                days_late=days_late(report, period, day, settings) if report else 0,
+                regulation=regulation if regulation and regulation.signed_on else None,
+                models=tuple(m for m in mine if m.kind == "model"),
+                persons=tuple(m for m in mine if m.kind == "exemplary-person"),
             )
         )
     progress(len(units), steps, t("report.step.tasks"))
-    received = [r for r in rows if r.received]
-    totals = tuple(_total(field, received) for field in FIGURE_FIELDS)
+    counted = [r for r in rows if r.counted]
+    totals = tuple(_total(field, counted) for field in REPORTED_FIGURES)
 
     def tot(field: str) -> int:
         return next(f.value for f in totals if f.field == field)
 
     regulation_target = targets(data, plan)[0]
-    sections = _task_sections(data, plan, received)
+    sections = _task_sections(data, plan, counted)
     progress(steps, steps, t("report.step.done"))
-    subject = (summary.subject if summary and summary.subject else None) or t(
-        "doc.report.subject", span=period_phrase(period, plan), place=plan.place
-    )
     return ConsolidatedReport(
         plan=plan,
         period=period,
         summary=summary,
-        issued_on=(summary.issued_on if summary and summary.issued_on else None) or today,
+        as_of=day,
+        issued_on=issued_on,
         number=summary.number if summary else None,
         symbol=summary.symbol if summary else "BC-UBND",
-        subject=subject,
-        opening=t(
-            "doc.report.opening",
-            citation=plan_citation(plan),
-            title=lower_first(plan.title),
-            place=plan.place,
-            span=period_phrase(period, plan),
-        ),
-        expected=len(rows),
-        on_time=sum(1 for r in rows if r.timeliness == "on-time"),
-        late=sum(1 for r in rows if r.timeliness == "late"),
-        returned=sum(1 for r in rows if r.report is not None and r.report.status == "returned"),
-        approved=sum(1 for r in rows if r.report is not None and r.report.status == "approved"),
-        not_reported=tuple(r.unit.name for r in rows if not r.received),
+        subject=summary.subject if summary and summary.subject else None,
         totals=totals,
         petitions=Rate(tot("petitions_resolved"), tot("petitions_received")),
-        petitions_in_competence=Rate(tot("petitions_resolved"), tot("petitions_in_competence")),
         voter_recommendations=Rate(
             tot("voter_recommendations_resolved"), tot("voter_recommendations_received")
         ),
         regulation=Rate(
             regulation_target.achieved, regulation_target.total, regulation_target.target_percent
         ),
-        sectors=tuple(
-            SectorCount(
-                sector,
-                sum(1 for m in models if m.sector == sector and m.kind == "model"),
-                sum(1 for m in models if m.sector == sector and m.kind == "exemplary-person"),
-            )
-            for sector in MODEL_FIELDS
-        ),
+        models=models,
         tasks=sections,
         units=tuple(rows),
         signature=(summary.signature if summary and summary.signature else None) or plan.signature,
-        recipients=tuple(
-            summary.recipients if summary and summary.recipients else DEFAULT_RECIPIENTS
+        recipients=(
+            tuple(summary.recipients) if summary and summary.recipients else report_recipients(plan)
         ),
     )
+
+
+def report_recipients(plan: Plan) -> tuple[str, ...]:
+    """Where the plan sends its reports (``report_to``, plan III.2), then the plan's own
+    recipients — the office's archive line (``Lưu: …``) last."""
+    names = list(dict.fromkeys([*plan.report_to, *plan.recipients]))
+    archive = [n for n in names if n.startswith("Lưu")]
+    return tuple([n for n in names if n not in archive] + archive)
 
 
 def _total(field: str, rows: list[UnitRow]) -> FigureTotal:
@@ -312,17 +398,36 @@ def _total(field: str, rows: list[UnitRow]) -> FigureTotal:
     return FigureTotal(field, sum(given), len(given))
 
 
-def _task_sections(data: Dataset, plan: Plan, received: list[UnitRow]) -> tuple[TaskSection, ...]:
+def _task_sections(data: Dataset, plan: Plan, counted: list[UnitRow]) -> tuple[TaskSection, ...]:
+    tasks = [task for task in data.of(Task) if task.plan == plan.id.name]
     out = []
-    for task in data.of(Task):
-        if task.plan != plan.id.name:
-            continue
+    for task in tasks:
+        children = [c for c in tasks if c.code.startswith(task.code + ".")]
         entries = tuple(
             NarrativeEntry(row.unit.name, text.strip())
-            for row in received
+            for row in counted
             if row.report is not None
             and (text := row.report.narrative.get(task.id.name, "")).strip()
         )
-        number = task.code.split(".", 1)[1] if "." in task.code else task.code
-        out.append(TaskSection(task, number, number.count(".") + 1, entries))
+        covered = {task.id.name, *(c.id.name for c in children)}
+        reporting = tuple(
+            row.unit.name
+            for row in counted
+            if row.report is not None
+            and any(row.report.narrative.get(k, "").strip() for k in covered)
+        )
+        out.append(
+            TaskSection(
+                task,
+                _number(task),
+                _number(task).count(".") + 1,
+                entries,
+                reporting,
+                tuple(_number(c) for c in children),
+            )
+        )
     return tuple(out)
+
+
+def _number(task: Task) -> str:
+    return task.code.split(".", 1)[1] if "." in task.code else task.code

@@ -1,4 +1,11 @@
-"""The đôn đốc list: units whose report is overdue, late or returned, and what they still owe."""
+"""The đôn đốc list: units whose report is overdue, late or returned, and what they still owe.
+
+Computed as of a day (``today`` is "as of"): a report that came later is still missing then.
+What is owed is what the period asks for: the report (or its supplement) always; the plan's
+yearly targets (coordination regulation, models, exemplary persons) only in the period that
+closes the year — a mid-year list does not claim year-long targets as missing. Items hold
+message keys and values (``Msg``); the list, the letter and the UI translate them.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +14,18 @@ from datetime import date
 from typing import Literal
 
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import days_late, expected_reports, last_on_time_day, timeliness
+from dvtui.core.facts import (
+    days_late,
+    expected_reports,
+    last_on_time_day,
+    report_as_of,
+    timeliness,
+)
 from dvtui.core.problems import DataError
 from dvtui.core.records import Contact, Period, Plan, Report, Unit
 from dvtui.core.settings import Settings
-from dvtui.i18n import t
+from dvtui.i18n import N_, Translator
+from dvtui.reports.common import Msg
 
 OverdueState = Literal["overdue", "returned", "late"]
 OwedKind = Literal["report", "supplement", "regulation", "model", "person"]
@@ -20,12 +34,25 @@ OwedKind = Literal["report", "supplement", "regulation", "model", "person"]
 _STATE_ORDER = {"overdue": 0, "returned": 1, "late": 2}
 
 
+YEARLY_KINDS = frozenset({"year"})
+"""Periods that close the plan's year: only they owe the yearly targets."""
+
+STATES = {
+    "overdue": N_("timeliness.overdue"),
+    "late": N_("timeliness.late"),
+}
+
+
 @dataclass(frozen=True)
 class Owed:
-    """One thing a unit still owes, with the words the list and the letter print."""
+    """One thing a unit still owes, as the message the list and the letter print."""
 
     kind: OwedKind
-    text: str
+    message: Msg
+
+    def text(self, tr: Translator) -> str:
+        """What is owed, in ``tr``'s language."""
+        return self.message.text(tr)
 
 
 @dataclass(frozen=True)
@@ -36,7 +63,7 @@ class OverdueItem:
     period: Period
     report: Report
     state: OverdueState
-    days: int  # days past the deadline: until today if missing, until submission if late
+    days: int  # days past the deadline: until the day if still owed, until submission if late
     owes: tuple[Owed, ...]
 
     @property
@@ -71,20 +98,22 @@ def overdue_list(
     items: list[OverdueItem] = []
     for per in overdue_periods(data, settings, today, period):
         plan = next((p for p in data.plans() if p.id.name == per.plan), None)
-        for report in expected_reports(data, per):
+        for stored in expected_reports(data, per):
+            report = report_as_of(stored, today)
             unit = data.unit(report.unit)
             if unit is None:
                 continue
             state = _state(report, per, today, settings)
             if state is None:
                 continue
+            owed_days = max(0, (today - last_on_time_day(per, settings)).days)
             items.append(
                 OverdueItem(
                     unit=unit,
                     period=per,
                     report=report,
                     state=state,
-                    days=days_late(report, per, today, settings),
+                    days=days_late(report, per, today, settings) if state == "late" else owed_days,
                     owes=tuple(owed_by(data, unit, per, report, plan)),
                 )
             )
@@ -115,40 +144,50 @@ def _state(report: Report, period: Period, today: date, settings: Settings) -> O
 def owed_by(
     data: Dataset, unit: Unit, period: Period, report: Report, plan: Plan | None
 ) -> list[Owed]:
-    """What ``unit`` still owes: the report or its supplement, and the plan's yearly targets."""
+    """What ``unit`` still owes for ``period``: the report or its supplement, and — in the
+    period that closes the year only — the plan's yearly targets."""
     out: list[Owed] = []
     if report.submitted_on is None:
-        out.append(Owed("report", t("owe.report", period=period.name)))
+        out.append(Owed("report", Msg.of("owe.report", period=period.name)))
     elif report.status == "returned":
         note = (report.review_note or "").strip()
-        key = "owe.supplement_note" if note else "owe.supplement"
-        out.append(Owed("supplement", t(key, period=period.name, note=note)))
-    if plan is None:
+        if note:
+            out.append(
+                Owed("supplement", Msg.of("owe.supplement_note", period=period.name, note=note))
+            )
+        else:
+            out.append(Owed("supplement", Msg.of("owe.supplement", period=period.name)))
+    if plan is None or period.kind not in YEARLY_KINDS:
         return out
     regulation = unit.coordination_regulation
     if regulation is None or regulation.signed_on is None:
-        out.append(Owed("regulation", t("owe.regulation")))
+        out.append(Owed("regulation", Msg.of("owe.regulation")))
     models = data.models(year=plan.year, unit=unit.id.name)
     for kind, need, key in (
-        ("model", plan.targets.models_per_unit, "owe.model"),
-        ("exemplary-person", plan.targets.exemplary_persons_per_unit, "owe.person"),
+        ("model", plan.targets.models_per_unit, N_("owe.model")),
+        ("exemplary-person", plan.targets.exemplary_persons_per_unit, N_("owe.person")),
     ):
         have = sum(1 for m in models if m.kind == kind)
         if have < need:
             out.append(
                 Owed(
                     "model" if kind == "model" else "person",
-                    t(key, n=need - have, year=plan.year),
+                    Msg.of(key, n=need - have, year=plan.year),
                 )
             )
     return out
 
 
-def state_text(item: OverdueItem) -> str:
-    """``Quá hạn 12 ngày`` / ``Nộp muộn 3 ngày`` / ``Yêu cầu bổ sung``."""
+def owes_text(item: OverdueItem, tr: Translator) -> str:
+    """Everything one item owes, ``; ``-separated."""
+    return "; ".join(o.text(tr) for o in item.owes)
+
+
+def state_text(item: OverdueItem, tr: Translator) -> str:
+    """``Quá hạn 12 ngày`` / ``Nộp muộn 3 ngày`` / ``Yêu cầu bổ sung (quá hạn 10 ngày)``."""
     if item.state == "returned":
-        return t("status.report.returned")
-    return t(f"timeliness.{item.state}", days=item.days)
+        return tr.t("timeliness.returned", days=item.days)
+    return tr.t(STATES[item.state], days=item.days)
 
 
 def contact_text(contact: Contact | None) -> str:

@@ -279,7 +279,10 @@ def period_report_rows(
 
 def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[str], list[Row]]:
     """The đôn đốc list: one row per late, overdue or returned report, most urgent first."""
-    from dvtui.reports.followup import contact_text, overdue_list, state_text
+    from dvtui.i18n import current_language, translator
+    from dvtui.reports.followup import contact_text, overdue_list, owes_text, state_text
+
+    tr = translator(current_language())
 
     columns = [t("col.period"), t("col.unit"), t("col.state"), t("col.owes"), t("col.contact")]
     rows = []
@@ -287,8 +290,8 @@ def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[s
         cells = [
             t(f"period.short.{item.period.kind}"),
             item.unit.name,
-            state_text(item),
-            "; ".join(owed.text for owed in item.owes),
+            state_text(item, tr),
+            owes_text(item, tr),
             contact_text(item.contact),
         ]
         cells = [inert(c) for c in cells]

@@ -1,54 +1,78 @@
-"""The consolidated report as Markdown: the same blocks as the .docx, in plain text."""
+"""The consolidated report as Markdown: the same blocks as the .docx, in plain text.
+
+Written in the language it is given (the user's, for reading on screen or mailing as a
+draft); every text from a record is escaped and made inert, in a file as on a terminal.
+"""
 
 from __future__ import annotations
 
 import re
 
-from dvtui.i18n import t
+from dvtui.core.text import inert
+from dvtui.i18n import Translator, t
 from dvtui.reports.common import (
     Progress,
+    as_of_line,
     date_line,
     issuer_lines,
     no_progress,
     signature_or_default,
 )
 from dvtui.reports.figures import ConsolidatedReport
-from dvtui.reports.outline import Block, Heading, Paragraph, Table, appendix_table, body
+from dvtui.reports.outline import (
+    Block,
+    Heading,
+    Paragraph,
+    Table,
+    appendix_note,
+    appendix_table,
+    body,
+    subject,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
 
 
 def escape(text: str) -> str:
-    """User text shown literally: Markdown and HTML characters escaped, lines joined."""
-    return _SPECIAL.sub(r"\\\1", " ".join(text.split()))
+    """User text shown literally: Markdown and HTML characters escaped, lines joined,
+    control characters (ESC, BEL …) shown as ``\\x1b`` rather than written raw."""
+    return inert(_SPECIAL.sub(r"\\\1", " ".join(text.split())))
 
 
-def render_markdown(report: ConsolidatedReport, progress: Progress = no_progress) -> str:
-    """The whole report as a Markdown document."""
+def render_markdown(
+    report: ConsolidatedReport, tr: Translator, progress: Progress = no_progress
+) -> str:
+    """The whole report as a Markdown document in ``tr``'s language."""
     progress(0, 3, t("report.step.header"))
     lines = [
         *[f"**{escape(line)}**  " for line in issuer_lines(report.plan.issuer)],
-        escape(t("doc.number", number=report.number or "…", symbol=report.symbol)),
+        escape(tr.t("doc.number", number=report.number or "…", symbol=report.symbol)),
         "",
-        f"**{t('doc.nation')}**  ",
-        f"**{t('doc.motto')}**  ",
-        f"*{escape(date_line(report.plan.place, report.issued_on))}*",
+        f"**{tr.t('doc.nation')}**  ",
+        f"**{tr.t('doc.motto')}**  ",
+        f"*{escape(date_line(tr, report.plan.place, report.issued_on))}*",
         "",
-        f"# {t('doc.report.title')}",
+        f"# {tr.t('doc.report.title')}",
         "",
-        f"## {escape(report.subject)}",
+        f"## {escape(subject(report, tr))}",
+        "",
+        f"*{escape(as_of_line(tr, report.as_of))}*",
         "",
     ]
     progress(1, 3, t("report.step.body"))
-    for block in body(report):
+    for block in body(report, tr):
         lines += _block(block)
-    lines += _signature(report)
+    lines += _signature(report, tr)
     progress(2, 3, t("report.step.appendix"))
     lines += [
         "",
-        f"## {t('doc.report.appendix', period=escape(report.period.name))}",
+        f"## {escape(tr.t('doc.report.appendix', period=report.period.name))}",
         "",
-        *_table(appendix_table(report)),
+        f"*{escape(as_of_line(tr, report.as_of))}*",
+        "",
+        *_table(appendix_table(report, tr)),
+        "",
+        f"*{escape(appendix_note(report, tr))}*",
     ]
     progress(3, 3, t("report.step.done"))
     return "\n".join(lines).rstrip("\n") + "\n"
@@ -60,7 +84,8 @@ def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
         lead = f"**{escape(block.lead.strip())}** " if block.lead else ""
         prefix = "- " if block.bullet else ""
-        return [f"{prefix}{lead}{escape(block.text)}", ""]
+        text = f"*{escape(block.text)}*" if block.italic else escape(block.text)
+        return [f"{prefix}{lead}{text}", ""]
     return [*_table(block), ""]
 
 
@@ -68,15 +93,20 @@ def _table(table: Table) -> list[str]:
     align = ["---:" if i in table.numeric else "---" for i in range(len(table.headers))]
     out = ["| " + " | ".join(escape(h) for h in table.headers) + " |"]
     out.append("| " + " | ".join(align) + " |")
-    out += ["| " + " | ".join(escape(c) for c in row) + " |" for row in table.rows]
+    first_total = len(table.rows) - table.totals
+    for i, row in enumerate(table.rows):
+        cells = [escape(c) for c in row]
+        if i >= first_total:
+            cells = [f"**{c}**" if c else c for c in cells]
+        out.append("| " + " | ".join(cells) + " |")
     return out
 
 
-def _signature(report: ConsolidatedReport) -> list[str]:
+def _signature(report: ConsolidatedReport, tr: Translator) -> list[str]:
     sig = signature_or_default(report.signature)
     out = [*[f"**{escape(a)}**  " for a in sig.authority], f"**{escape(sig.title)}**  "]
     out += ["", f"**{escape(sig.signer)}**" if sig.signer else "", ""]
-    out.append(f"***{t('doc.recipients')}***  ")
+    out.append(f"***{tr.t('doc.recipients')}***  ")
     out += [f"- {escape(r)};  " for r in report.recipients[:-1]]
     if report.recipients:
         out.append(f"- {escape(report.recipients[-1])}.")
