@@ -428,7 +428,7 @@ def test_report_xlsx(repo: Path, tmp_path: Path) -> None:
     totals = {r[0].value: r[1].value for r in wb["Tổng hợp"].iter_rows(min_row=4)}
     assert totals["Số người dự hội nghị"] == e.attendees
     assert totals["Đơn thư khiếu nại, tố cáo, kiến nghị nhận được"] == e.petitions
-    assert round(totals["Tỷ lệ giải quyết đơn thư"], 3) == 0.733
+    assert round(float(str(totals["Tỷ lệ giải quyết đơn thư"])), 3) == 0.733
     assert totals["Đơn vị có quy chế phối hợp với Ủy ban MTTQ"] == e.regulations
     assert totals["Mô hình “Dân vận khéo” · Kinh tế"] == 1
 

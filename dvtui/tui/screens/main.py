@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from textual import on, work
@@ -11,7 +12,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Select, TabbedContent, TabPane
+from textual.widgets import Button, Footer, Header, Label, Select, TabbedContent, TabPane
 
 from dvtui.core.records import Model, Period, Record, Report, Task, Unit
 from dvtui.i18n import t
@@ -27,6 +28,7 @@ from dvtui.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from dvtui.tui.app import DvtuiApp
+    from dvtui.tui.screens.export import DocumentDialog
 
 TABS = ("dashboard", "tasks", "units", "reports", "models", "overdue")
 
@@ -47,6 +49,8 @@ class MainScreen(Screen[None]):
         Binding("ctrl+k", "audit", t("ui.key.audit"), show=False),
         Binding("h", "history", t("ui.key.history"), show=False),
         Binding("n", "new_model", t("ui.key.new_model"), show=False),
+        Binding("ctrl+e", "export_report", t("ui.key.export")),
+        Binding("ctrl+u", "urging_letter", t("ui.key.letter")),
     ]
 
     @property
@@ -58,6 +62,7 @@ class MainScreen(Screen[None]):
         yield Header(show_clock=False, icon="")
         with TabbedContent(id="tabs"):
             with TabPane(t("ui.tab.dashboard"), id="dashboard"):
+                yield from self._document_buttons("dashboard")
                 yield Dashboard()
             with TabPane(t("ui.tab.tasks"), id="tasks"):
                 yield RecordTable(self._task_rows, id="tasks-table")
@@ -71,8 +76,50 @@ class MainScreen(Screen[None]):
             with TabPane(t("ui.tab.models"), id="models"):
                 yield RecordTable(self._model_rows, id="models-table")
             with TabPane(t("ui.tab.overdue"), id="overdue"):
+                yield from self._document_buttons("overdue")
                 yield RecordTable(self._overdue_rows, id="overdue-table")
         yield Footer()
+
+    def _document_buttons(self, tab: str) -> ComposeResult:
+        with Horizontal(classes="toolbar documents"):
+            yield Button(t("ui.key.export") + " (Ctrl+E)", id=f"{tab}-export", compact=True)
+            yield Button(t("ui.key.letter") + " (Ctrl+U)", id=f"{tab}-letter", compact=True)
+
+    @on(Button.Pressed, "#dashboard-export, #overdue-export")
+    def action_export_report(self) -> None:
+        """Ctrl+E: the consolidated report as .docx, .pdf, .xlsx or .md."""
+        from dvtui.tui.screens.export import ExportReportScreen
+
+        self._open_document(ExportReportScreen)
+
+    @on(Button.Pressed, "#dashboard-letter, #overdue-letter")
+    def action_urging_letter(self) -> None:
+        """Ctrl+U: the urging letter to the units that still owe their report."""
+        from dvtui.tui.screens.export import UrgingLetterScreen
+
+        self._open_document(UrgingLetterScreen)
+
+    def _open_document(self, dialog: type[DocumentDialog]) -> None:
+        app = self.dvtui
+        if app.data is None:
+            self.notify(t("ui.loading"), markup=False)
+            return
+        plan = app.plan
+        periods = sorted(
+            (p for p in app.data.of(Period) if plan is None or p.plan == plan.id.name),
+            key=lambda p: (p.due, p.id),
+        )
+        chosen = self._selected_period()
+        self.app.push_screen(
+            dialog(
+                app.data,
+                app.store.settings,
+                app.today,
+                periods,
+                chosen.id.name if chosen else None,
+                Path.cwd(),
+            )
+        )
 
     def on_mount(self) -> None:
         self.title = t("ui.app_title")
@@ -257,6 +304,8 @@ class MainScreen(Screen[None]):
         yield t("ui.cmd.review"), t("ui.cmd.review_help"), self.action_review
         yield t("ui.cmd.audit"), t("ui.cmd.audit_help"), self.action_audit
         yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
+        yield t("ui.key.export"), t("ui.cmd.export_help"), self.action_export_report
+        yield t("ui.key.letter"), t("ui.cmd.letter_help"), self.action_urging_letter
         yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter
         yield t("ui.cmd.reload"), t("ui.cmd.reload_help"), self.dvtui.load_data
 

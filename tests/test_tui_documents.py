@@ -1,0 +1,97 @@
+"""The report and the urging letter made from the UI (issue 14): the real app through Pilot, on
+a real data repo, writing real files that are read back."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from docx import Document
+from test_tui import make_app, settle, wait_until
+from textual.widgets import Input, Select, Static
+
+from dvtui.tui.screens.export import ExportReportScreen, UrgingLetterScreen
+
+
+def docx_text(path: Path) -> str:
+    doc = Document(str(path))
+    cells = [c.text for t in doc.tables for r in t.rows for c in r.cells]
+    return "\n".join([p.text for p in doc.paragraphs] + cells)
+
+
+def result_text(app: object) -> str:
+    from textual.app import App
+
+    assert isinstance(app, App)
+    return str(app.screen.query_one("#export-result", Static).render())
+
+
+async def test_export_report_from_the_dashboard(repo_path: Path, tmp_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.click("#dashboard-export")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportReportScreen)
+        path = dialog.query_one("#export-path", Input)
+        assert path.value.endswith("bao-cao-2023-h1.docx")  # follows the period and the format
+        dialog.query_one("#export-format", Select).value = "xlsx"
+        await pilot.pause()
+        assert path.value.endswith("bao-cao-2023-h1.xlsx")
+        dialog.query_one("#export-format", Select).value = "docx"
+        await pilot.pause()
+        out = tmp_path / "bc.docx"
+        path.value = str(out)
+        dialog.query_one("#export-as-of", Input).focus()
+        await pilot.press(*"19/05/2023")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: dialog.written is not None)
+        assert dialog.written == out
+        assert str(out) in result_text(app)
+        text = docx_text(out)
+        assert "Số liệu tính đến ngày 19/05/2023" in text and "PHỤ LỤC" in text
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, ExportReportScreen)
+
+
+async def test_export_refuses_a_bad_date_inline(repo_path: Path, tmp_path: Path) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportReportScreen)
+        out = tmp_path / "bc.docx"
+        dialog.query_one("#export-path", Input).value = str(out)
+        dialog.query_one("#export-as-of", Input).value = "31/02/2023"
+        await pilot.click("#export-run")
+        await settle(pilot)
+        assert "“31/02/2023” không phải một ngày" in result_text(app)
+        assert not out.exists() and dialog.written is None
+
+
+async def test_urging_letter_from_the_follow_up_tab_needs_a_deadline(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f8")
+        await pilot.click("#overdue-letter")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, UrgingLetterScreen)
+        out = tmp_path / "cv.docx"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-run")
+        await settle(pilot)
+        assert "cần nhập hạn mới" in result_text(app) and not out.exists()
+        dialog.query_one("#export-by", Input).focus()
+        await pilot.press(*"05/06/2023", "enter")
+        await wait_until(pilot, lambda: dialog.written is not None)
+        text = docx_text(out)
+        assert "trước ngày 05/06/2023" in text and "Kính gửi:" in text
+        assert f"Đến ngày {date(2023, 5, 20):%d/%m/%Y}" in text
