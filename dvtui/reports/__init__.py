@@ -1,7 +1,10 @@
-"""Follow-up, status and the consolidated report, computed from a Dataset (no Textual, no I/O).
+"""Follow-up, status and the consolidated report, computed from a Dataset (no Textual).
 
-``status``, ``followup`` and ``figures`` turn records into plain dataclasses; ``markdown``,
-``docx_report``, ``letter`` and ``xlsx_report`` only render those models. Long work reports
-progress through a plain callback (see ``common.Progress``) so that the CLI can draw a
-progress bar and the UI a worker's progress.
+May import the core, storage (to write files whole) and ``dvtui.programs`` (LibreOffice).
+``status``, ``followup``, ``figures`` and ``letter`` turn records into plain dataclasses as of a
+day, holding values and message keys; ``outline``, ``markdown``, ``docx_report`` and
+``xlsx_report`` render them with an explicit Translator (official documents: Vietnamese);
+``export`` is the one way to write any of them to a file. Long work reports progress through
+a plain callback (see ``common.Progress``) so that the CLI can draw a progress bar and the UI
+a worker's progress.
 """
