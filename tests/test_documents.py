@@ -523,3 +523,42 @@ def test_libreoffice_does_not_evaluate_a_csv_formula(repo: Path, tmp_path: Path)
     text = "".join(_pdf_pages(tmp_path / "d.pdf"))
     assert "Mùn Chung" in text and "Quá hạn 10 ngày" in text  # UTF-8, columns split right
     assert "HYPERLINK" in text  # shown as text, not evaluated to "y"
+
+
+# --- the same facts in every format ----------------------------------------------------------
+
+
+def _xlsx_text(path: Path) -> str:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(str(path))
+    return "\n".join(
+        " | ".join("" if c is None else str(c) for c in row)
+        for ws in wb.worksheets
+        for row in ws.iter_rows(values_only=True)
+    )
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "xlsx"])
+def test_every_format_says_the_same(repo: Path, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"bc.{fmt}"
+    run(repo, "report", PERIOD, "--as-of", "25/05/2023", "-o", str(out))
+    text = {
+        "md": lambda: out.read_text(encoding="utf-8").replace("\\", ""),
+        "docx": lambda: docx_text(out),
+        "xlsx": lambda: _xlsx_text(out),
+    }[fmt]()
+    assert "Số liệu tính đến ngày 25/05/2023" in text  # the day
+    assert "Quá hạn 10 ngày" in text and "Nộp muộn 5 ngày" in text  # lateness as of it
+    for name in ("Phòng Y tế", "UBND xã Ta Ma", "UBND xã Mùn Chung"):  # late, returned, missing
+        assert name in text
+    for model in ("Trồng cà phê bản Co Sản", "Đội văn nghệ bản Ta Ma", "Lò Văn Sáng"):
+        assert model in text  # named models, from the model records
+    assert "Lượt công dân" in text or "Số lượt công dân được tiếp" in text  # appendix column
+    if fmt == "xlsx":
+        assert "11/15" in text and "2/34" in text  # rates with their bases
+        assert "Tổng cộng (không tính 1 báo cáo bị trả lại)" in text
+    else:
+        assert "11/15 đơn đã tiếp nhận" in text and "Có 2/34" in text
+        assert "có 2 mô hình “Dân vận khéo”" in text  # one model count
+        assert "UBND tỉnh" in text  # recipients follow the plan

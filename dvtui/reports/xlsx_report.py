@@ -26,7 +26,7 @@ from dvtui.core.text import inert
 from dvtui.i18n import N_, Translator, t
 from dvtui.reports.common import Progress, as_of_line, no_progress, save_atomic
 from dvtui.reports.figures import FIGURE_LABELS, REPORTED_FIGURES, ConsolidatedReport
-from dvtui.reports.outline import REPORT_STATUS, SECTORS, subject, timeliness_text
+from dvtui.reports.outline import REPORT_STATUS, SECTORS, models_table, subject, timeliness_text
 
 FONT = "Times New Roman"
 FONT_PT = 11
@@ -58,6 +58,7 @@ def write_report_xlsx(
     _units_sheet(wb.active, report, tr, title, as_of)
     progress(1, 4, t("xlsx.sheet.tasks"))
     _tasks_sheet(wb.create_sheet(), report, tr, title, as_of)
+    _models_sheet(wb.create_sheet(), report, tr, title, as_of)
     progress(2, 4, t("xlsx.sheet.totals"))
     _totals_sheet(wb.create_sheet(), report, tr, title, as_of)
     wb.properties.title = inert(title)
@@ -181,7 +182,7 @@ def _units_sheet(
         tr.t("xlsx.col.persons"),
         *[tr.t(FIGURE_LABELS[f]) for f in REPORTED_FIGURES],
     ]
-    widths = [5, 34, 12, 14, 12, 16, 9, 14, 13, 11, 11, *[12] * len(REPORTED_FIGURES)]
+    widths = [5, 28, 10, 11, 11, 13, 7, 11, 11, 9, 9, *[9] * len(REPORTED_FIGURES)]
     _sheet(ws, tr.t("xlsx.sheet.units"), title, as_of, headers, widths, freeze_col=2)
     rows: list[list[Any]] = []
     for i, row in enumerate(report.units, start=1):
@@ -218,7 +219,7 @@ def _units_sheet(
             *[report.total(f) for f in REPORTED_FIGURES],
         ]
     )
-    _rows(ws, rows, wrap=frozenset({2, 4, 6}))
+    _rows(ws, rows, wrap=frozenset({2, 3, 4, 6}))
     for cell in ws[ws.max_row]:
         cell.font = Font(name=FONT, size=FONT_PT, bold=True)
     _fit_rows(ws, widths)
@@ -251,6 +252,19 @@ def _tasks_sheet(
         for s in report.tasks
     ]
     _rows(ws, rows, wrap=frozenset({2, 3, 6}))
+    _fit_rows(ws, widths)
+
+
+def _models_sheet(
+    ws: Any, report: ConsolidatedReport, tr: Translator, title: str, as_of: str
+) -> None:
+    """The year's models and exemplary persons by name, unit and field (the same list as the
+    report's II.7)."""
+    table = models_table(report, tr)
+    widths = [6, 50, 24, 34, 28]
+    _sheet(ws, tr.t("xlsx.sheet.models"), title, as_of, table.headers, widths)
+    rows: list[list[Any]] = [[int(r[0]), *r[1:]] for r in table.rows]
+    _rows(ws, rows, wrap=frozenset({2, 3, 4, 5}))
     _fit_rows(ws, widths)
 
 
