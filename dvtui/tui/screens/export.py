@@ -27,6 +27,7 @@ from dvtui.core.records import Period
 from dvtui.core.settings import Settings
 from dvtui.core.text import parse_date
 from dvtui.i18n import N_, Translator, current_language, t, translator
+from dvtui.tui.widgets.fields import TextInput
 
 FORMAT_LABELS = {
     "docx": N_("ui.format.docx"),
@@ -85,7 +86,7 @@ class DocumentDialog(ModalScreen[Path | None]):
                 allow_blank=False,
             )
             yield Label(t("ui.export.file"))
-            yield Input(id="export-path", compact=True)
+            yield TextInput(id="export-path", compact=True)
             yield ProgressBar(id="export-progress", show_eta=False)
             yield Static("", id="export-result")
             with Horizontal(classes="buttons"):
@@ -215,7 +216,7 @@ class ExportReportScreen(DocumentDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(t("ui.export.as_of"))
-        yield Input(id="export-as-of", compact=True, placeholder=t("ui.export.as_of_hint"))
+        yield TextInput(id="export-as-of", compact=True, placeholder=t("ui.export.as_of_hint"))
 
     def make_work(self, period: str, fmt: str, path: Path, tr: Translator) -> Work:
         from dvtui.reports import export
@@ -240,7 +241,7 @@ class UrgingLetterScreen(DocumentDialog):
 
     def compose_fields(self) -> ComposeResult:
         yield Label(t("ui.letter.by"))
-        yield Input(id="export-by", compact=True, placeholder="dd/mm/yyyy")
+        yield TextInput(id="export-by", compact=True, placeholder="dd/mm/yyyy")
 
     def make_work(self, period: str, fmt: str, path: Path, tr: Translator) -> Work:
         from dvtui.reports import export
