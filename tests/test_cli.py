@@ -313,7 +313,94 @@ def test_set_refused_mid_merge(repo_path: Path) -> None:
 def test_bad_usage_exits_2(repo_path: Path, args: list[str]) -> None:
     run = dvtui("--repo", str(repo_path), *args)
     refused(run, code=2)
-    assert "usage:" in run.stderr
+    assert "cách dùng: dvtui" in run.stderr and ": lỗi: " in run.stderr
+    assert "usage:" not in run.stderr and "error:" not in run.stderr
+
+
+ARGPARSE_ENGLISH = (
+    "usage:",
+    "error:",
+    "invalid choice",
+    "choose from",
+    "the following arguments are required",
+    "show this help message and exit",
+    "positional arguments",
+    "options:",
+    "expected one argument",
+    "not allowed with argument",
+    "invalid int value",
+)
+
+
+@pytest.mark.parametrize(
+    ("args", "vietnamese", "english"),
+    [
+        (
+            ["bogus"],
+            "lỗi: đối số COMMAND: không có lựa chọn 'bogus' (chọn một trong: 'init',",
+            "error: argument COMMAND: invalid choice: 'bogus' (choose from 'init',",
+        ),
+        (
+            ["show"],
+            "dvtui show: lỗi: còn thiếu đối số bắt buộc: id",
+            "dvtui show: error: the following arguments are required: id",
+        ),
+        (
+            ["sync", "--branch"],
+            "đối số --branch: cần một giá trị",
+            "argument --branch: expected one argument",
+        ),
+        (
+            ["resolve", "--mine", "--theirs"],
+            "đối số --theirs: không dùng được cùng với đối số --mine",
+            "argument --theirs: not allowed with argument --mine",
+        ),
+        (
+            ["log", "-n", "many"],
+            "đối số -n/--limit: “many” không phải số nguyên",
+            "argument -n/--limit: “many” is not a whole number",
+        ),
+    ],
+    ids=["unknown-command", "missing-argument", "missing-value", "exclusive", "not-a-number"],
+)
+def test_argparse_speaks_the_users_language(
+    repo_path: Path, args: list[str], vietnamese: str, english: str
+) -> None:
+    """argparse's own words come from our catalogs: Vietnamese unless --lang en."""
+    vi = dvtui("--repo", str(repo_path), *args)
+    assert vi.returncode == 2 and vietnamese in vi.stderr, vi.stderr
+    assert vi.stderr.startswith("cách dùng: dvtui")
+    assert not [words for words in ARGPARSE_ENGLISH if words in vi.stderr], vi.stderr
+    en = dvtui("--repo", str(repo_path), "--lang", "en", *args)
+    assert en.returncode == 2 and english in en.stderr and en.stderr.startswith("usage: dvtui")
+
+
+def test_help_headings_are_vietnamese() -> None:
+    for args in (["--help"], ["show", "--help"], ["resolve", "-h"]):
+        shown = ok(dvtui(*args))
+        assert shown.startswith("cách dùng: dvtui") and "\ntùy chọn:\n" in shown
+        assert "-h, --help" in shown and "xem hướng dẫn này rồi thoát" in shown
+        assert not [words for words in ARGPARSE_ENGLISH if words in shown], shown
+    assert "\nđối số:\n  id " in ok(dvtui("show", "--help"))
+
+
+def test_every_argparse_message_translated_is_spelled_as_argparse_spells_it() -> None:
+    """A Python upgrade that rewords argparse must fail here, not fall back to English quietly."""
+    import argparse
+    import inspect
+    import re
+
+    from dvtui.cli.argtext import MESSAGES, PLURALS
+    from dvtui.i18n import language, t, tn
+
+    source = inspect.getsource(argparse)
+    style = re.compile(r"%(?:\(\w+\))?[sr]")
+    for english, key in [*MESSAGES.items(), *PLURALS.items()]:
+        assert repr(english) in source or f'"{english}"' in source, english
+        for lang in ("vi", "en"):
+            with language(lang):
+                text = tn(key, 2) if english in PLURALS else t(key)
+            assert sorted(style.findall(text)) == sorted(style.findall(english)), (lang, key)
 
 
 def test_bad_today_exits_1(repo_path: Path) -> None:
@@ -360,3 +447,40 @@ def test_log_refuses_an_empty_id(repo_path: Path) -> None:
 
     done = dvtui("--repo", str(repo_path), "log", "")
     assert done.returncode == 1 and done.stdout == ""
+
+
+# --- one module per command group ------------------------------------------------------------
+
+
+def test_each_group_holds_the_commands_main_names_for_it() -> None:
+    from dvtui.cli.main import GROUPS, _group, commands
+
+    for group, names in GROUPS.items():
+        assert tuple(c.name for c in _group(group)) == names
+    assert list(commands()) == [*(n for names in GROUPS.values() for n in names), "ui"]
+
+
+def imported(repo: Path, *args: str) -> set[str]:
+    """The modules a real ``dvtui`` run imports (from ``-X importtime``)."""
+    import sys
+
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "dvtui", "--repo", str(repo), *args],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [x for x in run.stderr.splitlines() if x.startswith("import time:")]
+    return {line.rsplit("|", 1)[1].strip() for line in lines[1:]}
+
+
+@pytest.mark.parametrize(
+    "args", [["show", "tasks/2023-ii-7"], ["set", QUAI_CANG, "document_number=7/BC"]]
+)
+def test_the_hot_commands_import_only_their_own_group(repo_path: Path, args: list[str]) -> None:
+    """``show`` and ``set`` start fast: no other group, no Rich, no Textual, no GitPython."""
+    modules = imported(repo_path, *args)
+    assert {"dvtui.cli.records", "dvtui.cli.command", "dvtui.cli.output"} <= modules
+    others = {"dvtui.cli.history", "dvtui.cli.reports", "dvtui.cli.sync"}
+    assert not modules & others
+    assert not [m for m in modules if m.split(".")[0] in ("rich", "textual", "git")]

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from rich.console import Console
 from rich.table import Table
 
-from dvtui.cli.plaintable import plain_table
+from dvtui.cli.output import plain_table
 
 TEXT = st.text(
     alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyÀàẢảÃãẠạỲỳ 0123456789-/·→漢字")),

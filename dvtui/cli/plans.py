@@ -1,26 +1,18 @@
-"""The yearly cycle on the command line: ``dvtui migrate`` (and next year's plan).
-
-Registered by :mod:`dvtui.cli.main` like the other command groups.
-"""
+"""The yearly cycle on the command line: ``dvtui migrate`` (and next year's plan)."""
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
-from dvtui.i18n import t
+from dvtui.cli.command import EXIT_OK, Command, Options, no_arguments
+from dvtui.i18n import N_, t
 
-EXIT_OK = 0
-
-
-def add_parsers(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Register ``migrate``."""
-    add("migrate")
+if TYPE_CHECKING:
+    from dvtui.storage import Store
 
 
-def cmd_migrate(store: Any, args: argparse.Namespace, today: date) -> int:
+def cmd_migrate(store: Store, args: Options, today: date) -> int:
     """``dvtui migrate``: one commit per layout step the repo still needs."""
     from dvtui.services.migrate import migrate, needs_migration
 
@@ -32,6 +24,6 @@ def cmd_migrate(store: Any, args: argparse.Namespace, today: date) -> int:
     return EXIT_OK
 
 
-COMMANDS: dict[str, Callable[[Any, Any, date], int]] = {
-    "migrate": cmd_migrate,
-}
+COMMANDS = (  # each command keeps its own options type; main.py sees them as Registered
+    Command("migrate", N_("cli.cmd.migrate"), Options, no_arguments, cmd_migrate, migrates=False),
+)

@@ -1,73 +1,86 @@
-"""The sharing commands of the command line: clone, sync, resolve, and sync state in status.
+"""The sharing commands: clone, sync, resolve, and the sync state that ``status`` shows.
 
 Exit status: 0 done, 1 an error (one line on stderr, nothing changed), 3 conflicts that
 need a person's choice (listed one per line; the repository is as it was).
-Registered by ``cli.py``; everything printed goes through ``inert()``.
+Everything printed goes through ``inert()``.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
+from dvtui.cli.command import (
+    EXIT_CONFLICT,
+    EXIT_ERROR,
+    EXIT_OK,
+    Command,
+    Options,
+    Setup,
+)
 from dvtui.core.changes import field_label, value_text
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, FieldError, InvalidRecord
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 
-EXIT_OK, EXIT_ERROR, EXIT_CONFLICT = 0, 1, 3
+if TYPE_CHECKING:
+    from dvtui.core.merge import Conflict
+    from dvtui.services.synctypes import Progress, ProgressFn, SyncResult
+    from dvtui.storage import Store
+
 LISTED = 20  # records listed per direction after a sync (a first push sends them all)
 
-Handler = Callable[[Any, argparse.Namespace, date], int]
+
+class CloneOptions(Options):
+    url: str
+    path: str
+    branch: str | None
 
 
-def add_parsers(add: Callable[..., argparse.ArgumentParser], sub: Any) -> None:
-    """Register clone, sync and resolve; give ``status`` its ``--sync`` switch."""
-    p = add("clone")
+def clone_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("url", help=t("cli.arg.url"))
     p.add_argument("path", help=t("cli.arg.clone_path"))
     p.add_argument("--branch", help=t("cli.opt.branch"))
-    p = add("sync")
+
+
+class SyncOptions(Options):
+    branch: str | None
+
+
+def sync_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--branch", help=t("cli.opt.branch"))
-    p = add("resolve")
+
+
+class ResolveOptions(Options):
+    items: list[str]
+    mine: bool
+    theirs: bool
+    abort: bool
+    no_push: bool
+
+
+def resolve_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("items", nargs="*", metavar="ID field=CHOICE", help=t("cli.arg.resolve_items"))
     which = p.add_mutually_exclusive_group()
     which.add_argument("--mine", action="store_true", help=t("cli.opt.mine"))
     which.add_argument("--theirs", action="store_true", help=t("cli.opt.theirs"))
     which.add_argument("--abort", action="store_true", help=t("cli.opt.abort"))
     p.add_argument("--no-push", action="store_true", help=t("cli.opt.no_push"))
-    status = sub.choices.get("status") or add("status")
-    status.add_argument("--sync", action="store_true", help=t("cli.cmd.status"))
-
-
-def commands(others: dict[str, Handler]) -> dict[str, Handler]:
-    """The handlers, with ``status`` showing the sync state before the plan's status."""
-    plan_status = others.get("status")
-
-    def cmd_status(store: Any, args: argparse.Namespace, today: date) -> int:
-        print_sync_status(store)
-        if getattr(args, "sync", False) or plan_status is None:
-            return EXIT_OK
-        print()
-        return plan_status(store, args, today)
-
-    return {"sync": cmd_sync, "resolve": cmd_resolve, "status": cmd_status}
 
 
 # --- progress on a terminal ------------------------------------------------------------------
 
 
-def _progress() -> Callable[[Any], None] | None:
+def _progress() -> ProgressFn | None:
     """Stage lines (and git's percentages) on stderr when a person is watching."""
     if not sys.stderr.isatty():
         return None
 
-    def show(step: Any) -> None:
+    def show(step: Progress) -> None:
         end = "\r" if step.fraction is not None and step.fraction < 1 else "\n"
         print(f"\x1b[2K{inert(step.text)}", end=end, file=sys.stderr, flush=True)
 
@@ -77,7 +90,7 @@ def _progress() -> Callable[[Any], None] | None:
 # --- clone and sync --------------------------------------------------------------------------
 
 
-def cmd_clone(args: argparse.Namespace) -> int:
+def cmd_clone(args: CloneOptions) -> int:
     """``dvtui clone URL PATH``."""
     from dvtui.services.sync import clone
 
@@ -86,7 +99,7 @@ def cmd_clone(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_sync(store: Any, args: argparse.Namespace, today: date) -> int:
+def cmd_sync(store: Store, args: SyncOptions, today: date) -> int:
     """``dvtui sync``: fetch, merge, push, and say what came in and went out."""
     from dvtui.services.sync import sync
 
@@ -97,7 +110,7 @@ def cmd_sync(store: Any, args: argparse.Namespace, today: date) -> int:
     return EXIT_OK
 
 
-def _print_result(result: Any) -> None:
+def _print_result(result: SyncResult) -> None:
     if result.attempts > 1:
         print(t("cli.sync.retried", n=result.attempts - 1))
     for commits, key in (
@@ -127,10 +140,10 @@ def _print_result(result: Any) -> None:
 # --- conflicts -------------------------------------------------------------------------------
 
 
-def conflict_line(conflict: Any) -> str:
+def conflict_line(conflict: Conflict) -> str:
     """``reports/2023-h1/x: Trạng thái (status): của tôi “…” · máy chủ “…” · bản gốc “…”``."""
 
-    def shown(value: Any) -> str:
+    def shown(value: object) -> str:
         if value is None and conflict.reason == "deleted":
             return t("sync.deleted")
         if isinstance(value, dict):
@@ -151,7 +164,7 @@ def conflict_line(conflict: Any) -> str:
     return inert(line)
 
 
-def _conflicts_found(conflicts: list[Any]) -> int:
+def _conflicts_found(conflicts: list[Conflict]) -> int:
     for conflict in conflicts:
         print(conflict_line(conflict))
     print(f"dvtui: {t('cli.sync.conflicts', n=len(conflicts))}", file=sys.stderr)
@@ -168,7 +181,7 @@ def _path_of(text: str) -> str:
         raise
 
 
-def cmd_resolve(store: Any, args: argparse.Namespace, today: date) -> int:
+def cmd_resolve(store: Store, args: ResolveOptions, today: date) -> int:
     """``dvtui resolve [ID field=mine|theirs|base|VALUE …] [--mine|--theirs|--abort]``."""
     from dvtui.core.merge import Choice, choice_from_text
     from dvtui.services.sync import forget_conflicts, pending_conflicts, resolve
@@ -229,7 +242,7 @@ def cmd_resolve(store: Any, args: argparse.Namespace, today: date) -> int:
 # --- status ----------------------------------------------------------------------------------
 
 
-def print_sync_status(store: Any) -> None:
+def print_sync_status(store: Store) -> None:
     """Where this clone stands against the server, one line each."""
     from dvtui.services.sync import status
 
@@ -249,3 +262,10 @@ def print_sync_status(store: Any) -> None:
             print(inert(f"  {c.sha[:8]}  {c.when:%d/%m/%Y %H:%M}  {c.author}  {c.subject}"))
     if st.conflicts_pending:
         print(t("cli.status.conflicts"))
+
+
+COMMANDS = (  # each command keeps its own options type; main.py sees them as Registered
+    Setup("clone", N_("cli.cmd.clone"), CloneOptions, clone_arguments, cmd_clone),
+    Command("sync", N_("cli.cmd.sync"), SyncOptions, sync_arguments, cmd_sync),
+    Command("resolve", N_("cli.cmd.resolve"), ResolveOptions, resolve_arguments, cmd_resolve),
+)

@@ -1,0 +1,173 @@
+"""The record commands: init, validate, list, show, set.
+
+These are the hot ones (a script calls ``show`` and ``set`` in a loop): everything heavier
+than the core is imported inside the handler that needs it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Literal
+
+from dvtui.cli.command import EXIT_ERROR, EXIT_OK, Command, Options, Setup, no_arguments
+from dvtui.cli.output import parse_assignments, print_table
+from dvtui.core.ids import KIND_DEPTH, RecordId
+from dvtui.core.text import inert
+from dvtui.i18n import N_, t
+
+if TYPE_CHECKING:
+    from dvtui.storage import Store
+
+
+# --- init ------------------------------------------------------------------------------------
+
+
+class InitOptions(Options):
+    path: str
+    scratch: bool
+
+
+def init_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("path", help=t("cli.arg.init_path"))
+    p.add_argument("--scratch", action="store_true", help=t("cli.opt.scratch"))
+
+
+def cmd_init(args: InitOptions) -> int:
+    """``dvtui init PATH``: a new data repo from the bundled records."""
+    from dvtui.services.setup import init_data_repo
+
+    sha = init_data_repo(Path(args.path), scratch=args.scratch)
+    print(t("cli.init.done", path=args.path, sha=sha[:8]))
+    return EXIT_OK
+
+
+# --- validate --------------------------------------------------------------------------------
+
+
+def cmd_validate(store: Store, args: Options, today: date) -> int:
+    """``dvtui validate``: every problem as ``file: field: reason``."""
+    data = store.load()
+    for problem in data.problems:
+        print(problem)
+    if data.problems:
+        print(t("cli.validate.problems", n=len(data.problems), ok=len(data)), file=sys.stderr)
+        return EXIT_ERROR
+    print(t("cli.validate.ok", n=len(data)))
+    return EXIT_OK
+
+
+# --- list ------------------------------------------------------------------------------------
+
+
+class ListOptions(Options):
+    kind: str
+    status: str | None
+    unit: str | None
+    period: str | None
+    search: str | None
+    format: Literal["table", "json"]
+
+
+def list_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=tuple(KIND_DEPTH))
+    p.add_argument("--status", help=t("cli.opt.status"))
+    p.add_argument("--unit", help=t("cli.opt.unit"))
+    p.add_argument("--period", help=t("cli.opt.period"))
+    p.add_argument("--search", help=t("cli.opt.search"))
+    p.add_argument("--format", choices=("table", "json"), default="table")
+
+
+def cmd_list(store: Store, args: ListOptions, today: date) -> int:
+    """``dvtui list KIND``: a table for people or JSON for scripts."""
+    from dvtui.reports.listing import list_rows
+    from dvtui.storage.loader import paused_gc
+
+    # Thousands of rows of new objects and no garbage: no cyclic GC walking them all.
+    with paused_gc():
+        data = store.load()
+        columns, rows = list_rows(
+            data,
+            store.settings,
+            args.kind,
+            today=today,
+            status=args.status,
+            unit=args.unit,
+            period=args.period,
+            search=args.search,
+            searchable=False,  # printed once, never filtered again
+        )
+        if args.format == "json":
+            from dvtui.reports.listing import records_json
+
+            print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
+            return EXIT_OK
+        print_table([t(c) for c in columns], [r.cells for r in rows])
+    return EXIT_OK
+
+
+# --- show ------------------------------------------------------------------------------------
+
+
+class ShowOptions(Options):
+    id: str
+    format: Literal["text", "toml", "json"]
+
+
+def show_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help=t("cli.arg.id"))
+    p.add_argument("--format", choices=("text", "toml", "json"), default="text")
+
+
+def cmd_show(store: Store, args: ShowOptions, today: date) -> int:
+    """``dvtui show ID``: a record's fields with their labels."""
+    from dvtui.core import codec
+    from dvtui.core.changes import field_label, flatten, value_text
+    from dvtui.core.schema import to_table
+
+    record = store.get(RecordId.parse(args.id))
+    if args.format == "toml":
+        sys.stdout.write(codec.encode(record).decode("utf-8"))
+        return EXIT_OK
+    table = to_table(record)
+    if args.format == "json":
+        print(
+            json.dumps({"id": str(record.id), **table}, ensure_ascii=False, indent=2, default=str)
+        )
+        return EXIT_OK
+    print(str(record.id))
+    for name, value in flatten(table).items():  # inert: record text never drives the terminal
+        print(inert(f"  {field_label(name)}: {value_text(name, value, limit=10_000)}"))
+    return EXIT_OK
+
+
+# --- set -------------------------------------------------------------------------------------
+
+
+class SetOptions(Options):
+    id: str
+    assignments: list[str]
+
+
+def set_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("id", help=t("cli.arg.id"))
+    p.add_argument("assignments", nargs="+", metavar="field=value")
+
+
+def cmd_set(store: Store, args: SetOptions, today: date) -> int:
+    """``dvtui set ID field=value …``: validate, write, commit."""
+    result = store.set_fields(RecordId.parse(args.id), parse_assignments(args.assignments))
+    print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
+    return EXIT_OK
+
+
+COMMANDS = (  # each command keeps its own options type; main.py sees them as Registered
+    Setup("init", N_("cli.cmd.init"), InitOptions, init_arguments, cmd_init),
+    Command("validate", N_("cli.cmd.validate"), Options, no_arguments, cmd_validate),
+    Command("list", N_("cli.cmd.list"), ListOptions, list_arguments, cmd_list),
+    Command("show", N_("cli.cmd.show"), ShowOptions, show_arguments, cmd_show),
+    Command("set", N_("cli.cmd.set"), SetOptions, set_arguments, cmd_set),
+)
