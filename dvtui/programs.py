@@ -14,7 +14,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
@@ -53,6 +52,8 @@ def convert_to_pdf(source: Path, out_dir: Path, *, timeout: float = 180.0) -> Ou
     LibreOffice runs with a profile of its own, so it works while the user has LibreOffice
     open (a second instance would otherwise hand the job to the first and return at once).
     """
+    import tempfile  # here: the loader imports this module for its workers, at every start
+
     program = soffice()
     if program is None:
         return Outcome("missing")
@@ -123,6 +124,8 @@ def open_file(path: Path, *, timeout: float = 10.0) -> Outcome:
         except OSError as exc:
             return Outcome("failed", str(exc))
         return Outcome("done")
+    import tempfile
+
     argv = _viewer(path)
     if argv is None:
         return Outcome("missing")

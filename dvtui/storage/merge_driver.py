@@ -70,10 +70,10 @@ def ensure_installed(repo: GitRepo) -> bool:
     Failures (a read-only clone, a locked config) are left for the next open: merges then
     fall back to git's text merge, and ``dvtui sync`` still merges field by field itself.
     """
-    from configparser import Error as ConfigError
-
     if is_installed(repo):
         return False
+    from configparser import Error as ConfigError  # only now: opening a set-up clone reads one file
+
     try:
         install(repo)
     except (OSError, ValueError, ConfigError):  # ConfigError: a config GitPython can't read
