@@ -145,11 +145,13 @@ async def test_return_then_approve_shows_both_in_history(repo_path: Path) -> Non
         form.query_one("#f-submitted_on", Input).value = "12/05/2023"
         form.query_one("#f-review_note", TextArea).text = "Bổ sung số liệu tiếp công dân"
         await pilot.click("#return")
+        await pilot.press("c")  # Có: approving and returning are asked first
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
         form = await open_report(pilot, "quai cang")
         assert form.report.status == "returned"
         await pilot.click("#approve")
+        await pilot.press("c")
         await settle(pilot)
         record = shown_report(app, QUAI_CANG_H1)
         assert record.status == "approved" and record.reviewer == USER_NAME
@@ -255,7 +257,7 @@ async def test_screens_reload_after_a_cli_edit(repo_path: Path) -> None:
         other.set_fields(
             RecordId.parse(QUAI_CANG_H1), {"status": "submitted", "submitted_on": "2023-05-11"}
         )
-        await app.check_for_changes().wait()
+        app.check_for_changes()
         await settle(pilot)
         record = shown_report(app, QUAI_CANG_H1)
         assert record.submitted_on == date(2023, 5, 11)

@@ -6,6 +6,8 @@ that no longer validate.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -34,14 +36,31 @@ def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def diff(old: dict[str, Any] | None, new: dict[str, Any] | None) -> list[Change]:
-    """The fields that differ between two tables, in the new table's order."""
+def diff(
+    old: dict[str, Any] | None, new: dict[str, Any] | None, *, sets: Collection[str] = ()
+) -> list[Change]:
+    """The fields that differ between two tables, in the new table's order.
+
+    ``sets`` names fields whose order means nothing (``schema.set_fields``): the same
+    members in another order are no change.
+    """
     a = flatten(old or {})
     b = flatten(new or {})
     a.pop("schema", None)
     b.pop("schema", None)
     keys = list(b) + [k for k in a if k not in b]
-    return [Change(k, a.get(k), b.get(k)) for k in keys if a.get(k) != b.get(k)]
+    return [
+        Change(k, a.get(k), b.get(k))
+        for k in keys
+        if a.get(k) != b.get(k) and not (k in sets and _same_members(a.get(k), b.get(k)))
+    ]
+
+
+def _same_members(a: Any, b: Any) -> bool:
+    if not isinstance(a, list) or not isinstance(b, list):
+        return False
+    key = lambda item: json.dumps(item, sort_keys=True, default=str)  # noqa: E731
+    return sorted(map(key, a)) == sorted(map(key, b))
 
 
 def field_label(name: str) -> str:

@@ -3,8 +3,9 @@
 A record's three versions (the common ancestor, mine, theirs) are flattened to fields
 (``status``, ``figures.dialogues``, ``narrative.2023-ii-7`` …). For each field: changed on one
 side only → that side wins; changed the same way on both → fine; changed two different
-ways → a :class:`Conflict`. Progress notes (``notes``) and ``assigned_units`` merge as sets:
-what either side added is kept, what either side removed is gone, notes in date order.
+ways → a :class:`Conflict`. Set fields (``members`` in ``records.py``: progress notes,
+assigned units) merge as sets: what either side added is kept, what either side removed is
+gone, and the result is in the field's one canonical order.
 
 The result is always canonical TOML (written through the record dataclasses when the
 record validates), never a file with conflict markers. Nothing here touches git or disk.
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import json
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -22,7 +23,15 @@ from dvtui.core import codec
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
 from dvtui.core.records import KINDS, SCHEMA_VERSION
-from dvtui.core.schema import Issue, field_type, from_table, parse_field_text, rule_issue
+from dvtui.core.schema import (
+    Issue,
+    canonical_order,
+    field_type,
+    from_table,
+    parse_field_text,
+    rule_issue,
+    set_fields,
+)
 from dvtui.i18n import N_
 
 __all__ = [
@@ -223,10 +232,12 @@ def _merge_tables(
     b, m, t = _flatten(base), _flatten(mine), _flatten(theirs)
     merged: dict[Path_, Any] = {}
     conflicts: list[Conflict] = []
+    cls = _kind_class(path)
+    sets = set_fields(cls) if cls is not None else {}
     for key in _ordered_keys(m, t, b):
         name = ".".join(key)
         bv, mv, tv = b.get(key), m.get(key), t.get(key)
-        merger = SET_FIELDS.get(name)
+        order = sets.get(name)
         if name in choices:  # the user's word beats every rule below
             value = _empty_to_none(choices[name].pick(Conflict(path, name, bv, mv, tv)))
         elif mv == tv:
@@ -235,15 +246,14 @@ def _merge_tables(
             value = tv
         elif tv == bv:
             value = mv
-        elif merger is not None:
-            value = merger(bv, mv, tv)
+        elif order is not None:
+            value = canonical_order(order, _set_merge(bv, mv, tv))
         else:
             conflicts.append(Conflict(path, name, bv, mv, tv))
             value = mv
         if value is not None:
             merged[key] = value
     table = _unflatten(merged)
-    cls = _kind_class(path)
     if cls is None:  # not a record (a stray file): merge by key, no schema to check
         version = next((v for v in schema if v is not None), None)
         return FileMerge(_encode_plain(table, version), conflicts)
@@ -338,20 +348,3 @@ def _set_merge(base: Any, mine: Any, theirs: Any) -> list[Any]:
     kept = [i for k, i in b.items() if k in m and k in t]
     added = {k: i for k, i in (m | t).items() if k not in b}
     return kept + [added[k] for k in sorted(added)]
-
-
-def _merge_notes(base: Any, mine: Any, theirs: Any) -> list[Any]:
-    """Notes as a set in date order; same-day notes keep their order, new ones after."""
-    merged = _set_merge(base, mine, theirs)
-    return sorted(merged, key=lambda n: str(n.get("on", "")) if isinstance(n, dict) else "")
-
-
-def _merge_units(base: Any, mine: Any, theirs: Any) -> list[Any]:
-    return _set_merge(base, mine, theirs)
-
-
-# Field name → how both sides' changes combine. Everything else is a single value.
-SET_FIELDS: dict[str, Callable[[Any, Any, Any], list[Any]]] = {
-    "notes": _merge_notes,
-    "assigned_units": _merge_units,
-}

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal, get_args
 
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import FieldError
-from dvtui.core.schema import count, ref
+from dvtui.core.schema import count, members, ref
 from dvtui.i18n import N_
 
 SCHEMA_VERSION = 1
@@ -165,11 +165,11 @@ class Task(Record):
     title: str
     text: str = ""
     lead_unit: str | None = ref("units", default=None)
-    assigned_units: list[str] = ref("units", default_factory=list)
+    assigned_units: list[str] = members(refers_to="units")
     status: TaskStatus = "not-started"
     due: date | None = None
     completed_on: date | None = None
-    notes: list[Note] = field(default_factory=list)
+    notes: list[Note] = members(order="date")
 
     def __post_init__(self) -> None:
         if self.status == "done" and self.completed_on is None:

@@ -3,8 +3,9 @@
 Each record kind is a frozen dataclass (see ``records.py``). This module reads its
 annotations to validate a parsed TOML table (types, enums, dates, required fields,
 unknown keys) and to turn a record back into the canonical table that is written.
-Field metadata adds what a type cannot say: ``ref`` (the kind a value points to)
-and ``min`` (the smallest number allowed).
+Field metadata adds what a type cannot say: ``ref`` (the kind a value points to),
+``min`` (the smallest number allowed) and ``set`` (a list whose order means nothing: it is
+written in one canonical order and merged as a set; see :func:`members`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,20 @@ from dvtui.core.problems import FieldError
 from dvtui.core.text import nfc, parse_date
 from dvtui.i18n import N_
 
-__all__ = ["Issue", "assign", "field_type", "from_table", "parse_field_text", "to_table"]
+__all__ = [
+    "Issue",
+    "assign",
+    "field_type",
+    "from_table",
+    "members",
+    "parse_field_text",
+    "set_fields",
+    "to_table",
+]
+
+# How a set field's items are put in their one order: by value (slugs, natural order), or
+# by date (progress notes: by their ``on``; notes of one day keep the order they had).
+SetOrder = Literal["value", "date"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,28 @@ class Issue:
 def ref(kind: str, **kw: Any) -> Any:
     """A dataclass field whose value names a record of ``kind`` (checked at load)."""
     return dataclasses.field(metadata={"ref": kind}, **kw)
+
+
+def members(*, order: SetOrder = "value", refers_to: str | None = None, **kw: Any) -> Any:
+    """A list that is a set: stored in one canonical ``order``, merged by what was added or
+    removed, so that two saves of the same members are the same bytes and no diff."""
+    metadata: dict[str, Any] = {"set": order}
+    if refers_to is not None:
+        metadata["ref"] = refers_to
+    return dataclasses.field(metadata=metadata, default_factory=list, **kw)
+
+
+@cache
+def set_fields(cls: type) -> dict[str, SetOrder]:
+    """The set fields of a record kind (``notes``, ``assigned_units`` …) and their order."""
+    return {f.name: f.metadata["set"] for f in stored_fields(cls) if "set" in f.metadata}
+
+
+def canonical_order(order: SetOrder, items: list[Any]) -> list[Any]:
+    """``items`` in the one order of a set field (plain TOML values)."""
+    if order == "date":
+        return sorted(items, key=lambda n: str(n.get("on", "")) if isinstance(n, dict) else "")
+    return sorted(items, key=lambda v: (_natural(str(v)), str(v)))
 
 
 def count(**kw: Any) -> Any:
@@ -172,10 +208,13 @@ def to_table(record: Any) -> dict[str, Any]:
     """
     out: dict[str, Any] = {}
     keep = _keeps_empty(type(record))
+    sets = set_fields(type(record))
     for f in stored_fields(type(record)):  # type: ignore[arg-type]
         value = _plain(getattr(record, f.name))
         if value is None or (value in ("", [], {}) and f.name not in keep):
             continue
+        if f.name in sets:
+            value = canonical_order(sets[f.name], value)
         out[f.name] = value
     return out
 

@@ -23,8 +23,10 @@ from typing import TYPE_CHECKING, Literal
 from dvtui.core import codec
 from dvtui.core.changes import diff
 from dvtui.core.dataset import dangling_references
+from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError, Problem
-from dvtui.core.records import Record
+from dvtui.core.records import KINDS, Record
+from dvtui.core.schema import set_fields
 from dvtui.core.trailers import CommitMessage, parse_message
 from dvtui.git.log import Commit, FileChange
 from dvtui.git.repo import shallow_boundary
@@ -260,7 +262,8 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
         out += _check_migration(commit, message, records, tables)
     if action not in _ACTIONS and action != "migrate":
         return out
-    changed: set[str] = set()
+    changed: set[str] = set()  # every field whose stored value differs
+    reordered: set[str] = set()  # of those, set fields whose members are the same
     for rid_text, f in sorted(records.items()):
         really = "create" if f.old_blob is None else "delete" if f.new_blob is None else "update"
         if really != action and action != "migrate":  # a migration renames and rewrites
@@ -271,9 +274,14 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
                     f.path,
                 )
             )
-        changed |= {c.field for c in diff(tables.get(f.old_blob), tables.get(f.new_blob))}
+        old, new = tables.get(f.old_blob), tables.get(f.new_blob)
+        strict = {c.field for c in diff(old, new)}
+        sets = set_fields(KINDS[RecordId.parse(rid_text).kind])
+        changed |= strict
+        reordered |= strict - {c.field for c in diff(old, new, sets=sets)}
     fields = set(message.fields)
-    if fields != changed:
+    # A set field only put in its canonical order may be named (older versions did) or not.
+    if not changed - reordered <= fields <= changed:
         out.append(
             (
                 "trailer-mismatch",

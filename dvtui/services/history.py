@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING, Any
 from dvtui.core.changes import Change, diff
 from dvtui.core.ids import KIND_DEPTH, BadId, RecordId
 from dvtui.core.problems import DataError
+from dvtui.core.records import KINDS
+from dvtui.core.schema import set_fields
 from dvtui.core.text import fold
 from dvtui.core.trailers import CommitMessage, parse_message
 from dvtui.git.log import Commit
@@ -91,7 +93,11 @@ def to_entry(commit: Commit, tables: BlobTables) -> LogEntry:
     if not commit.is_merge:
         for f in commit.files:
             rid = record_id_of(f.path)
-            changes = diff(tables.get(f.old_blob), tables.get(f.new_blob))
+            changes = diff(
+                tables.get(f.old_blob),
+                tables.get(f.new_blob),
+                sets=set_fields(KINDS[rid.kind]) if rid else (),
+            )
             records.append(RecordChange(str(rid) if rid else f.path, f.action, changes))
     return LogEntry(
         sha=commit.sha,

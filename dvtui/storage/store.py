@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import tomllib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,9 +20,17 @@ from dvtui.core.changes import Change, diff
 from dvtui.core.dataset import Dataset, names_of, references_of
 from dvtui.core.facts import title_of
 from dvtui.core.ids import BadId, RecordId
+from dvtui.core.merge import Choice, Conflict
 from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem, ReferencedRecord
-from dvtui.core.records import Record
-from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.core.records import KINDS, SCHEMA_VERSION, Record
+from dvtui.core.schema import (
+    assign,
+    field_type,
+    from_table,
+    parse_field_text,
+    set_fields,
+    to_table,
+)
 from dvtui.core.settings import Settings
 from dvtui.core.trailers import (
     BatchEntry,
@@ -57,6 +65,29 @@ class SaveResult:
     sha: str
     record: Record
     changes: list[Change]
+
+
+@dataclass(frozen=True)
+class ChangedBoth:
+    """A field the user changed and someone else changed too, since the user's version."""
+
+    conflict: Conflict  # base = what the user saw, mine = the user's, theirs = on disk now
+    author: str | None  # who made the version on disk now (from the record's history)
+    when: datetime | None
+
+
+class SaveConflict(DataError):
+    """The save would overwrite what someone else saved to the same fields: a person chooses.
+
+    ``fields`` says, per field, the three versions and who changed it; saving again with
+    ``choices`` (field → :class:`Choice`) for every one of them goes through.
+    """
+
+    def __init__(self, rid: RecordId, fields: list[ChangedBoth]) -> None:
+        names = ", ".join(f.conflict.field or rid.relpath for f in fields)
+        super().__init__("err.changed_meanwhile", id=str(rid), fields=names)
+        self.rid = rid
+        self.fields = fields
 
 
 @dataclass(frozen=True)
@@ -244,18 +275,32 @@ class Store:
         if problems:
             raise InvalidRecord(problems)
 
-    def save(self, record: Record, *, create: bool = False) -> SaveResult:
+    def save(
+        self,
+        record: Record,
+        *,
+        create: bool = False,
+        base: Record | Mapping[str, Any] | None = None,
+        choices: Mapping[str, Choice] | None = None,
+    ) -> SaveResult:
         """Validate, write and commit one record. Nothing changes on disk if any step fails.
+
+        ``base`` is the version the change was made from (what a form showed, what a
+        command read) — a record, or its TOML table when what a form showed mixes two
+        versions; by default the version this Store last read. Saving is a three-way
+        merge of (base, ``record``, the file on disk now): fields only ``record`` changed are
+        written, fields someone else changed meanwhile keep their value, and a field both
+        changed differently raises :class:`SaveConflict` — unless ``choices`` settles it.
+        A save that changes nothing is refused (``err.no_change``): no empty commit.
 
         One save at a time per repository, across processes (``.git/dvtui.lock``); a save
         cut short by a crash is finished or undone by the next one (see ``journal``).
-        When another program saved the same record since it was loaded here, the two
-        versions are merged field by field; the same field changed both ways is refused.
         """
         rid = record.id
         path = resolve_inside(self.root, rid.relpath)
         author = self.git.identity()
-        loaded = self._data.get(rid) if self._data is not None else self._seen.get(rid)
+        if base is None and not create:
+            base = self._last_read(rid)
         with journal.save_lock(self.git.git_dir):
             self._notices += journal.recover(self.git)
             self._check_format()
@@ -267,8 +312,10 @@ class Store:
             self.check_record(record)
             old_bytes = path.read_bytes() if exists else None
             new_bytes = codec.encode(record)
-            if old_bytes is not None and loaded is not None:
-                record, new_bytes = _merge_meanwhile(rid, loaded, record, old_bytes, new_bytes)
+            if old_bytes is not None and base is not None:
+                record, new_bytes = self._merge_meanwhile(
+                    base, record, old_bytes, new_bytes, choices or {}
+                )
             if len(new_bytes) > codec.MAX_RECORD_BYTES:  # it could never be read back
                 raise InvalidRecord([_too_long(record, len(new_bytes))])
             if old_bytes == new_bytes:
@@ -277,13 +324,74 @@ class Store:
             # a hand edit not yet committed is part of this change and is listed with it.
             committed = self.git.committed(rid.relpath) if exists else None
             old_table = _table_or_none(committed if committed is not None else old_bytes)
-            changes = diff(old_table, tomllib.loads(new_bytes.decode("utf-8")))
+            new_table = tomllib.loads(new_bytes.decode("utf-8"))
+            changes = diff(old_table, new_table, sets=set_fields(type(record)))
+            if not changes and committed is not None:
+                raise DataError("err.no_change")  # only a set put in its order: not worth one
             self.git.check_ready()
             action = "create" if committed is None else "update"
             message = build_message(record, self._context(record), action, changes, old_table)
             sha = self._commit_files([(rid.relpath, old_bytes, new_bytes)], message, author)
         self._saved({rid.relpath: new_bytes})
         return SaveResult(sha, record, changes)
+
+    def _last_read(self, rid: RecordId) -> Record | None:
+        """The record as this Store last read it (a full load, or ``get``)."""
+        if self._data is not None:
+            return self._data.get(rid)
+        return self._seen.get(rid)
+
+    def _merge_meanwhile(
+        self,
+        base: Record | Mapping[str, Any],
+        mine: Record,
+        disk: bytes,
+        new: bytes,
+        choices: Mapping[str, Choice],
+    ) -> tuple[Record, bytes]:
+        """``mine`` with what others saved to the record since ``base``, field by field.
+
+        Without this, a form open for a while (or a CLI and the UI, two staff on a shared
+        folder) writes its whole record over what others saved meanwhile.
+        """
+        rid = mine.id
+        if isinstance(base, Record):
+            old = codec.encode(base)
+        else:
+            old = codec.encode_table({"schema": SCHEMA_VERSION, **base})
+        if disk == old:
+            return mine, new  # nobody else saved it: the usual case
+        from dvtui.core.merge import resolve_file
+
+        merged = resolve_file(rid.relpath, old, new, disk, choices)
+        if merged.conflicts or merged.data is None:
+            raise SaveConflict(rid, self._who_changed(rid, merged.conflicts))
+        record, problems = codec.decode(rid.relpath, merged.data)
+        if record is None:
+            raise InvalidRecord(problems)
+        return record, merged.data
+
+    def _who_changed(self, rid: RecordId, conflicts: list[Conflict]) -> list[ChangedBoth]:
+        """Each conflict with the author and time of the newest commit that changed its field."""
+        found: list[ChangedBoth] = []
+        try:
+            entries = self.history(rid, limit=50)
+        except DataError:
+            entries = []
+        for conflict in conflicts:
+            entry = next(
+                (
+                    e
+                    for e in entries
+                    if not conflict.field or any(c.field == conflict.field for c in e.changes)
+                ),
+                None,
+            )
+            if entry is None:  # changed on disk, not committed yet (a hand edit)
+                found.append(ChangedBoth(conflict, None, None))
+            else:
+                found.append(ChangedBoth(conflict, entry.author, entry.when))
+        return found
 
     def delete(self, rid: RecordId) -> SaveResult:
         """Remove one record in one commit (``Action: delete``).
@@ -478,7 +586,9 @@ class Store:
     def set_fields(self, rid: RecordId, assignments: dict[str, str]) -> SaveResult:
         """Change fields from text (``status=submitted``, ``figures.dialogues=3``) and save."""
         record = self.get(rid)
-        return self.save(_with_fields(rid, type(record), to_table(record), assignments))
+        return self.save(
+            _with_fields(rid, type(record), to_table(record), assignments), base=record
+        )
 
     def add_fields(
         self, rid: RecordId, assignments: dict[str, str], defaults: dict[str, Any] | None = None
@@ -492,7 +602,7 @@ class Store:
 
     def replace(self, record: Record, **changes: Any) -> SaveResult:
         """Save a copy of ``record`` with some fields changed (validated again on save)."""
-        return self.save(dataclasses.replace(record, **changes))
+        return self.save(dataclasses.replace(record, **changes), base=record)
 
     # --- history -------------------------------------------------------------------------
 
@@ -516,7 +626,7 @@ class Store:
                     when=commit.when,
                     subject=commit.subject,
                     action=change.action,
-                    changes=diff(old, new),
+                    changes=diff(old, new, sets=set_fields(KINDS[rid.kind])),
                     message=parse_message(commit.message),
                 )
             )
@@ -590,30 +700,6 @@ def _not_a_data_repo(root: Path) -> DataError:
                 return DataError("err.git.subfolder", path=str(root), root=str(parent))
             break
     return DataError("err.git.not_repo", path=str(root))
-
-
-def _merge_meanwhile(
-    rid: RecordId, loaded: Record, mine: Record, disk: bytes, new: bytes
-) -> tuple[Record, bytes]:
-    """``mine`` with what another program saved to the record since ``loaded`` was read.
-
-    Without this, two programs saving the same record (the UI and a CLI, two staff on a
-    shared folder) lose one of the changes: the second save writes its whole record over
-    the first. DataError when both changed the same field differently.
-    """
-    base = codec.encode(loaded)
-    if disk == base:
-        return mine, new  # nobody else saved it: the usual case
-    from dvtui.core.merge import merge_file
-
-    merged = merge_file(rid.relpath, base, new, disk)
-    if merged.conflicts or merged.data is None:
-        fields = ", ".join(c.field or rid.relpath for c in merged.conflicts)
-        raise DataError("err.changed_meanwhile", id=str(rid), fields=fields)
-    record, problems = codec.decode(rid.relpath, merged.data)
-    if record is None:
-        raise InvalidRecord(problems)
-    return record, merged.data
 
 
 def _too_long(record: Record, size: int) -> Problem:

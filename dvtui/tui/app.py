@@ -1,46 +1,37 @@
-"""The dvtui terminal app: loads the data repo in a worker, saves through the Store.
+"""The dvtui terminal app: screens over one :class:`Backend`, which does all store work.
 
-Screens never touch files or git: they ask the app, which runs store work in thread
-workers (the UI never freezes) and posts the results back as messages.
+Screens never touch files or git, nor import this module: they reach the app through
+the :class:`dvtui.tui.backend.Host` protocol and get answers as typed messages.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from datetime import date
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.content import Content
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.worker import Worker, WorkerState
 
 from dvtui.core.dataset import Dataset
-from dvtui.core.problems import DataError
 from dvtui.core.records import Plan, Record
 from dvtui.core.text import inert
-from dvtui.git.repo import WorkingState
 from dvtui.i18n import t
-from dvtui.storage import SaveResult, Store
+from dvtui.storage import Store
 from dvtui.storage.store import DATA_FORMAT
+from dvtui.tui.backend import Backend
 from dvtui.tui.commands import DvtuiCommands
+from dvtui.tui.messages import Failed, IdentityNeeded, Loaded
+
+if TYPE_CHECKING:
+    from dvtui.core.settings import Settings
+    from dvtui.git.repo import Identity, WorkingState
 
 WATCH_SECONDS = 2.0
-
-
-@dataclass
-class DataLoaded(Message):
-    """The records were (re)loaded."""
-
-    data: Dataset
-    state: WorkingState | None
-    notices: list[str]  # e.g. "an interrupted save was cleaned up": told once, as a warning
 
 
 class DvtuiApp(App[int]):
@@ -59,14 +50,18 @@ class DvtuiApp(App[int]):
     def __init__(self, store: Store, *, today: date, watch: bool = True) -> None:
         super().__init__()
         self.store = store
+        self.backend = Backend(self, store)
         self.today = today
         self.data: Dataset | None = None
         self.repo_state: WorkingState | None = None
-        self._store_lock = threading.Lock()
+        self.identity: Identity | None = None
+        self.loads = 0  # how many times the records were (re)loaded: tests watch it
         self._watch = watch
-        self._token: tuple[Any, ...] | None = None
-        self._callbacks: dict[Worker[Any], Any] = {}
-        self._saved_state: WorkingState | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The data repo's settings."""
+        return self.backend.settings
 
     # --- text that reaches the terminal ---------------------------------------------------
 
@@ -111,48 +106,27 @@ class DvtuiApp(App[int]):
         if self.data is None:
             return None
         plans = self.data.plans()
-        wanted = self.store.settings.default_plan
+        wanted = self.settings.default_plan
         return next((p for p in plans if p.id.name == wanted), plans[0] if plans else None)
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def load_data(self) -> None:
-        """Read every record in a thread, then tell the screens."""
-        with self._store_lock:
-            data = self.store.load()
-            self._token = self.store.change_token()
-            state = self._working_state()
-            notices = self.store.take_notices()
-        self.post_message(DataLoaded(data, state, notices))
+        """Read every record (in a worker); the screens redraw when it is done."""
+        self.backend.load()
 
-    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def migrate_then_load(self) -> None:
         """A data repo of an older dvtui: migrate it (one commit), then load and say so."""
-        from dvtui.services.migrate import migrate
+        self.backend.migrate_then_load()
 
-        with self._store_lock:
-            try:
-                notices = [step.notice() for step in migrate(self.store)]
-            except DataError as exc:
-                if exc.code == "err.git.identity":  # asked once, then migrated
-                    self.call_from_thread(self._ask_identity_then, self.migrate_then_load)
-                reason = str(exc)
-                notices = [t("notice.migrate_failed", found=self.store.format, reason=reason)]
-            data = self.store.load()
-            self._token = self.store.change_token()
-            state = self._working_state()
-            notices += self.store.take_notices()
-        self.post_message(DataLoaded(data, state, notices))
+    def check_for_changes(self) -> None:
+        """The 2 s watch: reload when the repo changed underneath (a pull, a CLI edit)."""
+        self.backend.check_for_changes()
 
-    def _working_state(self) -> WorkingState | None:
-        try:
-            return self.store.git.working_state()
-        except DataError:
-            return None
-
-    @on(DataLoaded)
-    def _data_loaded(self, message: DataLoaded) -> None:
+    @on(Loaded)
+    def _data_loaded(self, message: Loaded) -> None:
         self.data = message.data
         self.repo_state = message.state
+        self.identity = message.identity
+        self.loads += 1
         for notice in message.notices:
             self.notify(notice, severity="warning", timeout=15, markup=False)
         for screen in self.screen_stack:
@@ -160,94 +134,41 @@ class DvtuiApp(App[int]):
             if refresh is not None:
                 refresh()
 
-    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
-    def check_for_changes(self) -> None:
-        """Reload when the repo changed underneath (a pull, a CLI edit, a checkout)."""
-        with self._store_lock:
-            token = self.store.change_token()
-        if self._token is not None and token != self._token:
-            self.call_from_thread(self.load_data)
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.show_error(message.error)
 
-    def save(
-        self,
-        record: Record,
-        *,
-        create: bool = False,
-        on_saved: Callable[[SaveResult], None] | None = None,
-        on_failed: Callable[[DataError], None] | None = None,
-    ) -> None:
-        """Save one record (one commit) in a worker; call back on the UI thread."""
+    def show_error(self, error: BaseException) -> None:
+        """A failure as one notification in the user's words."""
+        from dvtui.core.problems import DataError
 
-        def run() -> SaveResult:
-            with self._store_lock:
-                result = self.store.save(record, create=create)
-                self._token = self.store.change_token()
-                self._saved_state = self._working_state()
-                return result
-
-        worker = self.run_worker(run, thread=True, group="save", exit_on_error=False)
-        self._callbacks[worker] = (record, create, on_saved, on_failed)
-
-    @on(Worker.StateChanged)
-    def _worker_done(self, event: Worker.StateChanged) -> None:
-        if event.worker not in self._callbacks:
-            if event.state == WorkerState.ERROR:
-                self._show_error(event.worker.error)
-            return
-        if event.state not in (WorkerState.SUCCESS, WorkerState.ERROR):
-            return
-        record, create, on_saved, on_failed = self._callbacks.pop(event.worker)
-        if event.state == WorkerState.SUCCESS:
-            result = cast(SaveResult, event.worker.result)
-            self.notify(t("ui.saved", sha=result.sha[:8]), markup=False)
-            notices = self.store.take_notices()
-            self.post_message(DataLoaded(self.store.data, self._saved_state, notices))
-            if on_saved is not None:
-                on_saved(result)
-            return
-        error = event.worker.error
-        if isinstance(error, DataError) and error.code == "err.git.identity":
-            self._ask_identity_then(
-                lambda: self.save(record, create=create, on_saved=on_saved, on_failed=on_failed)
-            )
-            return
-        self._show_error(error)
-        if on_failed is not None and isinstance(error, DataError):
-            on_failed(error)
-
-    def _show_error(self, error: BaseException | None) -> None:
         text = (
             str(error) if isinstance(error, DataError) else t("ui.unexpected", detail=repr(error))
         )
         self.notify(text, severity="error", timeout=10, markup=False)
 
-    def _ask_identity_then(self, retry: Callable[[], None]) -> None:
+    @on(IdentityNeeded)
+    def _identity_needed(self, message: IdentityNeeded) -> None:
+        self.ask_identity(message.retry)
+
+    def ask_identity(self, then: Callable[[], None]) -> None:
+        """Ask who the user is (once per data repo), remember it, then run ``then``."""
         from dvtui.tui.screens.identity import IdentityScreen
 
         def done(identity: tuple[str, str] | None) -> None:
-            if identity is None:
-                return
-            with self._store_lock:
-                self.store.git.set_identity(*identity)
-            retry()
+            if identity is not None:
+                from dvtui.git.repo import Identity
+
+                self.identity = Identity(*identity)  # known at once: ``then`` may need it
+                self.backend.set_identity(*identity, then=then)
 
         self.push_screen(IdentityScreen(), done)
-
-    def run_store(self, fn: Callable[..., Any], *args: Any) -> Any:
-        """Run ``fn(store, *args)`` under the store lock (call from a worker thread)."""
-        with self._store_lock:
-            return fn(self.store, *args)
 
     def history_of(self, record: Record) -> None:
         """Open the History screen of one record."""
         from dvtui.tui.screens.history import HistoryScreen
 
         self.push_screen(HistoryScreen(record))
-
-    def load_history(self, record: Record) -> Any:
-        """The history of a record (called from a worker)."""
-        with self._store_lock:
-            return self.store.history(record.id)
 
     # --- actions and commands ------------------------------------------------------------
 

@@ -2,6 +2,13 @@
 
 A form edits a copy of the record's TOML table; saving validates it with the same schema
 the loader uses, so the UI can never write what ``dvtui validate`` would refuse.
+
+A form remembers what the user saw, field by field (``base``), and saves against it: the
+store merges (what the user saw, the form, the file now), so fields the user did not touch
+keep what others saved meanwhile, and a field both changed is put to the user
+(:class:`~dvtui.tui.screens.merge.SaveConflictScreen`). When the record changes on disk
+while the form is open (the app's reload), the fields the user has not touched are
+refreshed and the form says so.
 """
 
 from __future__ import annotations
@@ -9,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import Any, Literal, cast
 
 from rich.text import Text
 from textual import on
@@ -32,15 +39,16 @@ from textual.widgets import (
 
 from dvtui.core.changes import field_label, flatten
 from dvtui.core.ids import RecordId
+from dvtui.core.merge import Choice
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import Record
 from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
+from dvtui.storage.store import SaveConflict
+from dvtui.tui.backend import Host
+from dvtui.tui.messages import Saved, SaveFailed
 from dvtui.tui.widgets.fields import TextEditor, TextInput
-
-if TYPE_CHECKING:
-    from dvtui.tui.app import DvtuiApp
 
 FieldKind = Literal["text", "date", "int", "select", "multiline", "units"]
 
@@ -93,14 +101,18 @@ class FormScreen(Screen[bool]):
         self.heading = title
         self.record = record
         self.make_id = make_id
+        # What the user saw, field by field: the record as opened, with the fields the user
+        # had not touched refreshed from disk since. Saves are merged against it.
         self.base: dict[str, Any] = to_table(record) if record is not None else {}
-        self.dirty = False
-        self._loading = True
+        self._disk = self.base  # the record's table as last seen on disk
+        self._shown: dict[str, Any] = {}  # each field's widget value as last set from a record
+        self._saving = False
+        self._sent: Record | None = None
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
     # --- layout --------------------------------------------------------------------------
 
@@ -108,6 +120,7 @@ class FormScreen(Screen[bool]):
         yield Header(show_clock=False, icon="")
         with VerticalScroll(id="form"):
             yield Static(Text(inert(self.heading), style="bold"), classes="form-title")
+            yield Static("", id="form-changed", classes="form-note")
             yield from self.compose_top()
             yield Static("", id="form-error", classes="error")
             values = flatten(self.base)
@@ -165,10 +178,76 @@ class FormScreen(Screen[bool]):
         self.title = self.heading
         for static in self.query(".error").results(Static):
             static.display = False
-        self.call_after_refresh(self._loaded)
+        self.query_one("#form-changed", Static).display = False
+        self.call_after_refresh(self._ready)
 
-    def _loaded(self) -> None:
-        self._loading = False
+    def _ready(self) -> None:
+        self._shown = {spec.name: self._value_key(spec) for spec in self.fields}
+        if self.fields:  # the first field has the focus: typing starts there
+            self.query_one(f"#{self.fields[0].widget_id}").focus()
+
+    # --- what the user touched ---------------------------------------------------------
+
+    def _value_key(self, spec: FieldSpec) -> Any:
+        raw = self._raw(spec)
+        return tuple(sorted(raw)) if spec.kind == "units" else raw
+
+    def touched(self, spec: FieldSpec) -> bool:
+        """True when the user changed this field since it was last filled from a record."""
+        return spec.name in self._shown and self._value_key(spec) != self._shown[spec.name]
+
+    def unsaved(self) -> bool:
+        """True when closing now would lose something typed."""
+        return any(self.touched(spec) for spec in self.fields)
+
+    def _fill(self, spec: FieldSpec, value: Any) -> None:
+        """Put a record's value in a field's widget."""
+        widget = self.query_one(f"#{spec.widget_id}")
+        if isinstance(widget, Select):
+            widget.value = value if value is not None else Select.NULL
+        elif isinstance(widget, TextArea):
+            widget.load_text(_display(value))
+        elif isinstance(widget, SelectionList):
+            widget.deselect_all()
+            for item in value or []:
+                widget.select(item)
+        else:
+            cast(Input, widget).value = _display(value)
+        self._shown[spec.name] = self._value_key(spec)
+
+    def refresh_data(self) -> None:
+        """The app reloaded: if this record changed on disk, take the changes in the fields
+        the user has not touched, keep the others, and say so."""
+        if self._saving or self.record is None or not self._shown:
+            return
+        data = self.dvtui.data
+        current = data.get(self.record.id) if data is not None else None
+        if current is None:
+            return
+        disk = to_table(current)
+        if disk == self._disk:
+            return
+        seen, now = flatten(self.base), flatten(disk)
+        base = {k: (dict(v) if isinstance(v, dict) else v) for k, v in disk.items()}
+        both: list[str] = []
+        for spec in self.fields:
+            if self.touched(spec):
+                assign(base, spec.name, seen.get(spec.name))
+                if now.get(spec.name) != seen.get(spec.name):
+                    both.append(spec.label or field_label(spec.name))
+            elif now.get(spec.name) != seen.get(spec.name):
+                self._fill(spec, now.get(spec.name))
+        self.base, self._disk = base, disk
+        self.record_changed(current)
+        text = t("ui.form.changed_on_disk")
+        if both:
+            text += " " + t("ui.form.changed_both", fields=", ".join(both))
+        notice = self.query_one("#form-changed", Static)
+        notice.update(Text(inert(text), style="bold"))
+        notice.display = True
+
+    def record_changed(self, current: Record) -> None:
+        """Subclasses: redraw read-only parts from the record as it is on disk now."""
 
     # --- values and validation ----------------------------------------------------------
 
@@ -190,12 +269,21 @@ class FormScreen(Screen[bool]):
             return parse_field_text(tp, raw)
         return raw
 
-    def _set_error(self, name: str, text: str) -> None:
+    def _set_error(self, name: str, text: str, *, focus: bool = False) -> None:
+        """Show (or, with ``""``, clear) the reason under a field, or above the fields.
+
+        With ``focus``, the field takes the focus and the reason scrolls into view: an
+        error the user cannot see is no better than none.
+        """
         spec = next((s for s in self.fields if s.name == name), None)
         target = f"#{spec.widget_id}-error" if spec else "#form-error"
         static = self.query_one(target, Static)
         static.update(Text(inert(text)))  # a reason can quote what was typed
         static.display = bool(text)
+        if focus and text:
+            if spec is not None:
+                self.query_one(f"#{spec.widget_id}").focus(scroll_visible=False)
+            self.call_after_refresh(static.scroll_visible)
 
     def _clear_errors(self) -> None:
         for static in self.query(".error").results(Static):
@@ -213,78 +301,125 @@ class FormScreen(Screen[bool]):
         return True
 
     def build(self, **overrides: Any) -> Record | None:
-        """The record as the form stands (plus ``overrides``), or None with reasons shown."""
+        """The record as the form stands (plus ``overrides``), or None with reasons shown.
+
+        Only the fields the user touched are taken from the widgets: the others keep the
+        value the user saw, exactly (a text area's trailing line break included).
+        """
         self._clear_errors()
         table = {k: (dict(v) if isinstance(v, dict) else v) for k, v in self.base.items()}
-        ok = True
+        failed: list[tuple[str, str]] = []
         for spec in self.fields:
+            if self.record is not None and not self.touched(spec):
+                continue
             try:
                 assign(table, spec.name, self._parse(spec))
             except FieldError as exc:
-                self._set_error(spec.name, str(exc))
-                ok = False
+                failed.append((spec.name, str(exc)))
         for name, value in overrides.items():
             assign(table, name, value)
-        if not ok:
-            return None
-        try:
-            rid = self.make_id(table) if self.make_id else cast(Record, self.record).id
-        except DataError as exc:
-            self._set_error("", str(exc))
-            return None
-        record, issues = from_table(self.cls, table, id=rid)
-        for issue in issues:
-            self._set_error(
-                issue.field, f"{field_label(issue.field)}: {t(issue.code, **issue.args)}"
-            )
-        return cast(Record | None, record)
+        if not failed:
+            try:
+                rid = self.make_id(table) if self.make_id else cast(Record, self.record).id
+            except DataError as exc:
+                failed.append(("", str(exc)))
+            else:
+                record, issues = from_table(self.cls, table, id=rid)
+                if record is not None:
+                    return cast(Record, record)
+                failed += [
+                    (i.field, f"{field_label(i.field)}: {t(i.code, **i.args)}") for i in issues
+                ]
+        for n, (name, text) in enumerate(failed):
+            self._set_error(name, text, focus=n == 0)
+        return None
+
+    def _spec_of(self, widget: Widget) -> FieldSpec | None:
+        return next((s for s in self.fields if s.widget_id == widget.id), None)
 
     @on(Input.Changed)
     def _input_changed(self, event: Input.Changed) -> None:
-        spec = next((s for s in self.fields if s.widget_id == event.input.id), None)
+        spec = self._spec_of(event.input)
         if spec is not None:
             self.check_field(spec)
-            self._touch()
 
     @on(TextArea.Changed)
     @on(Select.Changed)
     @on(SelectionList.SelectedChanged)
-    def _other_changed(self) -> None:
-        self._touch()
-
-    def _touch(self) -> None:
-        if not self._loading:
-            self.dirty = True
+    def _other_changed(self, event: TextArea.Changed | Select.Changed) -> None:
+        spec = self._spec_of(event.control) if event.control is not None else None
+        if spec is not None:  # a reason given for the old value no longer holds
+            self._set_error(spec.name, "")
 
     # --- actions -------------------------------------------------------------------------
 
     def save(self, **overrides: Any) -> None:
-        """Validate and save; the form closes when the commit is made."""
+        """Validate and save; the form closes when the commit is made.
+
+        A save that would change nothing makes no commit: the form says so and closes.
+        """
         record = self.build(**overrides)
         if record is None:
             self.notify(t("ui.form_invalid"), severity="warning", markup=False)
             return
+        if self.record is not None and to_table(record) == self.base:
+            self.notify(t("ui.form.no_change"), markup=False)
+            self.dismiss(False)
+            return
+        self._send(record)
+
+    def _send(self, record: Record, choices: dict[str, Choice] | None = None) -> None:
+        self._sent = record
+        self._saving = True
         self.query_one("#save", Button).disabled = True
-
-        def saved(_result: Any) -> None:
-            self.dismiss(True)
-
-        def failed(error: DataError) -> None:
-            self.query_one("#save", Button).disabled = False
-            self._set_error("", str(error))
-
         # A report a period expects but nobody saved yet (facts.expected_reports) is created.
         data = self.dvtui.data
         create = self.record is None or (data is not None and self.record.id not in data)
-        self.dvtui.save(record, create=create, on_saved=saved, on_failed=failed)
+        base = None if create else self.base
+        self.dvtui.backend.save(self, record, base=base, create=create, choices=choices)
+
+    @on(Saved)
+    def _saved(self, message: Saved) -> None:
+        message.stop()
+        self.notify(t("ui.saved", sha=message.result.sha[:8]), markup=False)
+        self.dismiss(True)
+
+    @on(SaveFailed)
+    def _save_failed(self, message: SaveFailed) -> None:
+        message.stop()
+        self._saving = False
+        self.query_one("#save", Button).disabled = False
+        error = message.error
+        if isinstance(error, SaveConflict):
+            self._ask(error)
+        elif isinstance(error, DataError) and error.code == "err.no_change":
+            self.notify(t("ui.form.no_change"), markup=False)
+            self.dismiss(False)
+        elif isinstance(error, DataError):
+            self._set_error("", str(error), focus=True)
+            self.notify(str(error), severity="error", timeout=10, markup=False)
+        else:
+            self.notify(t("ui.unexpected", detail=repr(error)), severity="error", markup=False)
+
+    def _ask(self, conflict: SaveConflict) -> None:
+        """Someone changed the same field: the user chooses, then the same record is sent."""
+        from dvtui.tui.screens.merge import SaveConflictScreen
+
+        record = self._sent
+
+        def chosen(choices: dict[str, Choice] | None) -> None:
+            if choices is not None and record is not None:
+                self._send(record, choices)
+
+        self.app.push_screen(SaveConflictScreen(self.heading, conflict), chosen)
 
     def action_save(self) -> None:
         """Ctrl+S."""
         self.save()
 
     def action_cancel(self) -> None:
-        """Esc: leave, asking first when there are unsaved edits."""
-        if not self.dirty:
+        """Esc: leave, asking first when something typed would be lost."""
+        if not self.unsaved():
             self.dismiss(False)
             return
         from dvtui.tui.screens.confirm import ConfirmScreen

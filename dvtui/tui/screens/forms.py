@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -28,17 +28,15 @@ from dvtui.core.records import (
 from dvtui.core.text import inert, slugify
 from dvtui.i18n import t
 from dvtui.reports.listing import report_timeliness_text
+from dvtui.tui.backend import Host
 from dvtui.tui.screens.form import FieldSpec, FormScreen
-
-if TYPE_CHECKING:
-    from dvtui.tui.app import DvtuiApp
 
 
 def _options(prefix: str, values: Iterable[str]) -> tuple[tuple[str, str], ...]:
     return tuple((t(f"{prefix}.{v}"), v) for v in values)
 
 
-def unit_options(app: DvtuiApp, *, assignees_only: bool = True) -> tuple[tuple[str, str], ...]:
+def unit_options(app: Host, *, assignees_only: bool = True) -> tuple[tuple[str, str], ...]:
     """(name, slug) of the units, in the usual order."""
     assert app.data is not None
     units = app.data.assignees() if assignees_only else app.data.of(Unit)
@@ -51,12 +49,13 @@ def unit_options(app: DvtuiApp, *, assignees_only: bool = True) -> tuple[tuple[s
 class ReportForm(FormScreen):
     """Record a unit's report as received, fill its figures and narrative, review it."""
 
+    # Keys of their own: F8/F9 are Đôn đốc/Đồng bộ on the main screen.
     BINDINGS = [
-        Binding("f8", "review('approved')", t("ui.button.approve")),
-        Binding("f9", "review('returned')", t("ui.key.return")),
+        Binding("ctrl+o", "review('approved')", t("ui.button.approve"), priority=True),
+        Binding("ctrl+t", "review('returned')", t("ui.key.return"), priority=True),
     ]
 
-    def __init__(self, app: DvtuiApp, record: Report) -> None:
+    def __init__(self, app: Host, record: Report) -> None:
         assert app.data is not None
         figures = [FieldSpec(f"figures.{f.name}", "int") for f in dataclasses.fields(Figures)]
         covered = _tasks_of_period(app, record)
@@ -81,7 +80,7 @@ class ReportForm(FormScreen):
         assert app.data is not None
         period = app.data.period(self.report.period)
         if period is not None:
-            state = report_timeliness_text(self.report, period, app.today, app.store.settings)
+            state = report_timeliness_text(self.report, period, app.today, app.settings)
             yield Static(Text(f"{t('col.timeliness')}: {state}"), classes="form-note")
         if self.report.reviewer:
             yield Static(
@@ -107,19 +106,30 @@ class ReportForm(FormScreen):
         return next(s for s in self.fields if s.name == name)
 
     def action_review(self, status: str) -> None:
-        """F8 approve, F9 return (with the note saying what to add)."""
+        """Ctrl+O approve, Ctrl+T return (with the note saying what to add)."""
         self._review(status)
 
     def _review(self, status: str) -> None:
-        try:
-            reviewer = self.dvtui.store.identity().name
-        except DataError:
-            self.dvtui._ask_identity_then(lambda: self._review(status))
-            return
+        """Ask first (a decision the unit is told of), then save it as the reviewer."""
+        from dvtui.tui.screens.confirm import ConfirmScreen
+
         if status == "returned" and not self._raw(self._spec("review_note")):
-            self._set_error("review_note", t("ui.return_needs_note"))
+            self._set_error("review_note", t("ui.return_needs_note"), focus=True)
             return
-        self.save(status=status, reviewer=reviewer, reviewed_on=self.dvtui.today)
+        question = t("ui.confirm_approve") if status == "approved" else t("ui.confirm_return")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self._decide(status)
+
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    def _decide(self, status: str) -> None:
+        identity = self.dvtui.identity
+        if identity is None:  # asked once; the decision is saved right after
+            self.dvtui.ask_identity(lambda: self._decide(status))
+            return
+        self.save(status=status, reviewer=identity.name, reviewed_on=self.dvtui.today)
 
     @on(Button.Pressed, "#approve")
     def _approve(self) -> None:
@@ -130,7 +140,7 @@ class ReportForm(FormScreen):
         self._review("returned")
 
 
-def _tasks_of_period(app: DvtuiApp, report: Report) -> set[str]:
+def _tasks_of_period(app: Host, report: Report) -> set[str]:
     """Slugs of the tasks a report covers: those of its period's plan, except group headings."""
     assert app.data is not None
     period = app.data.period(report.period)
@@ -139,7 +149,7 @@ def _tasks_of_period(app: DvtuiApp, report: Report) -> set[str]:
     return {task.id.name for task in tasks if task.id.name not in parents}
 
 
-def report_form(app: DvtuiApp, record: Report) -> ReportForm:
+def report_form(app: Host, record: Report) -> ReportForm:
     """The form of one unit's report for one period."""
     return ReportForm(app, record)
 
@@ -147,7 +157,7 @@ def report_form(app: DvtuiApp, record: Report) -> ReportForm:
 # --- units -----------------------------------------------------------------------------
 
 
-def unit_form(app: DvtuiApp, record: Unit) -> FormScreen:
+def unit_form(app: Host, record: Unit) -> FormScreen:
     """A unit's details: name, contact, coordination regulation with Ủy ban MTTQ."""
     fields = [
         FieldSpec("name"),
@@ -165,7 +175,7 @@ def unit_form(app: DvtuiApp, record: Unit) -> FormScreen:
 # --- models ------------------------------------------------------------------------------
 
 
-def _model_fields(app: DvtuiApp) -> list[FieldSpec]:
+def _model_fields(app: Host) -> list[FieldSpec]:
     return [
         FieldSpec("kind", "select", _options("kind.model", ("model", "exemplary-person"))),
         FieldSpec("name"),
@@ -183,12 +193,12 @@ def _model_fields(app: DvtuiApp) -> list[FieldSpec]:
     ]
 
 
-def model_form(app: DvtuiApp, record: Model) -> FormScreen:
+def model_form(app: Host, record: Model) -> FormScreen:
     """Edit a "Dân vận khéo" model or an exemplary person."""
     return FormScreen(Model, _model_fields(app), title=record.name, record=record)
 
 
-def new_model_form(app: DvtuiApp, year: int) -> FormScreen:
+def new_model_form(app: Host, year: int) -> FormScreen:
     """Add a model or exemplary person for ``year``; its ID is made from its name."""
 
     def make_id(table: dict[str, Any]) -> RecordId:

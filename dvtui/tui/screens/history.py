@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,10 +17,11 @@ from dvtui.core.facts import title_of
 from dvtui.core.records import Record
 from dvtui.core.text import inert
 from dvtui.i18n import t
+from dvtui.tui.backend import Host
+from dvtui.tui.messages import HistoryLoaded
 
 if TYPE_CHECKING:
     from dvtui.storage import HistoryEntry
-    from dvtui.tui.app import DvtuiApp
 
 
 def entry_text(entry: HistoryEntry) -> Text:
@@ -52,16 +53,14 @@ class HistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app = cast("DvtuiApp", self.app)
+        app = cast(Host, self.app)
         name = title_of(self.record, app.data) if app.data else str(self.record.id)
         self.title = t("ui.history_title", name=name)
-        self.load()
+        app.backend.history(self, self.record.id)
 
-    @work(thread=True, exit_on_error=False)
-    def load(self) -> None:
-        """Read the record's history in a thread."""
-        entries: list[Any] = cast("DvtuiApp", self.app).load_history(self.record)
-        self.app.call_from_thread(self._show, entries)
+    @on(HistoryLoaded)
+    def _loaded(self, message: HistoryLoaded) -> None:
+        self._show(message.entries)
 
     def _show(self, entries: list[HistoryEntry]) -> None:
         body = Text()

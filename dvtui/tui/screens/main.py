@@ -7,7 +7,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -23,11 +23,12 @@ from dvtui.reports.listing import (
     period_report_rows,
     unit_compliance_rows,
 )
+from dvtui.tui.backend import Host
+from dvtui.tui.messages import ConflictsFound
 from dvtui.tui.widgets.dashboard import Dashboard, render_dashboard
 from dvtui.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
-    from dvtui.tui.app import DvtuiApp
     from dvtui.tui.screens.export import DocumentDialog
 
 TABS = ("dashboard", "tasks", "units", "reports", "models", "overdue")
@@ -54,9 +55,9 @@ class MainScreen(Screen[None]):
     ]
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -113,7 +114,7 @@ class MainScreen(Screen[None]):
         self.app.push_screen(
             dialog(
                 app.data,
-                app.store.settings,
+                app.settings,
                 app.today,
                 periods,
                 chosen.id.name if chosen else None,
@@ -132,34 +133,34 @@ class MainScreen(Screen[None]):
         app = self.dvtui
         if app.data is None:
             return [], []
-        keys, rows = list_rows(app.data, app.store.settings, "tasks", today=app.today)
+        keys, rows = list_rows(app.data, app.settings, "tasks", today=app.today)
         return [t(k) for k in keys], rows
 
     def _unit_rows(self) -> tuple[list[str], list[Row]]:
         app = self.dvtui
         if app.data is None or app.plan is None:
             return [], []
-        return unit_compliance_rows(app.data, app.store.settings, app.today, app.plan)
+        return unit_compliance_rows(app.data, app.settings, app.today, app.plan)
 
     def _report_rows(self) -> tuple[list[str], list[Row]]:
         app = self.dvtui
         period = self._selected_period()
         if app.data is None or period is None:
             return [], []
-        return period_report_rows(app.data, app.store.settings, app.today, period)
+        return period_report_rows(app.data, app.settings, app.today, period)
 
     def _model_rows(self) -> tuple[list[str], list[Row]]:
         app = self.dvtui
         if app.data is None:
             return [], []
-        keys, rows = list_rows(app.data, app.store.settings, "models", today=app.today)
+        keys, rows = list_rows(app.data, app.settings, "models", today=app.today)
         return [t(k) for k in keys], rows
 
     def _overdue_rows(self) -> tuple[list[str], list[Row]]:
         app = self.dvtui
         if app.data is None:
             return [], []
-        return overdue_rows(app.data, app.store.settings, app.today)
+        return overdue_rows(app.data, app.settings, app.today)
 
     def _selected_period(self) -> Period | None:
         app = self.dvtui
@@ -177,7 +178,7 @@ class MainScreen(Screen[None]):
             return
         plan = app.plan
         self.query_one(Dashboard).show(
-            render_dashboard(app.data, plan, app.store.settings, app.today, app.repo_state)
+            render_dashboard(app.data, plan, app.settings, app.today, app.repo_state)
         )
         select = self.query_one("#period", Select)
         periods = [p for p in app.data.of(Period) if plan is None or p.plan == plan.id.name]
@@ -277,22 +278,16 @@ class MainScreen(Screen[None]):
 
     def action_conflicts(self) -> None:
         """Open the conflicts left by the last sync, if any."""
-        self._load_conflicts()
+        self.dvtui.backend.pending_conflicts(self)
 
-    @work(thread=True, exit_on_error=False)
-    def _load_conflicts(self) -> None:
-        from dvtui.services.sync import pending_conflicts
-
-        conflicts = self.dvtui.run_store(pending_conflicts)
-        self.app.call_from_thread(self._show_conflicts, conflicts)
-
-    def _show_conflicts(self, conflicts: list[Any]) -> None:
+    @on(ConflictsFound)
+    def _show_conflicts(self, message: ConflictsFound) -> None:
         from dvtui.tui.screens.sync import ConflictScreen
 
-        if not conflicts:
+        if not message.conflicts:
             self.notify(t("ui.conflict.none"), markup=False)
             return
-        self.app.push_screen(ConflictScreen(conflicts))
+        self.app.push_screen(ConflictScreen(message.conflicts))
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
         """Palette entries for this screen."""

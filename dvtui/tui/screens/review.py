@@ -6,10 +6,10 @@ Both read git history in a thread worker through ``dvtui.services.review`` and
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -17,15 +17,15 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
 
 from dvtui.core.changes import describe
-from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
+from dvtui.tui.backend import Host
+from dvtui.tui.messages import Audited, AuditProgress, Failed, ReviewLoaded, SignedOff
 from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
     from dvtui.services.audit import AuditResult
     from dvtui.services.review import ReviewState
-    from dvtui.tui.app import DvtuiApp
 
 SHOWN = 200  # commits listed on screen; the count says how many wait in all
 
@@ -76,9 +76,9 @@ class ReviewScreen(Screen[None]):
     ]
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -93,15 +93,13 @@ class ReviewScreen(Screen[None]):
         self.title = t("ui.review.title")
         self.load()
 
-    @work(thread=True, exclusive=True, exit_on_error=False)
     def load(self) -> None:
-        """Work out what waits for review."""
-        from dvtui.services.review import review_state
+        """Work out what waits for review (in a worker)."""
+        self.dvtui.backend.review_state(self)
 
-        state = self.dvtui.run_store(review_state)
-        self.app.call_from_thread(self._show, state)
-
-    def _show(self, state: ReviewState) -> None:
+    @on(ReviewLoaded)
+    def _show(self, message: ReviewLoaded) -> None:
+        state = message.state
         self.query_one("#review-body", Static).update(review_text(state))
         self.query_one("#sign", Button).disabled = state.clean
 
@@ -112,25 +110,20 @@ class ReviewScreen(Screen[None]):
         if self.query_one("#sign", Button).disabled:
             return
         self.query_one("#sign", Button).disabled = True
-        self._sign(self.query_one("#comment", Input).value)
+        # Saved through the store like any record; a missing identity is asked first.
+        self.dvtui.backend.sign_off(self, self.query_one("#comment", Input).value)
 
-    @work(thread=True, exit_on_error=False)
-    def _sign(self, comment: str) -> None:
-        from dvtui.services.review import sign_off
-
-        try:
-            result = self.dvtui.run_store(lambda store: sign_off(store, comment=comment))
-        except DataError as error:
-            message = str(error)
-            self.app.call_from_thread(self.notify, message, severity="error", markup=False)
-            return
-        self.app.call_from_thread(self._signed, result)
-
-    def _signed(self, result: Any) -> None:
-        self.notify(t("ui.review.signed", sha=result.sha[:8]), markup=False)
+    @on(SignedOff)
+    def _signed(self, message: SignedOff) -> None:
+        self.notify(t("ui.review.signed", sha=message.result.sha[:8]), markup=False)
         self.query_one("#comment", Input).value = ""
-        self.dvtui.load_data()
         self.load()
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        message.stop()
+        self.query_one("#sign", Button).disabled = False
+        self.dvtui.show_error(message.error)
 
 
 def audit_text(result: AuditResult) -> Text:
@@ -153,9 +146,9 @@ class AuditScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", t("ui.key.back"))]
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
@@ -168,16 +161,17 @@ class AuditScreen(Screen[None]):
         self.title = t("ui.audit.title")
         self.run_audit()
 
-    def _progress(self, done: int, total: int, _sha: str) -> None:
-        self.app.call_from_thread(self.query_one(ProgressBar).update, total=total, progress=done)
-
-    @work(thread=True, exit_on_error=False)
     def run_audit(self) -> None:
-        """The audit, in a thread."""
-        from dvtui.services.audit import audit
+        """The audit, in a worker."""
+        self.dvtui.backend.audit(self)
 
-        result = self.dvtui.run_store(lambda store: audit(store, None, self._progress))
-        self.app.call_from_thread(self._show, result)
+    @on(AuditProgress)
+    def _progress(self, message: AuditProgress) -> None:
+        self.query_one(ProgressBar).update(total=message.total, progress=message.done)
+
+    @on(Audited)
+    def _audited(self, message: Audited) -> None:
+        self._show(message.result)
 
     def _show(self, result: AuditResult) -> None:
         self.query_one(ProgressBar).update(total=max(1, result.checked), progress=result.checked)

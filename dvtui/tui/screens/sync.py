@@ -7,37 +7,26 @@ has chosen for every field and confirmed.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, cast
+from typing import cast
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import (
-    Button,
-    Footer,
-    Header,
-    Input,
-    ProgressBar,
-    RadioButton,
-    RadioSet,
-    Static,
-)
+from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
-from dvtui.core.changes import field_label, value_text
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
 from dvtui.core.merge import Choice, Conflict
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.text import inert
 from dvtui.i18n import t
-from dvtui.services import sync as syncing
-from dvtui.tui.widgets.fields import TextInput
-
-if TYPE_CHECKING:
-    from dvtui.tui.app import DvtuiApp
+from dvtui.services import synctypes as syncing
+from dvtui.tui.backend import Host
+from dvtui.tui.messages import Failed, Resolved, Synced, SyncProgress
+from dvtui.tui.widgets.conflict import ConflictRow
 
 
 def result_text(result: syncing.SyncResult) -> Text:
@@ -78,14 +67,13 @@ class SyncScreen(ModalScreen[None]):
         self.run_sync()
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
-    def _progress(self, step: syncing.Progress) -> None:
-        self.app.call_from_thread(self._show_progress, step)
-
-    def _show_progress(self, step: syncing.Progress) -> None:
+    @on(SyncProgress)
+    def _show_progress(self, message: SyncProgress) -> None:
+        step = message.step
         self.query_one("#sync-stage", Static).update(Text(inert(step.text)))
         bar = self.query_one(ProgressBar)
         if step.fraction is not None:
@@ -93,25 +81,27 @@ class SyncScreen(ModalScreen[None]):
         elif step.stage == "done":
             bar.update(progress=1.0)
 
-    @work(thread=True, exit_on_error=False)
     def run_sync(self) -> None:
-        """Fetch, merge, push — in a thread."""
-        try:
-            result = self.dvtui.run_store(syncing.sync, self._progress)
-        except DataError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._done, result)
+        """Fetch, merge, push — in a worker."""
+        self.dvtui.backend.sync(self)
 
-    def _failed(self, message: str) -> None:
-        self.query_one("#sync-stage", Static).update(Text(inert(message), style="bold red"))
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        message.stop()
+        text = (
+            str(message.error)
+            if isinstance(message.error, DataError)
+            else t("ui.unexpected", detail=repr(message.error))
+        )
+        self.query_one("#sync-stage", Static).update(Text(inert(text), style="bold red"))
         self.query_one("#close", Button).disabled = False
 
-    def _done(self, result: syncing.SyncResult) -> None:
+    @on(Synced)
+    def _done(self, message: Synced) -> None:
+        result = message.result
         self.query_one(ProgressBar).update(progress=1.0)
         self.query_one("#sync-result", Static).update(result_text(result))
         self.query_one("#close", Button).disabled = False
-        self.dvtui.load_data()
         if result.outcome == "conflict":
             self.app.push_screen(ConflictScreen(result.conflicts))
 
@@ -120,52 +110,6 @@ class SyncScreen(ModalScreen[None]):
         """Close once the sync has finished."""
         if not self.query_one("#close", Button).disabled:
             self.dismiss(None)
-
-
-CHOICES = ("mine", "theirs", "base", "value")
-
-
-class ConflictRow(Vertical):
-    """One conflicting field: its three versions and the user's choice."""
-
-    def __init__(self, conflict: Conflict, index: int, label: str) -> None:
-        super().__init__(classes="conflict")
-        self.conflict = conflict
-        self.index = index
-        self.label = label
-
-    def compose(self) -> ComposeResult:
-        c = self.conflict
-        field = c.field
-        title = Text(f"{inert(self.label)} · ", style="bold")
-        title.append(field_label(field) if field else t("sync.whole_file"), style="bold cyan")
-        yield Static(title)
-        if c.problem:
-            yield Static(Text(inert(c.problem), style="yellow"))
-        with RadioSet(id=f"choice-{self.index}"):
-            for take in ("mine", "theirs", "base"):
-                value = value_text(field, getattr(c, take), limit=70) if field else "…"
-                label = Text(f"{t('ui.conflict.' + take)}: ")
-                label.append(inert(value), style="bold")
-                yield RadioButton(label, value=take == "mine", name=take)
-            if field:
-                yield RadioButton(Text(t("ui.conflict.value")), name="value")
-        if field:
-            yield TextInput(
-                placeholder=t("ui.conflict.value_placeholder"),
-                id=f"value-{self.index}",
-                compact=True,
-            )
-        yield Static("", id=f"error-{self.index}", classes="error")
-
-    def choice(self) -> Choice:
-        """The chosen version, or a typed value (:class:`FieldError` when it is not valid)."""
-        pressed = self.query_one(RadioSet).pressed_button
-        take = pressed.name if pressed is not None and pressed.name else "mine"
-        if take != "value":
-            return Choice(take)  # type: ignore[arg-type]
-        text = self.query_one(Input).value
-        return syncing.choice_from_text(self.conflict, text)
 
 
 class ConflictScreen(Screen[None]):
@@ -181,17 +125,22 @@ class ConflictScreen(Screen[None]):
         self.conflicts = conflicts
 
     @property
-    def dvtui(self) -> DvtuiApp:
-        """The app, typed."""
-        return cast("DvtuiApp", self.app)
+    def dvtui(self) -> Host:
+        """The app, as screens may use it."""
+        return cast(Host, self.app)
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
         with VerticalScroll(id="conflicts"):
             yield Static(Text(t("ui.conflict.explain", n=len(self.conflicts))))
             yield Static("", id="conflict-error", classes="error")
+            labels = {
+                "mine": t("ui.conflict.mine"),
+                "theirs": t("ui.conflict.theirs"),
+                "base": t("ui.conflict.base"),
+            }
             for i, conflict in enumerate(self.conflicts):
-                yield ConflictRow(conflict, i, self._label(conflict))
+                yield ConflictRow(conflict, i, self._label(conflict), labels, typed_value=True)
         with Horizontal(classes="buttons form-buttons"):
             yield Button(t("ui.conflict.finish"), id="finish", variant="primary", compact=True)
             yield Button(t("ui.conflict.later"), id="later", compact=True)
@@ -214,12 +163,11 @@ class ConflictScreen(Screen[None]):
         out: dict[tuple[str, str], Choice] = {}
         ok = True
         for row in self.query(ConflictRow):
-            error = self.query_one(f"#error-{row.index}", Static)
             try:
                 out[row.conflict.key] = row.choice()
-                error.update("")
+                row.show_error("")
             except FieldError as exc:
-                error.update(Text(inert(str(exc))))
+                row.show_error(str(exc))
                 ok = False
         return out if ok else None
 
@@ -230,23 +178,20 @@ class ConflictScreen(Screen[None]):
         if choices is None:
             return
         self.query_one("#finish", Button).disabled = True
-        self._resolve(choices)
+        self.dvtui.backend.resolve(self, choices)
 
-    @work(thread=True, exit_on_error=False)
-    def _resolve(self, choices: dict[tuple[str, str], Choice]) -> None:
-        try:
-            result = self.dvtui.run_store(syncing.resolve, choices)
-        except DataError as error:
-            self.app.call_from_thread(self._failed, str(error))
-            return
-        self.app.call_from_thread(self._done, result)
-
-    def _failed(self, message: str) -> None:
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        message.stop()
         self.query_one("#finish", Button).disabled = False
-        self.query_one("#conflict-error", Static).update(Text(inert(message)))
+        error = self.query_one("#conflict-error", Static)
+        error.update(Text(inert(str(message.error))))
+        error.display = True
+        error.scroll_visible()
 
-    def _done(self, result: Any) -> None:
-        self.dvtui.load_data()
+    @on(Resolved)
+    def _done(self, message: Resolved) -> None:
+        result = message.result
         self.notify(t("ui.conflict.done"), markup=False)
         if result.push_error:
             self.notify(result.push_error, severity="warning", markup=False, timeout=10)

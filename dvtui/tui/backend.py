@@ -1,0 +1,274 @@
+"""The one object the screens use to reach the data repo: typed requests, typed answers.
+
+Every method returns at once; the work runs in a Textual thread worker under one lock (one
+Store, one request at a time) and its answer comes back as a message from
+:mod:`dvtui.tui.messages`, posted to the widget that asked. A request that needs the user's
+git identity and finds none posts :class:`IdentityNeeded` to the app, which asks the user
+and runs the request again: every save, sign-offs included, asks the same way.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import TYPE_CHECKING, Any, Protocol
+
+from textual.message import Message
+from textual.message_pump import MessagePump
+
+from dvtui.core.dataset import Dataset
+from dvtui.core.ids import RecordId
+from dvtui.core.merge import Choice
+from dvtui.core.problems import DataError
+from dvtui.core.records import Plan, Record
+from dvtui.i18n import t
+from dvtui.tui.messages import (
+    Audited,
+    AuditProgress,
+    ConflictsFound,
+    Failed,
+    HistoryLoaded,
+    IdentityNeeded,
+    Loaded,
+    Resolved,
+    ReviewLoaded,
+    Saved,
+    SaveFailed,
+    SignedOff,
+    Synced,
+    SyncProgress,
+)
+
+if TYPE_CHECKING:
+    from textual.app import App
+
+    from dvtui.core.settings import Settings
+    from dvtui.git.repo import Identity, WorkingState
+    from dvtui.storage import Store
+
+__all__ = ["Backend", "Host"]
+
+
+class Host(Protocol):
+    """What screens may ask of the app they run in (they never import the app module)."""
+
+    backend: Backend
+    data: Dataset | None
+    today: date
+    repo_state: WorkingState | None
+    identity: Identity | None
+
+    @property
+    def plan(self) -> Plan | None: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    def history_of(self, record: Record) -> None: ...
+
+    def load_data(self) -> None: ...
+
+    def ask_identity(self, then: Callable[[], None]) -> None: ...
+
+    def show_error(self, error: BaseException) -> None: ...
+
+
+class Backend:
+    """The data repo as the UI sees it (see the module docstring)."""
+
+    def __init__(self, app: App[Any], store: Store) -> None:
+        self._app = app
+        self._store = store
+        self._lock = threading.Lock()
+        self._token: tuple[Any, ...] | None = None
+
+    @property
+    def settings(self) -> Settings:
+        """The data repo's settings (read when the Store opened; no I/O)."""
+        return self._store.settings
+
+    # --- running requests ------------------------------------------------------------------
+
+    def _run(
+        self,
+        to: MessagePump,
+        work: Callable[[Store], Message | None],
+        *,
+        group: str,
+        retry: Callable[[], None] | None = None,
+        failed: Callable[[Exception], Message] = Failed,
+        exclusive: bool = False,
+    ) -> None:
+        """``work(store)`` in a thread under the lock; its message goes to ``to``."""
+
+        def run() -> None:
+            try:
+                with self._lock:
+                    answer = work(self._store)
+            except DataError as error:
+                if error.code == "err.git.identity" and retry is not None:
+                    self._app.post_message(IdentityNeeded(retry))
+                else:
+                    to.post_message(failed(error))
+                return
+            except Exception as error:
+                to.post_message(failed(error))
+                return
+            if answer is not None:
+                to.post_message(answer)
+
+        self._app.run_worker(
+            run, thread=True, group=group, exclusive=exclusive, exit_on_error=False
+        )
+
+    def _loaded(self, store: Store, data: Dataset) -> Loaded:
+        self._token = store.change_token()
+        try:
+            state: WorkingState | None = store.git.working_state()
+        except DataError:
+            state = None
+        try:
+            identity: Identity | None = store.identity()
+        except DataError:
+            identity = None
+        return Loaded(data, state, identity, store.take_notices())
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def load(self) -> None:
+        """Read every record; the app gets :class:`Loaded`."""
+        self._run(
+            self._app, lambda store: self._loaded(store, store.load()), group="load", exclusive=True
+        )
+
+    def migrate_then_load(self) -> None:
+        """Bring an older data repo to this version's format (one commit), then load.
+
+        A missing identity is asked like for any save; a migration that fails is told as a
+        notice and the records are loaded as they are.
+        """
+        from dvtui.services.migrate import migrate
+
+        def run(store: Store) -> Message:
+            try:
+                notices = [step.notice() for step in migrate(store)]
+            except DataError as exc:
+                if exc.code == "err.git.identity":  # asked once, then migrated
+                    self._app.post_message(IdentityNeeded(self.migrate_then_load))
+                found, reason = store.format, str(exc)
+                notices = [t("notice.migrate_failed", found=found, reason=reason)]
+            loaded = self._loaded(store, store.load())
+            loaded.notices[:0] = notices
+            return loaded
+
+        self._run(self._app, run, group="load", exclusive=True)
+
+    def check_for_changes(self) -> None:
+        """Reload when the repo changed underneath (a pull, a CLI edit, a checkout)."""
+
+        def check(store: Store) -> Message | None:
+            if self._token is None or store.change_token() == self._token:
+                return None
+            return self._loaded(store, store.load())
+
+        self._run(self._app, check, group="watch", exclusive=True)
+
+    def history(self, to: MessagePump, rid: RecordId) -> None:
+        """A record's history: :class:`HistoryLoaded`."""
+        self._run(to, lambda store: HistoryLoaded(store.history(rid)), group="history")
+
+    # --- saving ----------------------------------------------------------------------------
+
+    def save(
+        self,
+        to: MessagePump,
+        record: Record,
+        *,
+        base: Record | None = None,
+        create: bool = False,
+        choices: Mapping[str, Choice] | None = None,
+    ) -> None:
+        """Save one record against ``base`` (what the user saw): :class:`Saved` or
+        :class:`SaveFailed` (a ``SaveConflict`` when someone changed the same field)."""
+
+        def save(store: Store) -> Message:
+            result = store.save(record, base=base, create=create, choices=choices)
+            self._app.post_message(self._loaded(store, store.data))
+            return Saved(result)
+
+        def again() -> None:
+            self.save(to, record, base=base, create=create, choices=choices)
+
+        self._run(to, save, group="save", retry=again, failed=SaveFailed)
+
+    def set_identity(self, name: str, email: str, then: Callable[[], None]) -> None:
+        """Remember who the user is (this data repo's git config), then run ``then``."""
+
+        def remember(store: Store) -> Message:
+            store.git.set_identity(name, email)
+            self._app.call_from_thread(then)
+            return self._loaded(store, store.data)
+
+        self._run(self._app, remember, group="identity")
+
+    # --- sync ------------------------------------------------------------------------------
+
+    def sync(self, to: MessagePump) -> None:
+        """Fetch, merge, push: :class:`SyncProgress` steps, then :class:`Synced`."""
+        from dvtui.services import sync as syncing
+
+        def run(store: Store) -> Message:
+            result = syncing.sync(store, lambda step: to.post_message(SyncProgress(step)))
+            self._app.post_message(self._loaded(store, store.load()))
+            return Synced(result)
+
+        self._run(to, run, group="sync")
+
+    def pending_conflicts(self, to: MessagePump) -> None:
+        """The conflicts the last sync left: :class:`ConflictsFound`."""
+        from dvtui.services.sync import pending_conflicts
+
+        self._run(to, lambda store: ConflictsFound(pending_conflicts(store)), group="sync")
+
+    def resolve(self, to: MessagePump, choices: Mapping[tuple[str, str], Choice]) -> None:
+        """Commit a sync's merge with the user's choices, then send it: :class:`Resolved`."""
+        from dvtui.services import sync as syncing
+
+        def run(store: Store) -> Message:
+            result = syncing.resolve(store, choices)
+            self._app.post_message(self._loaded(store, store.load()))
+            return Resolved(result)
+
+        self._run(to, run, group="sync", retry=lambda: self.resolve(to, choices))
+
+    # --- review and audit ------------------------------------------------------------------
+
+    def review_state(self, to: MessagePump) -> None:
+        """What waits for review: :class:`ReviewLoaded`."""
+        from dvtui.services.review import review_state
+
+        self._run(to, lambda store: ReviewLoaded(review_state(store)), group="review")
+
+    def sign_off(self, to: MessagePump, comment: str) -> None:
+        """Sign off every unreviewed commit as the user: :class:`SignedOff`."""
+        from dvtui.services.review import sign_off
+
+        def run(store: Store) -> Message:
+            result = sign_off(store, comment=comment)
+            self._app.post_message(self._loaded(store, store.data))
+            return SignedOff(result)
+
+        self._run(to, run, group="review", retry=lambda: self.sign_off(to, comment))
+
+    def audit(self, to: MessagePump) -> None:
+        """Check the whole history: :class:`AuditProgress` steps, then :class:`Audited`."""
+        from dvtui.services.audit import audit
+
+        def run(store: Store) -> Message:
+            def progress(done: int, total: int, _sha: str) -> None:
+                to.post_message(AuditProgress(done, total))
+
+            return Audited(audit(store, None, progress))
+
+        self._run(to, run, group="audit")

@@ -1,0 +1,125 @@
+"""What the backend answers, as typed Textual messages (posted from its worker threads).
+
+Each request to :class:`dvtui.tui.backend.Backend` names the widget that asked; the answer
+is posted to it (``post_message`` is the one thread-safe call): a screen handles
+``on_saved``, ``on_save_failed``… Loads and identity questions go to the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+if TYPE_CHECKING:
+    from dvtui.core.dataset import Dataset
+    from dvtui.core.merge import Conflict
+    from dvtui.git.repo import Identity, WorkingState
+    from dvtui.services.audit import AuditResult
+    from dvtui.services.review import ReviewState
+    from dvtui.services.synctypes import Progress, SyncResult
+    from dvtui.storage.store import HistoryEntry, SaveResult
+
+
+@dataclass
+class Loaded(Message):
+    """The records were (re)loaded; to the app, which tells every screen."""
+
+    data: Dataset
+    state: WorkingState | None
+    identity: Identity | None  # None: git does not know the user yet (asked on first save)
+    notices: list[str]  # e.g. "an interrupted save was cleaned up": told once, as a warning
+
+
+@dataclass
+class Saved(Message):
+    """One record saved: one commit."""
+
+    result: SaveResult
+
+
+@dataclass
+class SaveFailed(Message):
+    """A save refused (invalid, nothing changed, a conflict — ``SaveConflict``); nothing written."""
+
+    error: Exception
+
+
+@dataclass
+class IdentityNeeded(Message):
+    """Git does not know who the user is; to the app, which asks, then calls ``retry``."""
+
+    retry: Callable[[], None]
+
+
+@dataclass
+class Failed(Message):
+    """A request other than a save failed (``DataError``: its message is for the user)."""
+
+    error: Exception
+
+
+@dataclass
+class HistoryLoaded(Message):
+    """A record's history, newest first."""
+
+    entries: list[HistoryEntry]
+
+
+@dataclass
+class SyncProgress(Message):
+    """One step of a sync under way."""
+
+    step: Progress
+
+
+@dataclass
+class Synced(Message):
+    """A sync finished (its outcome may be a conflict)."""
+
+    result: SyncResult
+
+
+@dataclass
+class ConflictsFound(Message):
+    """The conflicts a sync left (empty: none)."""
+
+    conflicts: list[Conflict]
+
+
+@dataclass
+class Resolved(Message):
+    """A sync conflict settled and committed."""
+
+    result: SyncResult
+
+
+@dataclass
+class ReviewLoaded(Message):
+    """What waits for review."""
+
+    state: ReviewState
+
+
+@dataclass
+class SignedOff(Message):
+    """A review sign-off saved."""
+
+    result: SaveResult
+
+
+@dataclass
+class AuditProgress(Message):
+    """Commits checked so far."""
+
+    done: int
+    total: int
+
+
+@dataclass
+class Audited(Message):
+    """The audit of the whole history."""
+
+    result: AuditResult
