@@ -107,7 +107,7 @@ async def test_the_same_field_changed_by_the_cli_is_asked_never_overwritten(
         assert "Nguyễn Thị Lan" in who  # the CLI's author, from the record's history
         await pilot.press("escape")  # back to the form: still nothing overwritten
         await settle(pilot)
-        assert app.screen is form
+        assert form.is_current
         assert on_disk(repo_path, PU_XI).document_number == "99/BC-UBND"  # type: ignore[union-attr]
         await pilot.press("ctrl+s")
         await settle(pilot)

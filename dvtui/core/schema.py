@@ -62,10 +62,16 @@ def members(*, order: SetOrder = "value", refers_to: str | None = None, **kw: An
     return dataclasses.field(metadata=metadata, default_factory=list, **kw)
 
 
-@cache
 def set_fields(cls: type) -> dict[str, SetOrder]:
     """The set fields of a record kind (``notes``, ``assigned_units`` …) and their order."""
-    return {f.name: f.metadata["set"] for f in stored_fields(cls) if "set" in f.metadata}
+    found = _SET_FIELDS.get(cls)
+    if found is None:
+        found = {f.name: f.metadata["set"] for f in stored_fields(cls) if "set" in f.metadata}
+        _SET_FIELDS[cls] = found
+    return found
+
+
+_SET_FIELDS: dict[type, dict[str, SetOrder]] = {}
 
 
 def canonical_order(order: SetOrder, items: list[Any]) -> list[Any]:

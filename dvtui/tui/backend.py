@@ -10,7 +10,7 @@ and runs the request again: every save, sign-offs included, asks the same way.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -45,6 +45,7 @@ if TYPE_CHECKING:
 
     from dvtui.core.settings import Settings
     from dvtui.git.repo import Identity, WorkingState
+    from dvtui.services.synctypes import Progress
     from dvtui.storage import Store
 
 __all__ = ["Backend", "Host"]
@@ -72,6 +73,8 @@ class Host(Protocol):
     def ask_identity(self, then: Callable[[], None]) -> None: ...
 
     def show_error(self, error: BaseException) -> None: ...
+
+    def commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]: ...
 
 
 class Backend:
@@ -185,7 +188,7 @@ class Backend:
         to: MessagePump,
         record: Record,
         *,
-        base: Record | None = None,
+        base: Record | Mapping[str, Any] | None = None,
         create: bool = False,
         choices: Mapping[str, Choice] | None = None,
     ) -> None:
@@ -218,8 +221,11 @@ class Backend:
         """Fetch, merge, push: :class:`SyncProgress` steps, then :class:`Synced`."""
         from dvtui.services import sync as syncing
 
+        def progress(step: Progress) -> None:
+            to.post_message(SyncProgress(step))
+
         def run(store: Store) -> Message:
-            result = syncing.sync(store, lambda step: to.post_message(SyncProgress(step)))
+            result = syncing.sync(store, progress)
             self._app.post_message(self._loaded(store, store.load()))
             return Synced(result)
 

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from dvtui.core.text import fold
-
-if TYPE_CHECKING:
-    from dvtui.tui.app import DvtuiApp
+from dvtui.tui.backend import Host
 
 
 class DvtuiCommands(Provider):
     """``bao cao`` finds “Báo cáo”; every word typed must occur in the title or help."""
 
     def _commands(self) -> list[tuple[str, str, object]]:
-        app = cast("DvtuiApp", self.app)
+        app = cast(Host, self.app)
         return list(app.commands())
 
     async def discover(self) -> Hits:

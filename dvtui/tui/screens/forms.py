@@ -88,7 +88,7 @@ class ReportForm(FormScreen):
             )
 
     def extra_buttons(self) -> list[tuple[str, str]]:
-        return [("approve", t("ui.button.approve")), ("return", t("ui.button.return"))]
+        return [("approve", t("ui.button.approve_key")), ("return", t("ui.button.return_key"))]
 
     def save(self, **overrides: Any) -> None:
         """Saving a received date on a missing report records it as submitted."""

@@ -18,7 +18,10 @@ from dvtui.tui.widgets.fields import TextInput
 class IdentityScreen(ModalScreen[tuple[str, str] | None]):
     """Name and email for this data repo's commits (stored in its git config)."""
 
-    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"))]
+    BINDINGS = [
+        Binding("ctrl+s", "ok", t("ui.key.save"), priority=True),  # as its button says
+        Binding("escape", "cancel", t("ui.key.cancel")),
+    ]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -32,13 +35,20 @@ class IdentityScreen(ModalScreen[tuple[str, str] | None]):
                 yield Button(t("ui.button.save"), id="ok", variant="primary")
                 yield Button(t("ui.button.cancel"), id="cancel")
 
+    def on_mount(self) -> None:
+        self.query_one("#identity-error", Static).display = False
+        self.query_one("#name", Input).focus()
+
     @on(Button.Pressed, "#ok")
     @on(Input.Submitted)
-    def _ok(self) -> None:
+    def action_ok(self) -> None:
+        """Ctrl+S, Enter or the button: remember the name and email."""
         name = nfc(self.query_one("#name", Input).value.strip())
         email = self.query_one("#email", Input).value.strip()
         if not name or "@" not in email or any(c.isspace() for c in email):
-            self.query_one("#identity-error", Static).update(Text(t("ui.identity.invalid")))
+            error = self.query_one("#identity-error", Static)
+            error.update(Text(t("ui.identity.invalid")))
+            error.display = True
             return
         self.dismiss((name, email))
 

@@ -235,11 +235,17 @@ class MainScreen(Screen[None]):
     # --- actions -------------------------------------------------------------------------
 
     def action_tab(self, tab: str) -> None:
-        """Switch to a tab and put the cursor in its list."""
+        """Switch to a tab and put the cursor in its list (the dashboard: on the dashboard).
+
+        The focus must move into the new tab: left on the old tab's list, it takes the
+        tabs back there (F2 never reached the dashboard).
+        """
         self.query_one(TabbedContent).active = tab
         table = self._current_table()
         if table is not None:
             table.table.focus()
+        else:
+            self.query_one(Dashboard).focus()
 
     def action_history(self) -> None:
         """History of the selected record."""

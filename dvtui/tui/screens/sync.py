@@ -103,7 +103,12 @@ class SyncScreen(ModalScreen[None]):
         self.query_one("#sync-result", Static).update(result_text(result))
         self.query_one("#close", Button).disabled = False
         if result.outcome == "conflict":
-            self.app.push_screen(ConflictScreen(result.conflicts))
+            self.app.push_screen(ConflictScreen(result.conflicts), self._resolved)
+
+    def _resolved(self, result: syncing.SyncResult | None) -> None:
+        """Back from the conflict screen: once settled, say what the sync did in the end."""
+        if result is not None:
+            self.query_one("#sync-result", Static).update(result_text(result))
 
     @on(Button.Pressed, "#close")
     def action_close(self) -> None:
@@ -112,7 +117,7 @@ class SyncScreen(ModalScreen[None]):
             self.dismiss(None)
 
 
-class ConflictScreen(Screen[None]):
+class ConflictScreen(Screen[syncing.SyncResult | None]):
     """Settle each conflicting field, then commit the merge (and send it)."""
 
     BINDINGS = [
@@ -195,7 +200,7 @@ class ConflictScreen(Screen[None]):
         self.notify(t("ui.conflict.done"), markup=False)
         if result.push_error:
             self.notify(result.push_error, severity="warning", markup=False, timeout=10)
-        self.dismiss(None)
+        self.dismiss(result)
 
     @on(Button.Pressed, "#later")
     def _later(self) -> None:
