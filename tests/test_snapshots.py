@@ -122,3 +122,73 @@ def test_screen(
     assert snap_compare(
         app_for(sample_repo), terminal_size=size, run_before=keys_then_settle(*keys)
     )
+
+
+# --- the conflict, save-conflict, review, audit and sync screens ---------------------------
+
+
+@pytest.fixture
+def two_clones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Store, Store]:
+    """Lan's and Minh's clones of one bare remote; fixed commit dates, as above."""
+    from synchelp import make_clone, make_remote
+
+    monkeypatch.setenv("GIT_AUTHOR_DATE", "2023-05-16T09:30:00+07:00")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2023-05-16T09:30:00+07:00")
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    return lan, minh
+
+
+QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
+
+
+def test_sync_conflict_screen(snap_compare, two_clones: tuple[Store, Store]) -> None:  # type: ignore[no-untyped-def]
+    from dvtui.services.sync import sync
+
+    lan, minh = two_clones
+    minh.set_fields(QUAI_CANG, {"document_number": "12/BC-UBND"})
+    sync(minh)
+    lan.set_fields(QUAI_CANG, {"document_number": "21/BC-UBND"})
+    assert snap_compare(
+        app_for(lan.root), terminal_size=(100, 32), run_before=keys_then_settle("f9")
+    )
+
+
+def test_sync_screen_after_bringing_a_colleagues_change(  # type: ignore[no-untyped-def]
+    snap_compare, two_clones: tuple[Store, Store]
+) -> None:
+    from dvtui.services.sync import sync
+
+    lan, minh = two_clones
+    minh.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    sync(minh)
+    assert snap_compare(
+        app_for(lan.root), terminal_size=(100, 32), run_before=keys_then_settle("f9")
+    )
+
+
+@pytest.mark.parametrize("key", ["ctrl+r", "ctrl+k"], ids=["review", "audit"])
+def test_review_and_audit_screens(snap_compare, sample_repo: Path, key: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(
+        app_for(sample_repo), terminal_size=(100, 32), run_before=keys_then_settle(key)
+    )
+
+
+def test_save_conflict_screen(snap_compare, sample_repo: Path) -> None:  # type: ignore[no-untyped-def]
+    async def run(pilot: Pilot[int]) -> None:
+        from textual.widgets import Input
+
+        await _loaded(pilot)
+        for key in ("f5", "enter"):
+            await pilot.press(key)
+            await _loaded(pilot)
+        form = pilot.app.screen
+        Store(sample_repo).set_fields(
+            RecordId.parse("reports/2023-h1/phong-dan-toc"), {"document_number": "99/BC-UBND"}
+        )
+        form.query_one("#f-document_number", Input).value = "12/BC-UBND"
+        await pilot.press("ctrl+s")
+        await _loaded(pilot)
+
+    assert snap_compare(app_for(sample_repo), terminal_size=(100, 32), run_before=run)

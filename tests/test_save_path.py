@@ -1,0 +1,52 @@
+"""One save path (issue 10): sign-offs and summaries save through the Store like any record,
+and a missing git identity is asked the same way for each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import git, write_gitconfig
+from test_tui import QUAI_CANG_H1, commit_count, make_app, settle, wait_until
+from textual.widgets import Input
+
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Summary
+from dvtui.services.summary import save_summary
+from dvtui.storage import Store
+from dvtui.tui.screens.identity import IdentityScreen
+from dvtui.tui.screens.review import ReviewScreen
+
+
+async def test_a_sign_off_without_an_identity_asks_for_it_then_saves(
+    repo_path: Path, isolated_git: Path
+) -> None:
+    Store(repo_path).set_fields(RecordId.parse(QUAI_CANG_H1), {"document_number": "9/BC"})
+    write_gitconfig(isolated_git, name=None, email=None)
+    app = make_app(repo_path)
+    before = commit_count(repo_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+r")
+        await wait_until(
+            pilot, lambda: "9/BC" in str(app.screen.query_one("#review-body").render())
+        )
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen)  # asked, as every other save asks
+        assert commit_count(repo_path) == before
+        app.screen.query_one("#name", Input).value = "Lò Văn Minh"
+        app.screen.query_one("#email", Input).value = "minh@tuangiao.example"
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: commit_count(repo_path) == before + 1)
+        assert isinstance(app.screen, ReviewScreen)
+    assert git(repo_path, "log", "-1", "--format=%an").strip() == "Lò Văn Minh"
+    assert "reviews/" in git(repo_path, "log", "-1", "--format=%B")
+
+
+def test_a_new_summary_is_made_by_the_stores_set_fields(store: Store) -> None:
+    result = save_summary(store, "2023-h1", {"number": "125", "issued_on": "20/05/2023"})
+    assert isinstance(result.record, Summary)
+    assert result.record.number == "125"
+    again = save_summary(store, "2023-h1", {"leadership": "Chỉ đạo kịp thời"})
+    assert isinstance(again.record, Summary)
+    assert (again.record.number, again.record.leadership) == ("125", "Chỉ đạo kịp thời")
