@@ -37,6 +37,24 @@ RowsProvider = Callable[[], tuple[list[str], list[Row]]]
 class RecordTable(Vertical):
     """Filter box + table of records; posts ``Opened`` when a row is chosen with Enter."""
 
+    # A widget that stands alone carries its own styles (the app's .tcss holds the rest).
+    DEFAULT_CSS = """
+    RecordTable {
+        height: 1fr;
+    }
+    RecordTable > .filter {
+        margin: 0;
+        background: $boost;
+    }
+    RecordTable > DataTable {
+        height: 1fr;
+    }
+    RecordTable > .table-status {
+        height: 1;
+        color: $text-muted;
+    }
+    """
+
     BINDINGS = [
         Binding("slash", "focus_filter", t("ui.key.filter")),
         Binding("escape", "clear_filter", t("ui.key.clear_filter"), show=False),
