@@ -43,7 +43,7 @@ async def test_a_sign_off_without_an_identity_asks_for_it_then_saves(
     assert "reviews/" in git(repo_path, "log", "-1", "--format=%B")
 
 
-def test_a_new_summary_is_made_by_the_stores_set_fields(store: Store) -> None:
+def test_a_summary_is_created_then_updated_through_the_stores_fields(store: Store) -> None:
     result = save_summary(store, "2023-h1", {"number": "125", "issued_on": "20/05/2023"})
     assert isinstance(result.record, Summary)
     assert result.record.number == "125"

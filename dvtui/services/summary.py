@@ -6,12 +6,10 @@ this writes it from ``field=value`` texts in one commit, creating it when missin
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
-from dvtui.core.records import Summary
-from dvtui.core.schema import field_type, from_table, parse_field_text
+from dvtui.core.problems import DataError
 
 if TYPE_CHECKING:
     from dvtui.storage.store import SaveResult, Store
@@ -29,24 +27,4 @@ def save_summary(store: Store, period: str, assignments: dict[str, str]) -> Save
         return store.set_fields(rid, assignments)
     if any(p.file == rid.relpath for p in data.problems):
         store.get(rid)  # raises InvalidRecord with the file's problems
-    table: dict[str, Any] = {}
-    for name, text in assignments.items():
-        try:
-            tp, _meta = field_type(Summary, name)
-        except KeyError:
-            raise DataError("err.unknown_field", id=str(rid), field=name) from None
-        try:
-            value = parse_field_text(tp, text)
-        except FieldError as exc:
-            raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
-        if value is not None:
-            *parents, leaf = name.split(".")
-            node = table
-            for part in parents:
-                node = node.setdefault(part, {})
-            node[leaf] = value
-    record, issues = from_table(Summary, table, id=rid)
-    if issues:
-        raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
-    result: SaveResult = store.save(record, create=True)
-    return result
+    return store.add_fields(rid, assignments)
