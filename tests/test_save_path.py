@@ -3,6 +3,7 @@ and a missing git identity is asked the same way for each."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from conftest import git, write_gitconfig
@@ -10,7 +11,7 @@ from test_tui import QUAI_CANG_H1, commit_count, make_app, settle, wait_until
 from textual.widgets import Input
 
 from dvtui.core.ids import RecordId
-from dvtui.core.records import Summary
+from dvtui.core.records import Report, Summary
 from dvtui.services.summary import save_summary
 from dvtui.storage import Store
 from dvtui.tui.screens.identity import IdentityScreen
@@ -50,3 +51,21 @@ def test_a_summary_is_created_then_updated_through_the_stores_fields(store: Stor
     again = save_summary(store, "2023-h1", {"leadership": "Chỉ đạo kịp thời"})
     assert isinstance(again.record, Summary)
     assert (again.record.number, again.record.leadership) == ("125", "Chỉ đạo kịp thời")
+
+
+def test_a_second_save_before_any_full_load_merges_against_what_the_first_wrote(
+    repo_path: Path,
+) -> None:
+    # The Store's one record cache: what a save wrote is what the next save merges against.
+    # (With a cache per purpose, the first save dropped the record from the one that gave
+    # the default base, and the second save wrote its whole record over a colleague's.)
+    rid = RecordId.parse(QUAI_CANG_H1)
+    mine, theirs = Store(repo_path), Store(repo_path)
+    first = mine.set_fields(rid, {"document_number": "9/BC"}).record
+    theirs.set_fields(rid, {"figures.dialogues": "4"})
+    assert isinstance(first, Report)
+    mine.save(dataclasses.replace(first, review_note="Đủ số liệu"))
+    saved = Store(repo_path).get(rid)
+    assert isinstance(saved, Report)
+    assert (saved.document_number, saved.review_note) == ("9/BC", "Đủ số liệu")
+    assert saved.figures.dialogues == 4  # the colleague's save is kept

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from dvtui.core import codec
 from dvtui.core.changes import Change, diff
-from dvtui.core.dataset import Dataset, names_of, references_of
+from dvtui.core.dataset import Dataset, references_of
 from dvtui.core.facts import title_of
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.merge import Choice, Conflict
@@ -45,6 +45,8 @@ from dvtui.storage import journal
 from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
 from dvtui.storage.files import atomic_write, fsync_dir, resolve_inside
+from dvtui.storage.loadcache import Entry
+from dvtui.storage.seen import SeenFiles
 
 if TYPE_CHECKING:
     from dvtui.git.repo import Identity
@@ -118,11 +120,7 @@ class Store:
         # Opening it reads a file or two (no process, no GitPython until one is needed).
         # A ``.git`` git does not accept still lets the records be read (``validate``).
         self._git = GitRepo(root) if found is not None else None
-        self._data: Dataset | None = None
-        self._files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
-        self._named: dict[str, set[str]] | None = None  # what the records name, by kind
-        self._seen: dict[RecordId, Record] = {}  # what ``get`` gave before a full load
-        self._read: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}  # by ``get``
+        self._seen = SeenFiles()  # the one record cache: what was read, by path
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
         # (Imported here: `python -m dvtui.storage.merge_driver` must not find it pre-loaded.)
@@ -160,24 +158,15 @@ class Store:
 
         with paused_gc():
             loaded = load_files(self.root)
-            self._files, self._named = loaded.files, loaded.named
-            self._data = self._dataset()
-        return self._data
-
-    def _dataset(self) -> Dataset:
-        """The Dataset of the files last read (reference checks included)."""
-        records = [record for record, _ in self._files.values() if record is not None]
-        problems = list(self.settings_problems)
-        problems += [p for _, found in self._files.values() for p in found]
-        return Dataset(records, problems, named=self._named)
+            self._seen = SeenFiles(loaded.files, complete=True, named=loaded.named)
+            return self._seen.dataset(self.settings_problems)
 
     def every_record(self) -> tuple[list[Record], list[Problem]]:
         """Every record file that decodes, whatever its references (a full load leaves out
         those whose references dangle), and the problems of the files that do not decode."""
         self.load()
-        records = [record for record, _ in self._files.values() if record is not None]
-        broken = [p for record, found in self._files.values() if record is None for p in found]
-        return records, broken
+        files = self._seen.files.values()
+        return list(self._seen.records()), [p for r, found in files if r is None for p in found]
 
     def forget(self) -> None:
         """Drop what was read: the files changed under this Store (a sync, a checkout).
@@ -186,16 +175,14 @@ class Store:
         again (the load cache keeps the rest) — and a command that does not look at the
         records afterwards pays nothing.
         """
-        self._data = None
-        self._files = {}
-        self._named = None
-        self._seen.clear()
-        self._read.clear()
+        self._seen = SeenFiles()
 
     @property
     def data(self) -> Dataset:
         """The records as last loaded (loading them on first use)."""
-        return self._data if self._data is not None else self.load()
+        if self._seen.complete:
+            return self._seen.dataset(self.settings_problems)
+        return self.load()
 
     def get(self, rid: RecordId) -> Record:
         """A valid record; DataError when it does not exist or does not validate.
@@ -203,10 +190,7 @@ class Store:
         Before a full load, only the record and the ones it names are read (``dvtui show``
         and ``dvtui set`` need no more), with the same outcome a full load would give.
         """
-        data = self._data
-        if data is None:
-            data = self._around([rid])
-            self._seen.update((r.id, r) for r in data)
+        data = self.data if self._seen.complete else self._around([rid])
         record = data.get(rid)
         if record is not None:
             return record
@@ -223,7 +207,7 @@ class Store:
         Dataset answers ``get``, reference checks and titles of the seeds exactly as the
         full one would. The seeds' list items are read too (their problems are reported).
         """
-        files: dict[str, tuple[Record | None, tuple[Problem, ...]]] = {}
+        files: dict[str, Entry] = {}
         todo = [(rid, False) for rid in seeds]
         if extra is not None:
             todo += [(rid, True) for rid in references_of(extra)]
@@ -238,13 +222,13 @@ class Store:
         records = [r for r, _ in files.values() if r is not None]
         return Dataset(records, [p for _, found in files.values() for p in found])
 
-    def _read_one(self, relpath: str) -> tuple[Record | None, tuple[Problem, ...]]:
-        """One file decoded, as a full load would (remembered until it is saved)."""
-        known = self._read.get(relpath)
+    def _read_one(self, relpath: str) -> Entry:
+        """One file decoded, as a full load would (remembered; a save puts what it wrote)."""
+        known = self._seen.files.get(relpath)
         if known is not None:
             return known
         path = self.root / relpath
-        entry: tuple[Record | None, tuple[Problem, ...]]
+        entry: Entry
         if path.is_symlink():
             entry = (None, (Problem(relpath, "", "err.symlink"),))
         else:
@@ -255,13 +239,13 @@ class Store:
                 entry = (None, ())
             except OSError as exc:
                 entry = (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
-        self._read[relpath] = entry
+        self._seen.files[relpath] = entry
         return entry
 
     def _context(self, record: Record) -> Dataset:
         """Records enough to check ``record``'s references and to name it: all, if loaded."""
-        if self._data is not None:
-            return self._data
+        if self._seen.complete:
+            return self.data
         return self._around([], extra=record)
 
     # --- writing -------------------------------------------------------------------------
@@ -337,9 +321,7 @@ class Store:
 
     def _last_read(self, rid: RecordId) -> Record | None:
         """The record as this Store last read it (a full load, or ``get``)."""
-        if self._data is not None:
-            return self._data.get(rid)
-        return self._seen.get(rid)
+        return self._seen.record(rid.relpath)
 
     def _merge_meanwhile(
         self,
@@ -535,35 +517,20 @@ class Store:
             raise DataError("err.format.old", found=self.format, current=DATA_FORMAT)
 
     def _saved(self, saved: dict[str, bytes | None]) -> None:
-        """Bring the loaded records up to date with the files just saved (None: deleted),
-        without a full load.
-
-        Each file is decoded from the bytes just written, exactly as a load would read it;
-        the reference checks run again over all records. Before any full load there is
-        nothing to update: the next ``data`` loads everything.
-        """
+        """Bring what this Store has read up to date with the files just saved (None:
+        deleted), without reading them again: each is decoded from the bytes just written,
+        exactly as a load would; the reference checks run again when the records are next
+        asked for."""
         for relpath, data in saved.items():
-            self._read.pop(relpath, None)
             try:
-                self._seen.pop(RecordId.parse(relpath), None)
+                RecordId.parse(relpath)
             except BadId:  # dvtui.toml and other files of a batch
                 continue
-            if self._data is None:
-                continue
-            if data is None:
-                self._files.pop(relpath, None)
-                continue
-            record, found = codec.decode(relpath, data)
-            self._files[relpath] = (record, tuple(found))
-            if self._named is not None and record is not None:
-                # Only ever added to: a name no longer used merely costs the slow check.
-                for kind, slug in names_of(record):
-                    self._named.setdefault(kind, set()).add(slug)
+            self._seen.put(relpath, data)
         if SETTINGS_FILE in saved:
             self.settings, self.settings_problems = load_settings(self.root)
             self.format = data_format(self.root)
-        if self._data is not None:
-            self._data = self._dataset()
+            self._seen.changed()
 
     def _before_rename(self) -> None:
         crash_point("before_rename")
