@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import git
+from conftest import git, write_gitconfig
 from synchelp import QUAI_CANG, make_clone, make_remote, snapshot
 from test_tui import TODAY, settle
 from textual.widgets import Input, RadioButton
@@ -13,6 +13,7 @@ from dvtui.core.records import Report
 from dvtui.services.sync import sync
 from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
+from dvtui.tui.screens.identity import IdentityScreen
 from dvtui.tui.screens.main import MainScreen
 from dvtui.tui.screens.sync import ConflictScreen, SyncScreen
 
@@ -76,3 +77,56 @@ async def test_conflict_screen_resolves_field_by_field(tmp_path: Path) -> None:
     sync(minh)
     minh_text = (minh.root / "records/reports/2023-h1/ubnd-xa-quai-cang.toml").read_text("utf-8")
     assert minh_text == text  # and it reached the other clone
+
+
+async def test_a_sync_that_must_merge_asks_for_a_missing_identity_then_merges(
+    tmp_path: Path, isolated_git: Path
+) -> None:
+    lan, minh = two_clones(tmp_path)
+    minh.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "2023-05-10"})
+    sync(minh)
+    lan.set_fields(QUAI_CANG, {"document_number": "21/BC-UBND"})  # lan's own commit: a merge
+    git(lan.root, "config", "--unset", "user.name")
+    git(lan.root, "config", "--unset", "user.email")
+    write_gitconfig(isolated_git, name=None, email=None)
+    head = git(lan.root, "rev-parse", "HEAD")
+    app = DvtuiApp(Store(lan.root), today=TODAY, watch=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen)  # asked, as every save asks
+        assert git(lan.root, "rev-parse", "HEAD") == head
+        app.screen.query_one("#name", Input).value = "Nguyễn Thị Lan"
+        app.screen.query_one("#email", Input).value = "lan.noivu@tuangiao.example"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        assert "Đã" in str(app.screen.query_one("#sync-result").render())
+    assert len(git(lan.root, "log", "-1", "--format=%P").split()) == 2  # merged
+    assert git(lan.root, "log", "-1", "--format=%an").strip() == "Nguyễn Thị Lan"
+
+
+async def test_closing_the_identity_question_of_a_sync_lets_the_sync_box_close(
+    tmp_path: Path, isolated_git: Path
+) -> None:
+    lan, minh = two_clones(tmp_path)
+    minh.set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "2023-05-10"})
+    sync(minh)
+    lan.set_fields(QUAI_CANG, {"document_number": "21/BC-UBND"})
+    git(lan.root, "config", "--unset", "user.name")
+    git(lan.root, "config", "--unset", "user.email")
+    write_gitconfig(isolated_git, name=None, email=None)
+    app = DvtuiApp(Store(lan.root), today=TODAY, watch=False)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot)
+        await pilot.press("f9")
+        await settle(pilot)
+        assert isinstance(app.screen, IdentityScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, SyncScreen)
+        assert "git" in str(app.screen.query_one("#sync-stage").render())  # why, not a hang
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)

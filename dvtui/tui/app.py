@@ -149,10 +149,13 @@ class DvtuiApp(App[int]):
 
     @on(IdentityNeeded)
     def _identity_needed(self, message: IdentityNeeded) -> None:
-        self.ask_identity(message.retry)
+        self.ask_identity(message.retry, message.cancelled)
 
-    def ask_identity(self, then: Callable[[], None]) -> None:
-        """Ask who the user is (once per data repo), remember it, then run ``then``."""
+    def ask_identity(
+        self, then: Callable[[], None], cancelled: Callable[[], None] | None = None
+    ) -> None:
+        """Ask who the user is (once per data repo), remember it, then run ``then``
+        (``cancelled`` if the user closes the question)."""
         from dvtui.tui.screens.identity import IdentityScreen
 
         def done(identity: tuple[str, str] | None) -> None:
@@ -161,6 +164,8 @@ class DvtuiApp(App[int]):
 
                 self.identity = Identity(*identity)  # known at once: ``then`` may need it
                 self.backend.set_identity(*identity, then=then)
+            elif cancelled is not None:
+                cancelled()
 
         self.push_screen(IdentityScreen(), done)
 

@@ -70,7 +70,9 @@ class Host(Protocol):
 
     def load_data(self) -> None: ...
 
-    def ask_identity(self, then: Callable[[], None]) -> None: ...
+    def ask_identity(
+        self, then: Callable[[], None], cancelled: Callable[[], None] | None = None
+    ) -> None: ...
 
     def show_error(self, error: BaseException) -> None: ...
 
@@ -102,8 +104,13 @@ class Backend:
         retry: Callable[[], None] | None = None,
         failed: Callable[[Exception], Message] = Failed,
         exclusive: bool = False,
+        tell_cancel: bool = False,
     ) -> None:
-        """``work(store)`` in a thread under the lock; its message goes to ``to``."""
+        """``work(store)`` in a thread under the lock; its message goes to ``to``.
+
+        A missing identity is asked, then ``retry`` runs; with ``tell_cancel``, ``to`` gets
+        the failure if the user closes that question (a screen waiting on the answer).
+        """
 
         def run() -> None:
             try:
@@ -111,7 +118,14 @@ class Backend:
                     answer = work(self._store)
             except DataError as error:
                 if error.code == "err.git.identity" and retry is not None:
-                    self._app.post_message(IdentityNeeded(retry))
+                    told = failed(error)
+
+                    def cancelled() -> None:
+                        to.post_message(told)
+
+                    self._app.post_message(
+                        IdentityNeeded(retry, cancelled if tell_cancel else None)
+                    )
                 else:
                     to.post_message(failed(error))
                 return
@@ -218,7 +232,11 @@ class Backend:
     # --- sync ------------------------------------------------------------------------------
 
     def sync(self, to: MessagePump) -> None:
-        """Fetch, merge, push: :class:`SyncProgress` steps, then :class:`Synced`."""
+        """Fetch, merge, push: :class:`SyncProgress` steps, then :class:`Synced`.
+
+        A merge commit needs the user's identity: asked like for any save, then the sync
+        runs again from the start (nothing was committed or sent).
+        """
         from dvtui.services import sync as syncing
 
         def progress(step: Progress) -> None:
@@ -229,7 +247,7 @@ class Backend:
             self._app.post_message(self._loaded(store, store.load()))
             return Synced(result)
 
-        self._run(to, run, group="sync")
+        self._run(to, run, group="sync", retry=lambda: self.sync(to), tell_cancel=True)
 
     def pending_conflicts(self, to: MessagePump) -> None:
         """The conflicts the last sync left: :class:`ConflictsFound`."""

@@ -49,9 +49,11 @@ class SaveFailed(Message):
 
 @dataclass
 class IdentityNeeded(Message):
-    """Git does not know who the user is; to the app, which asks, then calls ``retry``."""
+    """Git does not know who the user is; to the app, which asks, then calls ``retry``
+    (or ``cancelled``, when the user closes the question without answering)."""
 
     retry: Callable[[], None]
+    cancelled: Callable[[], None] | None = None
 
 
 @dataclass
