@@ -36,6 +36,18 @@ class ChoiceButton(RadioButton):
 class ConflictRow(Vertical):
     """One conflicting field; ``labels`` names each version offered (take → label)."""
 
+    DEFAULT_CSS = """
+    ConflictRow {
+        height: auto;
+        margin: 1 0;
+        padding: 0 1;
+        border-left: thick $warning;
+    }
+    ConflictRow RadioSet {
+        width: 100%;
+    }
+    """
+
     def __init__(
         self,
         conflict: Conflict,
@@ -46,7 +58,7 @@ class ConflictRow(Vertical):
         typed_value: bool = False,
         row_id: str | None = None,
     ) -> None:
-        super().__init__(classes="conflict", id=row_id)
+        super().__init__(id=row_id)
         self.conflict = conflict
         self.index = index
         self.title = title

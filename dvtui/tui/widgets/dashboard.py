@@ -10,6 +10,7 @@ from datetime import date
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -128,7 +129,13 @@ def repo_line(state: WorkingState | None) -> Text:
 class Dashboard(VerticalScroll):
     """Scrollable dashboard; ``show`` replaces its content."""
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    DEFAULT_CSS = """
+    Dashboard {
+        padding: 0 1;
+    }
+    """
+
+    def compose(self) -> ComposeResult:
         yield Static(Text(t("ui.loading")), id="dashboard-body")
 
     def show(self, renderable: RenderableType) -> None:
