@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -256,6 +257,47 @@ def test_set_in_english(repo_path: Path) -> None:
         dvtui("--repo", str(repo_path), "--lang", "en", "set", QUAI_CANG, "status=done")
     )
     assert "value “done” is not allowed" in message
+
+
+def test_set_takes_the_status_label_people_read(repo_path: Path) -> None:
+    """``status="Đã nộp"`` as the screen shows it; marks and case as an input method left them."""
+    ok(
+        dvtui(
+            "--repo", str(repo_path), "set", QUAI_CANG, "status=Đã nộp", "submitted_on=10/05/2023"
+        )
+    )
+    text = (repo_path / QUAI_CANG_FILE).read_text(encoding="utf-8")
+    assert 'status = "submitted"' in text  # the file keeps the slug
+    assert "Chưa nộp → Đã nộp" in git(repo_path, "log", "-1", "--format=%B")
+    decomposed = unicodedata.normalize("NFD", "ĐÃ DUYỆT")  # marks typed as combining characters
+    ok(
+        dvtui(
+            "--repo",
+            str(repo_path),
+            "set",
+            QUAI_CANG,
+            f"status={decomposed}",
+            "reviewed_on=12/05/2023",
+        )
+    )
+    assert 'status = "approved"' in (repo_path / QUAI_CANG_FILE).read_text(encoding="utf-8")
+    ok(dvtui("--repo", str(repo_path), "set", QUAI_CANG, "status=yeu cau  bo-sung"))
+    assert 'status = "returned"' in (repo_path / QUAI_CANG_FILE).read_text(encoding="utf-8")
+    english = ["--repo", str(repo_path), "--lang", "en", "set"]
+    ok(dvtui(*english, "tasks/2023-ii-7", "status=In progress"))  # the English label
+    ok(dvtui(*english, "tasks/2023-ii-7", "status=Chưa thực hiện"))  # and the Vietnamese one
+    task = (repo_path / "records/tasks/2023-ii-7.toml").read_text(encoding="utf-8")
+    assert 'status = "not-started"' in task
+
+
+def test_an_unknown_status_lists_the_labels(repo_path: Path) -> None:
+    before = state(repo_path)
+    message = refused(dvtui("--repo", str(repo_path), "set", QUAI_CANG, "status=Đã xong"))
+    assert message == (
+        f"dvtui: {QUAI_CANG_FILE}: status: giá trị “Đã xong” không hợp lệ, "
+        "chỉ nhận: “Chưa nộp”, “Đã nộp”, “Yêu cầu bổ sung”, “Đã duyệt”"
+    )
+    assert state(repo_path) == before
 
 
 def test_set_without_a_git_identity(repo_path: Path, isolated_git: Path) -> None:

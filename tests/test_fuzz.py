@@ -188,7 +188,7 @@ def records(draw: st.DrawFn, kinds: tuple[str, ...] = tuple(KINDS)) -> Record:
     assert record is not None
     round_trip, _ = from_table(cls, to_table(record), id=record.id)
     assume(round_trip is not None)
-    return typing.cast(Record, record)
+    return record
 
 
 # --- encode / decode -------------------------------------------------------------------------
@@ -304,6 +304,7 @@ def three_versions(draw: st.DrawFn) -> tuple[str, bytes, bytes, bytes]:
         table = follow_rules(base.id.kind, table)
         record, _ = from_table(cls, table, id=base.id)
         assume(record is not None)
+        assert record is not None
         data = codec.encode(record)
         assume(codec.decode(base.id.relpath, data)[0] is not None)  # no empty required text
         return data

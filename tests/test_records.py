@@ -439,3 +439,44 @@ def test_a_bad_address_is_a_field_error_with_its_reason() -> None:
     assert refused.value.code == "err.id.path"
     assert refused.value.values == {"id": "units/../plan"}
     assert "units/../plan" in str(refused.value)
+
+
+# --- closed sets of values: typed as the slug or as the label people read ------------------
+
+
+def labelled_fields() -> list[tuple[str, tuple[str, ...], dict[str, str]]]:
+    """Every field of every kind whose slugs have labels: (kind.field, slugs, slug → key)."""
+    from dataclasses import fields
+    from typing import get_args
+
+    from dvtui.core.records import KINDS
+    from dvtui.core.schema import field_type
+
+    found = []
+    for kind, cls in KINDS.items():
+        for f in fields(cls):
+            if "labels" in f.metadata:
+                tp, _ = field_type(cls, f.name)
+                found.append((f"{kind}.{f.name}", get_args(tp), dict(f.metadata["labels"])))
+    return found
+
+
+def test_every_labelled_slug_has_a_label_and_no_label_names_two() -> None:
+    """Each label, as typed in its language, names its own slug: the first slug a label
+    matches is chosen, so two slugs sharing a label (in either language) fail here."""
+    from dvtui.core.schema import parse_choice
+    from dvtui.i18n import LANGUAGES, language, translator
+
+    seen = {name for name, _, _ in labelled_fields()}
+    assert {"reports.status", "tasks.status", "units.kind", "models.kind", "models.sector"} <= seen
+    for name, slugs, labels in labelled_fields():
+        assert set(labels) == set(slugs), name  # a new slug needs its label
+        for slug in slugs:
+            for lang in LANGUAGES:
+                label = translator(lang).t(labels[slug])
+                assert label != labels[slug], (name, lang, slug)  # the catalog has it
+                with language(lang):
+                    assert parse_choice(slugs, label.upper(), labels) == slug, (name, label)
+                    assert parse_choice(slugs, slug, labels) == slug
+    models = next(labels for name, _, labels in labelled_fields() if name == "models.kind")
+    assert parse_choice(("model", "exemplary-person"), 'Mo hinh "Dan van kheo"', models) == "model"

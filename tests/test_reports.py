@@ -433,6 +433,28 @@ def test_report_xlsx(repo: Path, tmp_path: Path) -> None:
     assert totals["Mô hình “Dân vận khéo” · Kinh tế"] == 1
 
 
+def test_report_xlsx_names_every_kind_of_unit(repo_path: Path, tmp_path: Path) -> None:
+    """A ward (UBND phường) is assigned work like a commune: its row says its kind."""
+    from openpyxl import load_workbook
+
+    added = dvtui(
+        "--repo",
+        str(repo_path),
+        "add",
+        "units/ubnd-phuong-moi",
+        "name=UBND phường Mới",
+        "kind=ward",
+    )
+    assert added.returncode == 0, added.stderr
+    out = tmp_path / "bao-cao.xlsx"
+    r = dvtui("--repo", str(repo_path), "report", "2023-h1", "--format", "xlsx", "-o", str(out))
+    assert r.returncode == 0, r.stderr
+    units = load_workbook(str(out))["Đơn vị"]
+    kinds = {row[1].value: row[2].value for row in units.iter_rows(min_row=4)}
+    assert kinds["UBND phường Mới"] == "UBND phường"
+    assert kinds["UBND xã Quài Cang"] == "UBND xã"
+
+
 def test_report_never_leaves_half_a_file(repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "is-a-folder.docx"
     folder.mkdir()

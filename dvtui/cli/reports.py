@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Literal
 from dvtui.cli.command import EXIT_OK, Command, Options
 from dvtui.cli.output import date_option, parse_assignments, print_table, progress_bar
 from dvtui.core.problems import DataError
+from dvtui.core.records import TASK_STATUS_LABELS
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import N_, current_language, t, translator
 
@@ -98,7 +99,7 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
                 tp.task.code,
                 tp.task.title,
                 tp.lead,
-                t(f"status.task.{tp.task.status}")
+                t(TASK_STATUS_LABELS[tp.task.status])
                 + (f" · {t('ui.overdue')}" if tp.overdue else ""),
                 format_date(tp.task.due),
                 f"{tp.reported}/{tp.received}",

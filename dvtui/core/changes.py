@@ -7,11 +7,17 @@ that no longer validate.
 from __future__ import annotations
 
 import json
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
+from dvtui.core.records import (
+    MODEL_FIELD_LABELS,
+    MODEL_KIND_LABELS,
+    REPORT_STATUS_LABELS,
+    TASK_STATUS_LABELS,
+    UNIT_KIND_LABELS,
+)
 from dvtui.core.text import format_date
 from dvtui.i18n import has, t
 
@@ -21,13 +27,13 @@ class Change:
     """One field's old and new value (``None`` = absent); ``field`` is dotted (``figures.x``)."""
 
     field: str
-    old: Any
-    new: Any
+    old: object  # a TOML value: text, number, date, list or table
+    new: object
 
 
-def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, object]:
     """Nested tables to dotted keys; lists stay whole values."""
-    out: dict[str, Any] = {}
+    out: dict[str, object] = {}
     for key, value in table.items():
         if isinstance(value, dict) and value:
             out.update(flatten(value, f"{prefix}{key}."))
@@ -37,7 +43,10 @@ def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 
 def diff(
-    old: dict[str, Any] | None, new: dict[str, Any] | None, *, sets: Collection[str] = ()
+    old: Mapping[str, object] | None,
+    new: Mapping[str, object] | None,
+    *,
+    sets: Collection[str] = (),
 ) -> list[Change]:
     """The fields that differ between two tables, in the new table's order.
 
@@ -56,11 +65,20 @@ def diff(
     ]
 
 
-def _same_members(a: Any, b: Any) -> bool:
+def _same_members(a: object, b: object) -> bool:
     if not isinstance(a, list) or not isinstance(b, list):
         return False
     key = lambda item: json.dumps(item, sort_keys=True, default=str)  # noqa: E731
     return sorted(map(key, a)) == sorted(map(key, b))
+
+
+# The labels of a slug by the field's name (a history diffs tables, not typed records; the
+# slugs of report and task statuses, and of unit and model kinds, are all different).
+_LABELS: dict[str, dict[str, str]] = {
+    "status": REPORT_STATUS_LABELS | TASK_STATUS_LABELS,
+    "kind": UNIT_KIND_LABELS | MODEL_KIND_LABELS,
+    "sector": MODEL_FIELD_LABELS,
+}
 
 
 def field_label(name: str) -> str:
@@ -69,7 +87,7 @@ def field_label(name: str) -> str:
     return t(key) if has(key) else name
 
 
-def value_text(field: str, value: Any, *, limit: int = 60) -> str:
+def value_text(field: str, value: object, *, limit: int = 60) -> str:
     """A value the way a person reads it: dates dd/mm/yyyy, status labels, short text."""
     if value is None or value == "" or value == []:
         return t("ui.empty_value")
@@ -77,16 +95,9 @@ def value_text(field: str, value: Any, *, limit: int = 60) -> str:
         return t("ui.yes") if value else t("ui.no")
     if isinstance(value, date):
         return format_date(value)
-    leaf = field.rsplit(".", 1)[-1]
-    for key in (
-        f"status.report.{value}",
-        f"status.task.{value}",
-        f"kind.unit.{value}",
-        f"kind.model.{value}",
-        f"sector.{value}",
-    ):
-        if leaf in ("status", "kind", "sector") and has(key):
-            return t(key)
+    label = _LABELS.get(field.rsplit(".", 1)[-1], {}).get(value) if isinstance(value, str) else None
+    if label is not None:
+        return t(label)
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
             return t("ui.n_items", n=len(value))
@@ -99,9 +110,12 @@ def value_text(field: str, value: Any, *, limit: int = 60) -> str:
 
 def describe(change: Change) -> str:
     """``Trạng thái: Chưa nộp → Đã nộp``."""
-    if isinstance(change.new, list) and change.new and isinstance(change.new[0], dict):
-        added = [item for item in change.new if item not in (change.old or [])]
-        if added and len(change.new) == len(change.old or []) + len(added):
+    new_items = change.new
+    old_items = change.old if isinstance(change.old, list) else []
+    if isinstance(new_items, list) and new_items and isinstance(new_items[0], dict):
+        # Notes added to the end of a list: say only what was added.
+        added = [item for item in new_items if item not in old_items]
+        if added and len(new_items) == len(old_items) + len(added):
             texts = "; ".join(value_text("", item.get("text", "")) for item in added)
             return f"{field_label(change.field)}: + {texts}"
     old = value_text(change.field, change.old)

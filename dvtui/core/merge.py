@@ -22,13 +22,12 @@ from typing import Any, Literal
 from dvtui.core import codec
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem
-from dvtui.core.records import KINDS, SCHEMA_VERSION
+from dvtui.core.records import KINDS, SCHEMA_VERSION, Record
 from dvtui.core.schema import (
     Issue,
     canonical_order,
-    field_type,
     from_table,
-    parse_field_text,
+    parse_field,
     rule_issue,
     set_fields,
 )
@@ -64,9 +63,9 @@ class Conflict:
 
     path: str
     field: str
-    base: Any
-    mine: Any
-    theirs: Any
+    base: object  # the field's TOML value on each side (None: absent)
+    mine: object
+    theirs: object
     reason: ConflictReason = "both-changed"
     problem: str = ""  # for ``invalid``: the rule broken, in the current language
 
@@ -89,14 +88,14 @@ class Choice:
     """How the user settles one conflict: keep mine, take theirs, go back to base, or a value."""
 
     take: Literal["mine", "theirs", "base", "value"]
-    value: Any = None  # for ``take == "value"``: a TOML value (None clears the field)
+    value: object = None  # for ``take == "value"``: a TOML value (None clears the field)
 
     @classmethod
-    def of(cls, value: Any) -> Choice:
+    def of(cls, value: object) -> Choice:
         """A value the user typed or picked."""
         return cls("value", value)
 
-    def pick(self, conflict: Conflict) -> Any:
+    def pick(self, conflict: Conflict) -> object:
         """The value this choice gives ``conflict``."""
         if self.take == "value":
             return self.value
@@ -118,10 +117,9 @@ def choice_from_text(conflict: Conflict, text: str) -> Choice:
     if cls is None or conflict.field == WHOLE_FILE:
         raise FieldError(N_("err.not_settable"))
     try:
-        tp, _meta = field_type(cls, conflict.field)
+        return Choice.of(parse_field(cls, conflict.field, text))
     except KeyError:
         raise FieldError(N_("err.not_settable")) from None
-    return Choice.of(parse_field_text(tp, text))
 
 
 @dataclass(frozen=True)
@@ -274,7 +272,9 @@ def _merge_tables(
     return FileMerge(codec.encode(record), conflicts)
 
 
-def _validate(cls: type, table: dict[str, Any], path: str) -> tuple[Any, list[Issue]]:
+def _validate(
+    cls: type[Record], table: dict[str, Any], path: str
+) -> tuple[Record | None, list[Issue]]:
     try:
         return from_table(cls, table, id=RecordId.parse(path))
     except FieldError as exc:  # a nested table's own rule (Figures), raised past from_table

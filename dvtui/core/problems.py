@@ -5,13 +5,12 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from dvtui.core.text import inert
 from dvtui.i18n import t
 
 
-def one_line(value: Any) -> Any:
+def one_line(value: object) -> object:
     """A value for a message: text from files, names and users never drives the terminal.
 
     Control characters (ESC, BEL …) are shown as ``\\x1b``, a line break as ``\\n``, so a
@@ -22,7 +21,7 @@ def one_line(value: Any) -> Any:
     return value
 
 
-def message(code: str, values: dict[str, Any]) -> str:
+def message(code: str, values: dict[str, object]) -> str:
     """The text of a message key with its values made safe (see :func:`one_line`)."""
     return t(code, **{k: one_line(v) for k, v in values.items()})
 
@@ -34,7 +33,7 @@ class Problem:
     file: str
     field: str
     code: str
-    args: dict[str, Any] = dataclasses.field(default_factory=dict, compare=False)
+    args: dict[str, object] = dataclasses.field(default_factory=dict, compare=False)
 
     def reason(self) -> str:
         """The reason alone, in the current language."""
@@ -54,10 +53,10 @@ class FieldError(ValueError):
     """
 
     def __init__(
-        self, code: str, values: Mapping[str, Any] | None = None, *, field: str = ""
+        self, code: str, values: Mapping[str, object] | None = None, *, field: str = ""
     ) -> None:
         self.code = code
-        self.values: dict[str, Any] = dict(values) if values else {}
+        self.values: dict[str, object] = dict(values) if values else {}
         self.field = field
         super().__init__(code, self.values)
 
@@ -75,7 +74,7 @@ class DataError(Exception):
     ``args`` = (message key, values) so that the text follows the current language.
     """
 
-    def __init__(self, code: str, **values: Any) -> None:
+    def __init__(self, code: str, **values: object) -> None:
         super().__init__(code, values)
         self.code = code
         self.values = values

@@ -4,8 +4,9 @@ Each record kind is a frozen dataclass (see ``records.py``). This module reads i
 annotations to validate a parsed TOML table (types, enums, dates, required fields,
 unknown keys) and to turn a record back into the canonical table that is written.
 Field metadata adds what a type cannot say: ``ref`` (the kind a value points to),
-``min`` (the smallest number allowed) and ``set`` (a list whose order means nothing: it is
-written in one canonical order and merged as a set; see :func:`members`).
+``min`` (the smallest number allowed), ``set`` (a list whose order means nothing: it is
+written in one canonical order and merged as a set; see :func:`members`) and ``labels`` (what
+people read and type for the slugs of a closed set of values: ``Đã nộp`` for ``submitted``).
 """
 
 from __future__ import annotations
@@ -14,21 +15,27 @@ import dataclasses
 import re
 import types
 import typing
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from dvtui.core.problems import FieldError
-from dvtui.core.text import nfc, parse_date
-from dvtui.i18n import N_
+from dvtui.core.text import fold, nfc, parse_date
+from dvtui.i18n import N_, Lang, current_language, t, translator
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 __all__ = [
     "Issue",
     "assign",
+    "choice",
     "field_type",
     "from_table",
     "members",
+    "parse_field",
     "parse_field_text",
     "set_fields",
     "to_table",
@@ -45,7 +52,7 @@ class Issue:
 
     field: str
     code: str
-    args: dict[str, Any] = dataclasses.field(default_factory=dict)
+    args: dict[str, object] = dataclasses.field(default_factory=dict)
 
 
 def ref(kind: str, **kw: Any) -> Any:
@@ -86,6 +93,12 @@ def count(**kw: Any) -> Any:
     return dataclasses.field(default=None, metadata={"min": 0}, **kw)
 
 
+def choice(labels: Mapping[str, str], **kw: Any) -> Any:
+    """A field of a closed set of slugs (a ``Literal``) with the message key of each one's
+    label (slug → key): people read the labels and may type them instead of the slugs."""
+    return dataclasses.field(metadata={"labels": labels}, **kw)
+
+
 @cache
 def hints(cls: type) -> dict[str, Any]:
     """The resolved type hints of a dataclass, cached: they are read on every load."""
@@ -110,7 +123,12 @@ def _is_required(f: dataclasses.Field[Any]) -> bool:
     return f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
 
 
-def from_table(cls: type, table: dict[str, Any], **extra: Any) -> tuple[Any, list[Issue]]:
+R = TypeVar("R")
+
+
+def from_table(
+    cls: type[R], table: Mapping[str, object], **extra: object
+) -> tuple[R | None, list[Issue]]:
     """Validate ``table`` against ``cls``; return the record (or None) and every issue found."""
     issues: list[Issue] = []
     value = _convert_dataclass(cls, table, "", issues)
@@ -206,7 +224,7 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
     raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in records.py
 
 
-def to_table(record: Any) -> dict[str, Any]:
+def to_table(record: DataclassInstance) -> dict[str, Any]:
     """The canonical TOML table of a record: fields in declared order, empty values left out.
 
     An empty text is kept when its field's default is not empty (``symbol = "BC-UBND"``):
@@ -215,7 +233,7 @@ def to_table(record: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     keep = _keeps_empty(type(record))
     sets = set_fields(type(record))
-    for f in stored_fields(type(record)):  # type: ignore[arg-type]
+    for f in stored_fields(type(record)):
         value = _plain(getattr(record, f.name))
         if value is None or (value in ("", [], {}) and f.name not in keep):
             continue
@@ -269,7 +287,7 @@ def _stored_text(text: str) -> str:
 _CRLF = re.compile("\r+\n")  # \r\r\n too: one pass must leave no \r\n behind
 
 
-def assign(table: dict[str, Any], dotted: str, value: Any) -> None:
+def assign(table: dict[str, Any], dotted: str, value: object) -> None:
     """Set a (dotted) field in a TOML table; an empty value removes it."""
     *parents, leaf = dotted.split(".")
     for part in parents:
@@ -280,7 +298,7 @@ def assign(table: dict[str, Any], dotted: str, value: Any) -> None:
         table[leaf] = value
 
 
-def field_type(cls: type, dotted: str) -> tuple[Any, Any]:
+def field_type(cls: type, dotted: str) -> tuple[object, Mapping[str, Any]]:
     """The type and metadata of a (possibly nested, ``a.b``) field; KeyError if unknown."""
     head, _, rest = dotted.partition(".")
     f = {f.name: f for f in stored_fields(cls)}[head]
@@ -295,10 +313,26 @@ def field_type(cls: type, dotted: str) -> tuple[Any, Any]:
     return tp, f.metadata
 
 
-def parse_field_text(tp: Any, text: str) -> Any:
+# What a person can type for a field: nothing (clear it), a date, a number, yes/no, a
+# comma-separated list or a text.
+TypedValue = date | int | bool | list[str] | str | None
+
+
+def parse_field(cls: type, dotted: str, text: str) -> TypedValue:
+    """What a person typed for the field ``dotted`` of ``cls``, as its value.
+
+    KeyError when ``cls`` has no such field; :class:`FieldError` when the text is not a value
+    of it (the reason in ``code`` and ``values``).
+    """
+    tp, meta = field_type(cls, dotted)
+    return parse_field_text(tp, text, meta.get("labels", {}))
+
+
+def parse_field_text(tp: object, text: str, labels: Mapping[str, str] | None = None) -> TypedValue:
     """Turn what a person typed into a value of type ``tp``; :class:`FieldError` if not.
 
-    An empty text means "no value" (the field is cleared).
+    An empty text means "no value" (the field is cleared). A slug of a ``Literal`` may also be
+    typed as its label (``labels``: slug → message key), see :func:`parse_choice`.
     """
     text = nfc(text.strip())
     if text == "":
@@ -324,10 +358,30 @@ def parse_field_text(tp: Any, text: str) -> Any:
     if get_origin(tp) is list:
         return [part.strip() for part in text.split(",") if part.strip()]
     if get_origin(tp) is Literal:
-        allowed = get_args(tp)
-        if text not in allowed:
-            raise FieldError(N_("err.enum"), {"value": text, "allowed": ", ".join(allowed)})
-        return text
+        return parse_choice(get_args(tp), text, labels or {})
     if tp is str:
         return text
     raise FieldError(N_("err.not_settable"))
+
+
+def parse_choice(allowed: tuple[str, ...], text: str, labels: Mapping[str, str]) -> str:
+    """The slug of ``allowed`` that ``text`` names: the slug itself, or its label in the current
+    language or in Vietnamese, whatever its marks, case and punctuation (``da nop``, ``ĐÃ NỘP``:
+    what an input method left, or a keyboard without one). Refused with the labels people read.
+    """
+    if text in allowed:
+        return text
+    wanted = _words(text)
+    languages: tuple[Lang, ...] = (current_language(), "vi")
+    for slug in allowed:
+        key = labels.get(slug)
+        names = [slug, *(translator(lang).t(key) for lang in languages)] if key else [slug]
+        if any(_words(name) == wanted for name in names):
+            return slug
+    shown = ", ".join(f"“{t(labels[slug])}”" if slug in labels else slug for slug in allowed)
+    raise FieldError(N_("err.enum"), {"value": text, "allowed": shown})
+
+
+def _words(text: str) -> list[str]:
+    """The words of a label, folded: ``Văn hóa - xã hội`` and ``van hoa xa hoi`` are one."""
+    return re.findall(r"\w+", fold(text))

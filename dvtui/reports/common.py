@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from io import BytesIO
 from pathlib import Path
-from typing import Any
+from typing import Protocol
 
 from dvtui.core.records import Period, Plan, Signature
 from dvtui.core.text import format_date
@@ -27,10 +27,10 @@ class Msg:
     """A message held by a report model as its key and values; a renderer translates it."""
 
     key: str
-    values: tuple[tuple[str, Any], ...] = ()
+    values: tuple[tuple[str, str | int], ...] = ()
 
     @classmethod
-    def of(cls, key: str, **values: Any) -> Msg:
+    def of(cls, key: str, **values: str | int) -> Msg:
         """``Msg.of("owe.report", period="Báo cáo 6 tháng năm 2023")``."""
         return cls(key, tuple(values.items()))
 
@@ -131,7 +131,13 @@ def signature_or_default(signature: Signature | None) -> Signature:
     return Signature(authority=["TM. ỦY BAN NHÂN DÂN"], title="CHỦ TỊCH", signer="")
 
 
-def save_atomic(document: Any, path: Path) -> None:
+class Savable(Protocol):
+    """What python-docx's Document and openpyxl's Workbook share: saving into a stream."""
+
+    def save(self, stream: BytesIO, /) -> None: ...
+
+
+def save_atomic(document: Savable, path: Path) -> None:
     """Save a python-docx Document or openpyxl Workbook so that ``path`` is never half written."""
     buffer = BytesIO()
     document.save(buffer)

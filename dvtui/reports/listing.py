@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from dvtui.core.changes import value_text
 from dvtui.core.dataset import Dataset
 from dvtui.core.facts import days_late, expected_reports, plan_units, task_overdue, timeliness
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
+    MODEL_KIND_LABELS,
+    REPORT_STATUS_LABELS,
     REPORT_STATUSES,
+    TASK_STATUS_LABELS,
     TASK_STATUSES,
+    UNIT_KIND_LABELS,
     Model,
     Period,
     Plan,
@@ -74,9 +77,14 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
     if isinstance(record, Plan):
         return [str(record.id), str(record.year), record.title]
     if isinstance(record, Unit):
-        return [record.id.name, record.name, t(f"kind.unit.{record.kind}"), record.gso_code or ""]
+        return [
+            record.id.name,
+            record.name,
+            t(UNIT_KIND_LABELS[record.kind]),
+            record.gso_code or "",
+        ]
     if isinstance(record, Task):
-        status = t(f"status.task.{record.status}")
+        status = t(TASK_STATUS_LABELS[record.status])
         if task_overdue(record, today):
             status += " · " + t("ui.overdue")
         return [
@@ -94,14 +102,14 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
         return [
             period.name,
             unit_name(record.unit),
-            t(f"status.report.{record.status}"),
+            t(REPORT_STATUS_LABELS[record.status]),
             format_date(record.submitted_on),
             report_timeliness_text(record, period, today, settings),
         ]
     if isinstance(record, Model):
         return [
             str(record.year),
-            t(f"kind.model.{record.kind}"),
+            t(MODEL_KIND_LABELS[record.kind]),
             record.name,
             unit_name(record.unit),
             value_text("sector", record.sector),
@@ -180,25 +188,31 @@ def _units_of(record: Record) -> set[str]:
     return set()
 
 
-def records_json(data: Dataset, kind: str, rows: list[Row]) -> list[dict[str, Any]]:
+# What json.dumps writes: tables, lists, texts, numbers, yes/no, nothing.
+Json = dict[str, "Json"] | list["Json"] | str | int | float | bool | None
+
+
+def records_json(data: Dataset, kind: str, rows: list[Row]) -> list[Json]:
     """Records as JSON-ready tables (ISO dates) with their ``id``."""
     return [_jsonable({"id": str(r.record.id), **to_table(r.record)}) for r in rows]
 
 
-def _jsonable(value: Any) -> Any:
+def _jsonable(value: object) -> Json:
     if isinstance(value, dict):
         return {k: _jsonable(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     if isinstance(value, date):
         return value.isoformat()
-    return value
+    if value is None or isinstance(value, str | int | float):  # bool is an int
+        return value
+    return str(value)  # no record holds another TOML value (a time of day): its text
 
 
 def report_state_text(report: Report, period: Period, today: date, settings: Settings) -> str:
     """A report's state at a glance: reviewed status, or received/missing with timeliness."""
     if report.status in ("returned", "approved"):
-        return t(f"status.report.{report.status}")
+        return t(REPORT_STATUS_LABELS[report.status])
     state = timeliness(report, period, today, settings)
     if state == "pending":
         return t("status.report.missing")
@@ -248,7 +262,7 @@ def _aside(unit: Unit) -> str:
     """Why a unit has no row of figures: retired (since when), or a partner of its kind."""
     if unit.retired_on is not None:
         return t("ui.unit_retired", date=format_date(unit.retired_on))
-    return t(f"kind.unit.{unit.kind}")
+    return t(UNIT_KIND_LABELS[unit.kind])
 
 
 def period_report_rows(
@@ -267,7 +281,7 @@ def period_report_rows(
             continue
         cells = [
             unit.name,
-            t(f"status.report.{report.status}"),
+            t(REPORT_STATUS_LABELS[report.status]),
             format_date(report.submitted_on),
             report_timeliness_text(report, period, today, settings),
             report.document_number or "",

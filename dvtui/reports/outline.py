@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from dvtui.core.records import Model
+from dvtui.core.records import MODEL_FIELD_LABELS, MODEL_KIND_LABELS, REPORT_STATUS_LABELS, Model
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, Translator
 from dvtui.reports.common import (
@@ -63,27 +63,11 @@ class Table:
 
 Block = Heading | Paragraph | Table
 
-REPORT_STATUS = {
-    "missing": N_("status.report.missing"),
-    "submitted": N_("status.report.submitted"),
-    "returned": N_("status.report.returned"),
-    "approved": N_("status.report.approved"),
-}
 TIMELINESS = {
     "on-time": N_("timeliness.on-time"),
     "late": N_("timeliness.late"),
     "pending": N_("timeliness.pending"),
     "overdue": N_("timeliness.overdue"),
-}
-SECTORS = {
-    "economy": N_("sector.economy"),
-    "culture-society": N_("sector.culture-society"),
-    "defence-security": N_("sector.defence-security"),
-    "political-system": N_("sector.political-system"),
-}
-MODEL_KINDS = {
-    "model": N_("kind.model.model"),
-    "exemplary-person": N_("kind.model.exemplary-person"),
 }
 DISTRICT_PARTS = {
     "strengths": N_("field.strengths"),
@@ -320,7 +304,10 @@ def models_blocks(report: ConsolidatedReport, tr: Translator) -> list[Block]:
         ),
         Table(
             [tr.t("doc.col.sector"), tr.t("doc.col.models"), tr.t("doc.col.persons")],
-            [[tr.t(SECTORS[s.sector]), str(s.models), str(s.persons)] for s in report.sectors]
+            [
+                [tr.t(MODEL_FIELD_LABELS[s.sector]), str(s.models), str(s.persons)]
+                for s in report.sectors
+            ]
             + [[tr.t("doc.col.sum"), str(report.models_total), str(report.persons_total)]],
             frozenset({1, 2}),
             totals=1,
@@ -346,9 +333,9 @@ def models_table(report: ConsolidatedReport, tr: Translator) -> Table:
             [
                 str(i),
                 name,
-                tr.t(MODEL_KINDS[m.kind]),
+                tr.t(MODEL_KIND_LABELS[m.kind]),
                 units.get(m.unit, (0, m.unit))[1],
-                tr.t(SECTORS[m.sector]),
+                tr.t(MODEL_FIELD_LABELS[m.sector]),
             ]
         )
     return Table(
@@ -397,7 +384,7 @@ def appendix_table(report: ConsolidatedReport, tr: Translator) -> Table:
             row.unit.name,
             format_date(row.report.submitted_on) if row.report else "",
             timeliness_text(row, tr),
-            tr.t(REPORT_STATUS[row.report.status]) if row.report else "",
+            tr.t(REPORT_STATUS_LABELS[row.report.status]) if row.report else "",
             *[number(getattr(row.figures, f)) for f in REPORTED_FIGURES],
             str(len(row.models)),
             str(len(row.persons)),

@@ -22,11 +22,12 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from dvtui.core.records import MODEL_FIELD_LABELS, REPORT_STATUS_LABELS, UNIT_KIND_LABELS
 from dvtui.core.text import inert
-from dvtui.i18n import N_, Translator, t
+from dvtui.i18n import Translator, t
 from dvtui.reports.common import Progress, as_of_line, no_progress, save_atomic
 from dvtui.reports.figures import FIGURE_LABELS, REPORTED_FIGURES, ConsolidatedReport
-from dvtui.reports.outline import REPORT_STATUS, SECTORS, models_table, subject, timeliness_text
+from dvtui.reports.outline import models_table, subject, timeliness_text
 
 FONT = "Times New Roman"
 FONT_PT = 11
@@ -34,13 +35,6 @@ DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
 LINE_PT = 15.0  # one line of 11 pt text
 HEAD_ROW = 3  # rows 1-2: title and "Số liệu tính đến ngày …"; row 3: the column heads
-UNIT_KINDS = {
-    "agency": N_("kind.unit.agency"),
-    "commune": N_("kind.unit.commune"),
-    "township": N_("kind.unit.township"),
-    "front": N_("kind.unit.front"),
-    "mass-organization": N_("kind.unit.mass-organization"),
-}
 
 
 class Percent(float):
@@ -191,8 +185,8 @@ def _units_sheet(
             [
                 i,
                 row.unit.name,
-                tr.t(UNIT_KINDS[row.unit.kind]),
-                tr.t(REPORT_STATUS[rep.status]) if rep else "",
+                tr.t(UNIT_KIND_LABELS[row.unit.kind]),
+                tr.t(REPORT_STATUS_LABELS[rep.status]) if rep else "",
                 rep.submitted_on if rep else None,
                 timeliness_text(row, tr),
                 row.days_late,
@@ -295,7 +289,7 @@ def _totals_sheet(
         [tr.t("xlsx.row.regulation_target"), Percent((g.target or 0) / 100), None],
     ]
     for s in report.sectors:
-        sector = tr.t(SECTORS[s.sector])
+        sector = tr.t(MODEL_FIELD_LABELS[s.sector])
         rows.append([tr.t("xlsx.row.models", sector=sector), s.models, tr.t("xlsx.base.models")])
         rows.append([tr.t("xlsx.row.persons", sector=sector), s.persons, tr.t("xlsx.base.models")])
     rows.append([tr.t("xlsx.row.source"), None, source])

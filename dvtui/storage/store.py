@@ -13,7 +13,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from dvtui.core import codec
 from dvtui.core.changes import Change, diff
@@ -25,9 +25,8 @@ from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem, R
 from dvtui.core.records import KINDS, SCHEMA_VERSION, Record
 from dvtui.core.schema import (
     assign,
-    field_type,
     from_table,
-    parse_field_text,
+    parse_field,
     set_fields,
     to_table,
 )
@@ -603,7 +602,7 @@ class Store:
         """The git identity saves will be made with."""
         return self.git.identity()
 
-    def change_token(self) -> tuple[Any, ...]:
+    def change_token(self) -> tuple[object, ...]:
         """Cheap fingerprint of the repo state; it changes with every commit, pull or checkout.
 
         Reads a few small files and stats, so a UI can poll it every few seconds.
@@ -611,7 +610,7 @@ class Store:
         if self._git is None:
             return ()
         dirs = self._git.dirs
-        parts: list[Any] = []
+        parts: list[object] = []
         for folder, name in (
             (dirs.git_dir, "HEAD"),
             (dirs.git_dir, "index"),
@@ -641,18 +640,16 @@ def _with_fields(
     """``table`` with fields set from text, validated into a record (InvalidRecord if not)."""
     for name, text in assignments.items():
         try:
-            tp, _meta = field_type(cls, name)
+            value = parse_field(cls, name, text)
         except KeyError:
             raise DataError("err.unknown_field", id=str(rid), field=name) from None
-        try:
-            value = parse_field_text(tp, text)
         except FieldError as exc:
             raise InvalidRecord([exc.problem(rid.relpath, name)]) from None
         assign(table, name, value)
     new, issues = from_table(cls, table, id=rid)
-    if issues:
+    if new is None:
         raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
-    return cast(Record, new)
+    return new
 
 
 def _not_a_data_repo(root: Path) -> DataError:
@@ -712,6 +709,6 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     if table is None:
         return Settings(), problems
     settings, issues = from_table(Settings, table)
-    if issues:
+    if settings is None:
         return Settings(), [Problem(SETTINGS_FILE, i.field, i.code, i.args) for i in issues]
     return settings, []

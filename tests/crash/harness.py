@@ -44,7 +44,7 @@ from dvtui.core import codec
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.records import KINDS, Record
-from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.core.schema import assign, from_table, parse_field, to_table
 from dvtui.git.dirs import find_git_dirs
 from dvtui.git.locks import lock_files
 from dvtui.services.setup import init_data_repo
@@ -131,7 +131,7 @@ def build_record(rid: RecordId, assignments: dict[str, str]) -> Record:
     cls = KINDS[rid.kind]
     table: dict[str, object] = {}
     for name, text in assignments.items():
-        assign(table, name, parse_field_text(field_type(cls, name)[0], text))
+        assign(table, name, parse_field(cls, name, text))
     record, issues = from_table(cls, table, id=rid)
     assert isinstance(record, cls) and not issues, issues
     return record
@@ -145,9 +145,9 @@ def expected_bytes(repo: Path, edit: Edit) -> bytes:
     assert record is not None, problems
     table = to_table(record)
     for name, text in edit.assignments.items():
-        assign(table, name, parse_field_text(field_type(type(record), name)[0], text))
+        assign(table, name, parse_field(type(record), name, text))
     new, issues = from_table(type(record), table, id=edit.rid)
-    assert not issues, issues
+    assert new is not None, issues
     return codec.encode(new)
 
 

@@ -42,7 +42,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.merge import Choice
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import Record
-from dvtui.core.schema import assign, field_type, from_table, parse_field_text, to_table
+from dvtui.core.schema import assign, from_table, parse_field, to_table
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import t
 from dvtui.storage.store import SaveConflict
@@ -265,8 +265,7 @@ class FormScreen(Screen[bool]):
         """The field's value; :class:`FieldError` when what is typed is not valid."""
         raw = self._raw(spec)
         if spec.kind in ("text", "date", "int"):
-            tp, _ = field_type(self.cls, spec.name)
-            return parse_field_text(tp, raw)
+            return parse_field(self.cls, spec.name, raw)
         return raw
 
     def _set_error(self, name: str, text: str, *, focus: bool = False) -> None:
@@ -326,7 +325,7 @@ class FormScreen(Screen[bool]):
             else:
                 record, issues = from_table(self.cls, table, id=rid)
                 if record is not None:
-                    return cast(Record, record)
+                    return record
                 failed += [
                     (i.field, f"{field_label(i.field)}: {t(i.code, **i.args)}") for i in issues
                 ]
