@@ -42,10 +42,11 @@ format: $(STAMP)
 	$(BIN)/ruff format dvtui tests
 	$(BIN)/ruff check --fix dvtui tests
 
-# Province-scale benchmark (issue 7): generated repos in a temp folder, a table of figures
-# against the targets, bench/out/results.json. QUICK=1: only the smallest size (< 1 minute).
+# Province-scale benchmark (issue 15): generated repos in a temp folder, figures side by side
+# with Taskwarrior (when `task` is installed), bench/out/results.json. QUICK=1: 1,000 records
+# only (about a minute); SIZE=200k (or SIZE=10k,50k,200k): the sizes to run.
 bench: $(STAMP)
-	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(BENCH_ARGS)
+	$(BIN)/python bench/run.py $(if $(QUICK),--quick) $(if $(SIZE),--size $(SIZE)) $(BENCH_ARGS)
 
 # Issue 6, the long versions of what `make test` runs briefly: CASES saves (default 200)
 # killed with SIGKILL at named and random points, then 100 rounds of two programs saving

@@ -190,7 +190,10 @@ def _units(districts: int) -> list[dict[str, Any]]:
     if districts >= 10:
         communes_each[0] = 13 + 129 - 13 * 10 + 1  # 129 communes over the first ten
     for d in range(districts):
+        # Past the 20 names, "Tuần Giáo 2" …: a name that repeats would repeat every slug.
         district = DISTRICT_NAMES[d % len(DISTRICT_NAMES)]
+        if d >= len(DISTRICT_NAMES):
+            district += f" {d // len(DISTRICT_NAMES) + 1}"
         suffix = f" huyện {district}"
         for name in AGENCIES:
             out.append({"name": name + suffix, "kind": "agency"})
@@ -205,8 +208,9 @@ def _units(districts: int) -> list[dict[str, Any]]:
     seen: set[str] = set()
     for i, u in enumerate(out):
         slug = slugify(u["name"])
-        while slug in seen:
-            slug = slugify(f"{u['name']} {i}")
+        if slug in seen:  # the number at the end: slugify cuts long names at 64 characters
+            slug = f"{slug[:56].rstrip('-')}-{i}"
+        assert slug not in seen, slug
         seen.add(slug)
         u["slug"] = slug
         if u.pop("gso", False):
