@@ -9,7 +9,7 @@ object reader; a merge is shown against its first parent. ``change_log`` powers
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -75,16 +75,26 @@ class BlobTables:
         self.store = store
         self._cache: dict[str, dict[str, Any] | None] = {}
 
+    def prefetch(self, commits: Sequence[Commit]) -> None:
+        """Read every blob these commits' diffs need in one go (a page of history)."""
+        shas = {sha for c in commits for f in c.files for sha in (f.old_blob, f.new_blob) if sha}
+        for sha, data in self.store.git.blobs([s for s in shas if s not in self._cache]).items():
+            self._cache[sha] = _table(data)
+
     def get(self, sha: str | None) -> dict[str, Any] | None:
         """The parsed table of blob ``sha`` (None: absent or not valid TOML)."""
         if sha is None:
             return None
         if sha not in self._cache:
-            try:
-                self._cache[sha] = tomllib.loads(self.store.git.blob(sha).decode("utf-8"))
-            except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-                self._cache[sha] = None
+            self._cache[sha] = _table(self.store.git.blob(sha))
         return self._cache[sha]
+
+
+def _table(data: bytes) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
 
 
 def to_entry(commit: Commit, tables: BlobTables) -> LogEntry:
@@ -135,7 +145,10 @@ def change_log(
     out: list[LogEntry] = []
     # Filters are applied here; without any, git stops after ``limit`` commits itself.
     filtered = author is not None or since is not None or until is not None
-    commits = store.git.log(revisions, paths, limit=None if filtered else limit)
+    commits: Iterable[Commit] = store.git.log(revisions, paths, limit=None if filtered else limit)
+    if limit is not None and not filtered:  # one page: its blobs read in one go
+        commits = list(commits)
+        tables.prefetch(commits)
     for commit in commits:
         day = commit.when.date()
         if since is not None and day < since:
