@@ -1,5 +1,5 @@
 """``python -m dvtui``."""
 
-from dvtui.cli.main import main
+from dvtui.cli.quick import main
 
 raise SystemExit(main())

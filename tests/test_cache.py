@@ -366,3 +366,246 @@ def _all_decoded(root: Path) -> list[Any]:
         if record is not None:
             out.append(record)
     return out
+
+
+# --- the row cache of `dvtui list` ------------------------------------------------------------
+
+LIST_KINDS = ("reports", "tasks", "units", "periods", "models", "plans")
+DAY = date(2023, 7, 20)  # the half-year's reports are due: some late, some overdue
+
+
+def slow_list(root: Path, kind: str, today: date) -> str:
+    """What `dvtui list KIND` printed before the row cache: every file parsed from disk, the
+    rows of ``list_rows``, the plain table writer."""
+    from dvtui.cli.output import plain_table
+    from dvtui.i18n import t
+    from dvtui.reports.listing import list_rows
+    from dvtui.storage.store import load_settings
+
+    settings, _ = load_settings(root)
+    columns, rows = list_rows(oracle(root), settings, kind, today=today, searchable=False)
+    text = plain_table([t(c) for c in columns], [r.cells for r in rows])
+    assert text is not None
+    return text
+
+
+def listed(root: Path, kind: str, today: date, capsys: pytest.CaptureFixture[str]) -> str:
+    """What the real command line prints (through the row cache when it holds)."""
+    from dvtui.cli.quick import main
+
+    assert main(["--repo", str(root), "--today", today.isoformat(), "list", kind]) == 0
+    return capsys.readouterr().out
+
+
+def from_the_row_cache(root: Path, kind: str, today: date = DAY) -> str | None:
+    """The table the row cache gives on its own (None: it does not trust itself)."""
+    from dvtui.git.dirs import find_git_dirs
+    from dvtui.reports.listcache import cached
+
+    dirs = find_git_dirs(root)
+    assert dirs is not None
+    return cached(root, dirs, kind, today, 1000)
+
+
+def assert_lists_like_slow(
+    root: Path, capsys: pytest.CaptureFixture[str], today: date = DAY
+) -> None:
+    for kind in LIST_KINDS:
+        assert listed(root, kind, today, capsys) == slow_list(root, kind, today), kind
+
+
+def warm_rows(root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Fill the row caches (and the load cache), and prove they are used."""
+    assert_lists_like_slow(root, capsys)
+    for kind in LIST_KINDS:
+        assert from_the_row_cache(root, kind) == slow_list(root, kind, DAY), kind
+
+
+def test_a_list_comes_from_the_row_cache_and_is_the_same_on_any_day(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    warm_rows(repo_path, capsys)
+    # Only the day-dependent cells change with the day: before, on and after the due days.
+    for day in (date(2023, 1, 2), date(2023, 7, 14), date(2023, 7, 15), date(2024, 3, 1)):
+        assert_lists_like_slow(repo_path, capsys, day)
+        assert from_the_row_cache(repo_path, "reports", day) == slow_list(repo_path, "reports", day)
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+def test_rows_after_a_hand_edit_of_a_tracked_file(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    warm_rows(repo_path, capsys)
+    path = repo_path / UNIT_FILE
+    old = path.read_bytes()
+    path.write_bytes(old.replace(b"Qu\xc3\xa0i", b"Qu\xc3\xa1i"))  # same size, same second
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert "Quái" in listed(repo_path, "reports", DAY, capsys)
+    assert_lists_like_slow(repo_path, capsys)
+
+
+@pytest.mark.parametrize("how", ["untracked", "deleted", "folder", "settings", "staged"])
+def test_rows_after_files_come_and_go(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], how: str
+) -> None:
+    warm_rows(repo_path, capsys)
+    if how == "untracked":  # a new report copied in by hand, never added to git
+        src = repo_path / QUAI_CANG_FILE
+        shutil.copy(src, src.with_name("ubnd-xa-moi.toml"))
+        (repo_path / "records/units/ubnd-xa-moi.toml").write_text(
+            'schema = 1\nname = "UBND xã Mới"\nkind = "commune"\n', encoding="utf-8"
+        )
+    elif how == "deleted":
+        (repo_path / QUAI_CANG_FILE).unlink()
+    elif how == "folder":  # a new period folder with a report in it
+        folder = repo_path / "records/reports/2023-q9"
+        folder.mkdir()
+        shutil.copy(repo_path / QUAI_CANG_FILE, folder / "ubnd-xa-quai-cang.toml")
+    elif how == "settings":
+        settings = repo_path / "dvtui.toml"
+        settings.write_text(
+            settings.read_text(encoding="utf-8") + "deadline_inclusive = false\n",
+            encoding="utf-8",
+        )
+    else:  # an edit staged by hand, then the file put back as it was
+        path = repo_path / QUAI_CANG_FILE
+        old = path.read_bytes()
+        path.write_bytes(old + b'reviewer = "Staged"\n')
+        git(repo_path, "add", QUAI_CANG_FILE)
+        path.write_bytes(old)
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert_lists_like_slow(repo_path, capsys)
+
+
+def test_rows_when_git_stops_looking_at_a_file(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``assume-unchanged``: git's word "unchanged" proves nothing, so no cache is kept."""
+    git(repo_path, "update-index", "--assume-unchanged", QUAI_CANG_FILE)
+    assert_lists_like_slow(repo_path, capsys)
+    path = repo_path / QUAI_CANG_FILE
+    path.write_bytes(path.read_bytes() + b'reviewer = "Hidden"\n')
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert_lists_like_slow(repo_path, capsys)
+
+
+def test_rows_after_a_pull_a_checkout_and_a_merge_conflict(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    server = tmp_path / "server.git"
+    init_data_repo(tmp_path / "first")
+    git(tmp_path, "clone", "-q", "--bare", str(tmp_path / "first"), str(server))
+    mine, theirs = clone(str(server), tmp_path / "mine"), clone(str(server), tmp_path / "theirs")
+    first = git(mine, "rev-parse", "HEAD").strip()
+    warm_rows(mine, capsys)
+    Store(theirs).set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    git(theirs, "push", "-q", "origin", "main")
+    git(mine, "pull", "-q")
+    assert from_the_row_cache(mine, "reports") is None
+    assert_lists_like_slow(mine, capsys)
+    git(mine, "checkout", "-q", first)
+    assert from_the_row_cache(mine, "reports") is None
+    assert_lists_like_slow(mine, capsys)
+    git(mine, "checkout", "-q", "main")
+    assert_lists_like_slow(mine, capsys)
+    # Both sides rename the same unit: a conflict with markers in the file.
+    for root, name in ((mine, "A"), (theirs, "B")):
+        (root / UNIT_FILE).write_text(
+            f'schema = 1\nname = "UBND xã Quài Cang ({name})"\nkind = "commune"\n',
+            encoding="utf-8",
+        )
+        git(root, "commit", "-q", "-am", name)
+    git(theirs, "push", "-q", "origin", "main")
+    warm_rows(mine, capsys)
+    git(mine, "config", "--remove-section", "merge.dvtui")
+    merge = subprocess.run(
+        ["git", "-C", str(mine), "pull", "-q", "--no-rebase"], capture_output=True
+    )
+    assert merge.returncode != 0 and b"<<<<<<<" in (mine / UNIT_FILE).read_bytes()
+    assert from_the_row_cache(mine, "reports") is None
+    assert_lists_like_slow(mine, capsys)
+
+
+def test_a_set_keeps_the_rows_up_to_date(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``dvtui set`` makes the saved record's row again in place: the next list is quick and
+    the same as the slow path's, however the row's cells change."""
+    from dvtui.cli.quick import main
+
+    warm_rows(repo_path, capsys)
+    kept = []
+    for assignments in (
+        ["status=submitted", "submitted_on=10/07/2023"],  # on time: a wider date column
+        ["submitted_on=20/07/2023"],  # late
+        ["document_number=12/BC-UBND"],  # no cell changes
+        ["status=missing", "submitted_on="],  # overdue again: a day-dependent cell
+        ["status=submitted", "submitted_on=01/07/2023"],  # wider again (the only date)
+        ["figures.dialogues=3"],  # what `dvtui set` mostly does: a figure
+    ):
+        assert main(["--repo", str(repo_path), "set", str(QUAI_CANG), *assignments]) == 0
+        capsys.readouterr()
+        quick = from_the_row_cache(repo_path, "reports")
+        kept.append(quick is not None)
+        # A column that gets wider or narrower changes every row: then the rows are made
+        # again by the next list, never patched.
+        assert quick is None or quick == slow_list(repo_path, "reports", DAY)
+        assert listed(repo_path, "reports", DAY, capsys) == slow_list(repo_path, "reports", DAY)
+    assert kept == [False, True, True, False, False, True]
+    assert from_the_row_cache(repo_path, "units") is None  # other kinds: made again
+
+
+def test_a_set_of_a_unit_drops_every_list_that_shows_its_name(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dvtui.cli.quick import main
+
+    warm_rows(repo_path, capsys)
+    unit = "units/ubnd-xa-quai-cang"
+    assert main(["--repo", str(repo_path), "set", unit, "name=UBND xã Quài Cang Mới"]) == 0
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert "Quài Cang Mới" in listed(repo_path, "reports", DAY, capsys)
+    assert_lists_like_slow(repo_path, capsys)
+
+
+def test_a_set_with_a_hand_edit_elsewhere_or_another_commit_between(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """What the saving process did not make stays out of the rows it keeps."""
+    from dvtui.cli.quick import main
+
+    warm_rows(repo_path, capsys)
+    other = "records/reports/2023-h1/ubnd-xa-chieng-sinh.toml"
+    if not (repo_path / other).exists():
+        other = sorted(
+            str(p.relative_to(repo_path)) for p in (repo_path / QUAI_CANG_FILE).parent.iterdir()
+        )[0]
+    path = repo_path / other
+    path.write_bytes(path.read_bytes() + b'reviewer = "Tay"\n')  # in the saved record's folder
+    assert main(["--repo", str(repo_path), "set", str(QUAI_CANG), "document_number=1"]) == 0
+    capsys.readouterr()
+    assert from_the_row_cache(repo_path, "reports") is None  # git sees the edit
+    assert_lists_like_slow(repo_path, capsys)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda b: b[: len(b) // 2],
+        lambda b: b[:-40] + bytes(40),
+        lambda b: b[:-300] + bytes([b[-300] ^ 0xFF]) + b[-299:],
+        lambda b: b"",
+        lambda b: os.urandom(len(b)),
+        lambda b: b.replace(b'"lang": "vi"', b'"lang": "en"'),
+    ],
+    ids=["truncated", "zeroed", "bitflip", "empty", "noise", "other-language"],
+)
+def test_a_damaged_row_cache_is_ignored_and_made_again(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], damage: Any
+) -> None:
+    warm_rows(repo_path, capsys)
+    path = repo_path / ".git/dvtui/rows-reports-vi.bin"
+    path.write_bytes(damage(path.read_bytes()))
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert_lists_like_slow(repo_path, capsys)
+    assert from_the_row_cache(repo_path, "reports") == slow_list(repo_path, "reports", DAY)

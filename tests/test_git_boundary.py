@@ -271,7 +271,7 @@ def test_a_name_with_a_newline_stays_on_one_line_in_log_and_audit(repo_path: Pat
 
 CHECK_IMPORTS = """
 import sys
-from dvtui.cli import main
+from dvtui.cli.quick import main
 code = main(sys.argv[1:])
 print(code, sorted(m for m in ("git", "git.index", "gitdb", "subprocess") if m in sys.modules))
 """

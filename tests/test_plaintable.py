@@ -63,3 +63,16 @@ def test_left_to_rich_when_it_must_wrap_or_break_lines() -> None:
     assert plain_table(["Mã", "Tên"], [["ubnd-xa-quai-cang", "UBND xã Quài Cang"]]) == (
         "Mã                 Tên              \nubnd-xa-quai-cang  UBND xã Quài Cang\n"
     )
+
+
+def test_the_quick_width_is_richs_for_every_character_it_takes() -> None:
+    """``width_of`` skips Rich's table for text it calls narrow: it must count as Rich does."""
+    from rich.cells import cell_len
+
+    from dvtui.reports.cells import width_of
+
+    narrow = [*range(0x20, 0x7F), *range(0xA0, 0x300), *range(0x1E00, 0x1F00)]
+    text = "".join(chr(c) for c in narrow)
+    assert width_of(text) == len(text) == cell_len(text)
+    for mixed in ("Quài\u0300 Cang", "日本 xã", "e\u0301", "\u200b"):
+        assert width_of(mixed) == cell_len(mixed)

@@ -76,13 +76,20 @@ def shallow_notice(store: Store) -> None:
 # --- tables ----------------------------------------------------------------------------------
 
 
-def print_table(headers: list[str], rows: list[list[str]], title: str = "") -> None:
-    """A plain Rich table on stdout; cells are made inert and never parsed as markup."""
+def output_width() -> int:
+    """The width a table may take: the terminal's, or 1000 when piped (no wrap at 80)."""
+    return shutil.get_terminal_size().columns if sys.stdout.isatty() else 1000
+
+
+def print_table(
+    headers: list[str], rows: list[list[str]], title: str = "", *, inert_cells: bool = False
+) -> None:
+    """A plain Rich table on stdout; cells are made inert (unless ``inert_cells`` says they
+    are already: list rows are) and never parsed as markup."""
     # Piped into a file or another program, lines are not wrapped at 80 columns.
     width = None if sys.stdout.isatty() else 1000
-    cells = [[inert(c) for c in row] for row in rows]
-    columns = shutil.get_terminal_size().columns if width is None else width
-    fast = plain_table(headers, cells, title=inert(title), width=columns)
+    cells = rows if inert_cells else [[inert(c) for c in row] for row in rows]
+    fast = plain_table(headers, cells, title=inert(title), width=output_width())
     if fast is not None:  # thousands of rows: the same characters, without Rich's layout
         sys.stdout.write(fast)
         return
@@ -114,7 +121,7 @@ def plain_table(
     Cells must already be inert (no control characters); a cell holding a line break or a
     tab, an empty column, a row of another length, or a table wider than ``width`` is left to Rich.
     """
-    from rich.cells import cell_len  # here: ``set`` and ``show`` never load Rich
+    from dvtui.reports.cells import width_of  # Rich only for text it must measure
 
     count = len(headers)
     if count == 0 or any(len(row) != count for row in rows):
@@ -129,16 +136,16 @@ def plain_table(
             if measured is None:
                 if "\n" in cell or "\t" in cell or "\r" in cell:
                     return None
-                measured = known[cell] = len(cell) if cell.isascii() else cell_len(cell)
+                measured = known[cell] = width_of(cell)
             size.append(measured)
         sizes.append(size)
     widths = [max(size[i] for size in sizes) for i in range(count)]
     total = sum(widths) + 2 * (count - 1)
-    if 0 in widths or total > width or (title and cell_len(title) > total):
+    if 0 in widths or total > width or (title and width_of(title) > total):
         return None
     lines = []
     if title:
-        lines.append(title + " " * (total - cell_len(title)))
+        lines.append(title + " " * (total - width_of(title)))
     for row, size in zip(table, sizes, strict=True):
         lines.append(
             "  ".join(cell + " " * (w - s) for cell, s, w in zip(row, size, widths, strict=True))

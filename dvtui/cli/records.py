@@ -88,6 +88,15 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
 
     # Thousands of rows of new objects and no garbage: no cyclic GC walking them all.
     with paused_gc():
+        filtered = args.status or args.unit or args.period or args.search
+        if args.format == "table" and not filtered and store.git_ready:
+            from dvtui.cli.output import output_width
+            from dvtui.reports.listcache import listed
+
+            text = listed(store, args.kind, today, output_width())  # the row cache, if it holds
+            if text is not None:
+                sys.stdout.write(text)
+                return EXIT_OK
         data = store.load()
         columns, rows = list_rows(
             data,
@@ -105,7 +114,7 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
 
             print(json.dumps(records_json(data, args.kind, rows), ensure_ascii=False, indent=2))
             return EXIT_OK
-        print_table([t(c) for c in columns], [r.cells for r in rows])
+        print_table([t(c) for c in columns], [r.cells for r in rows], inert_cells=True)
     return EXIT_OK
 
 
@@ -159,7 +168,12 @@ def set_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_set(store: Store, args: SetOptions, today: date) -> int:
     """``dvtui set ID field=value …``: validate, write, commit."""
-    result = store.set_fields(RecordId.parse(args.id), parse_assignments(args.assignments))
+    from dvtui.reports.listcache import after_save, before_save
+
+    rid = RecordId.parse(args.id)
+    rows = before_save(store, rid.kind) if store.git_ready else None
+    result = store.set_fields(rid, parse_assignments(args.assignments))
+    after_save(store, result, rows)  # `dvtui list` stays quick after a set
     print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
     return EXIT_OK
 

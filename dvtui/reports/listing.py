@@ -10,7 +10,13 @@ from datetime import date
 
 from dvtui.core.changes import value_text
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import days_late, expected_reports, plan_units, task_overdue, timeliness
+from dvtui.core.facts import (
+    days_late,
+    expected_reports,
+    last_on_time_day,
+    plan_units,
+    timeliness,
+)
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
     MODEL_KIND_LABELS,
@@ -32,7 +38,8 @@ from dvtui.core.records import (
 from dvtui.core.schema import to_table
 from dvtui.core.settings import Settings
 from dvtui.core.text import fold, format_date, inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
+from dvtui.reports.cells import COLUMNS, Cell, PastDue, cell_text
 
 
 @dataclass(frozen=True)
@@ -51,17 +58,6 @@ class Row:
 # The statuses `--status` can filter on, per kind.
 STATUSES: dict[str, tuple[str, ...]] = {"reports": REPORT_STATUSES, "tasks": TASK_STATUSES}
 
-COLUMNS: dict[str, list[str]] = {
-    "plans": ["col.id", "col.year", "col.title"],
-    "units": ["col.id", "col.name", "col.kind", "col.gso"],
-    "tasks": ["col.code", "col.title", "col.lead", "col.status", "col.due"],
-    "periods": ["col.id", "col.name", "col.due"],
-    "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
-    "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
-    "summaries": ["col.period", "col.document", "col.issued_on"],
-    "reviews": ["col.id", "col.reviewer", "col.signed_on", "col.upto", "col.commits"],
-}
-
 
 def report_timeliness_text(report: Report, period: Period, today: date, settings: Settings) -> str:
     """``Đúng hạn`` / ``Muộn 3 ngày`` / ``Quá hạn 5 ngày`` / ``Còn hạn``."""
@@ -69,7 +65,25 @@ def report_timeliness_text(report: Report, period: Period, today: date, settings
     return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
 
 
-def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> list[str]:
+def _report_timeliness(report: Report, period: Period, settings: Settings) -> Cell:
+    if report.submitted_on is not None:  # received: fixed, whatever the day
+        return report_timeliness_text(report, period, report.submitted_on, settings)
+    last = last_on_time_day(period, settings)
+    pending = t("timeliness.pending", days=0)
+    return PastDue(last, pending, "", N_("timeliness.overdue"))
+
+
+def _task_status(task: Task) -> Cell:
+    status = t(TASK_STATUS_LABELS[task.status])
+    if task.due is None or task.status == "done":
+        return status
+    return PastDue(task.due, status, status + " · ", N_("ui.overdue"))
+
+
+def record_cells(record: Record, data: Dataset, settings: Settings) -> list[Cell]:
+    """The cells of a record's row in the current language, the day-dependent ones as
+    :class:`PastDue` (see :func:`cell_text`)."""
+
     def unit_name(slug: str | None) -> str:
         unit = data.unit(slug) if slug else None
         return unit.name if unit else (slug or "")
@@ -84,14 +98,11 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
             record.gso_code or "",
         ]
     if isinstance(record, Task):
-        status = t(TASK_STATUS_LABELS[record.status])
-        if task_overdue(record, today):
-            status += " · " + t("ui.overdue")
         return [
             record.code,
             record.title,
             unit_name(record.lead_unit),
-            status,
+            _task_status(record),
             format_date(record.due),
         ]
     if isinstance(record, Period):
@@ -104,7 +115,7 @@ def _cells(record: Record, data: Dataset, settings: Settings, today: date) -> li
             unit_name(record.unit),
             t(REPORT_STATUS_LABELS[record.status]),
             format_date(record.submitted_on),
-            report_timeliness_text(record, period, today, settings),
+            _report_timeliness(record, period, settings),
         ]
     if isinstance(record, Model):
         return [
@@ -137,7 +148,7 @@ def make_row(
 
     ``searchable=False``: no folded search text (a list printed once is never filtered).
     """
-    cells = [inert(c) for c in _cells(record, data, settings, today)]
+    cells = [cell_text(c, today) for c in record_cells(record, data, settings)]
     haystack = fold(" ".join([str(record.id), *cells])) if searchable else ""
     return Row(record, cells, haystack)
 

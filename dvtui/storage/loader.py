@@ -67,6 +67,7 @@ class Loaded:
     parsed: int = 0
     used_git: bool = True
     named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
+    vouched: bool = False  # git vouched for every file: tracked, unchanged, no symlink
 
 
 # Reading must never take (or wait for) index.lock.
@@ -302,7 +303,14 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
             parsed.add((path, known))
     files.update(_symlink_problems(found.symlinks))
     cache.update(current, parsed)
-    return Loaded(dict(sorted(files.items())), from_cache, len(wanted), named=_by_kind(names))
+    vouched = not found.from_disk and not found.symlinks
+    return Loaded(
+        dict(sorted(files.items())),
+        from_cache,
+        len(wanted),
+        named=_by_kind(names),
+        vouched=vouched,
+    )
 
 
 def _by_kind(names: list[tuple[str, str]]) -> dict[str, set[str]]:

@@ -120,6 +120,8 @@ class Store:
         # A ``.git`` git does not accept still lets the records be read (``validate``).
         self._git = GitRepo(root) if found is not None else None
         self._seen = SeenFiles()  # the one record cache: what was read, by path
+        # Whether git vouched for every file of the last load (see ``storage.rowcache``).
+        self.vouched = False
         # A clone made by plain `git clone` lacks the field-level merge driver (git config
         # is not versioned): set it up now, so that a later `git pull` by hand merges well.
         # (Imported here: `python -m dvtui.storage.merge_driver` must not find it pre-loaded.)
@@ -137,6 +139,11 @@ class Store:
         self.format = data_format(root)
         if self.format > DATA_FORMAT:
             raise DataError("err.format.newer", found=self.format, current=DATA_FORMAT)
+
+    @property
+    def git_ready(self) -> bool:
+        """Whether the ``.git`` folder is one git accepts (``git`` would raise otherwise)."""
+        return self._git is not None
 
     @property
     def git(self) -> GitRepo:
@@ -158,6 +165,7 @@ class Store:
         with paused_gc():
             loaded = load_files(self.root)
             self._seen = SeenFiles(loaded.files, complete=True, named=loaded.named)
+            self.vouched = loaded.vouched
             return self._seen.dataset(self.settings_problems)
 
     def every_record(self) -> tuple[list[Record], list[Problem]]:
@@ -241,7 +249,7 @@ class Store:
         self._seen.files[relpath] = entry
         return entry
 
-    def _context(self, record: Record) -> Dataset:
+    def context(self, record: Record) -> Dataset:
         """Records enough to check ``record``'s references and to name it: all, if loaded."""
         if self._seen.complete:
             return self.data
@@ -254,7 +262,7 @@ class Store:
         table = to_table(record)
         _, issues = from_table(type(record), table, id=record.id)
         problems = [Problem(record.id.relpath, i.field, i.code, i.args) for i in issues]
-        problems += self._context(record).reference_problems(record)
+        problems += self.context(record).reference_problems(record)
         if problems:
             raise InvalidRecord(problems)
 
@@ -313,7 +321,7 @@ class Store:
                 raise DataError("err.no_change")  # only a set put in its order: not worth one
             self.git.check_ready()
             action = "create" if committed is None else "update"
-            message = build_message(record, self._context(record), action, changes, old_table)
+            message = build_message(record, self.context(record), action, changes, old_table)
             sha = self._commit_files([(rid.relpath, old_bytes, new_bytes)], message, author)
         self._saved({rid.relpath: new_bytes})
         return SaveResult(sha, record, changes)
@@ -578,12 +586,24 @@ class Store:
         A merge that reached the record shows no change of its own (its sides are listed).
         """
         entries = []
-        for commit in self.git.path_log(rid.relpath, limit=limit):
-            change = next((f for f in commit.files if f.path == rid.relpath), None)
-            if change is None:
-                continue
-            old = _table_or_none(self.git.blob(change.old_blob)) if change.old_blob else None
-            new = _table_or_none(self.git.blob(change.new_blob)) if change.new_blob else None
+        changed = [
+            (commit, change)
+            for commit in self.git.path_log(rid.relpath, limit=limit)
+            for change in commit.files
+            if change.path == rid.relpath
+        ]
+        # Every version in one read (one process, no GitPython).
+        blobs = self.git.blobs([s for _, c in changed for s in (c.old_blob, c.new_blob) if s])
+
+        def version(sha: str | None) -> dict[str, Any] | None:
+            if sha is None:
+                return None
+            if sha not in blobs:
+                raise DataError("err.git.failed", detail=f"{sha}: missing")
+            return _table_or_none(blobs[sha])
+
+        for commit, change in changed:
+            old, new = version(change.old_blob), version(change.new_blob)
             entries.append(
                 HistoryEntry(
                     sha=commit.sha,

@@ -1,0 +1,68 @@
+"""Cells of the record lists, the day-dependent ones kept until the day they are shown.
+
+Light on purpose (no record classes): ``dvtui list`` prints cached rows through it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from dvtui.core.text import inert
+from dvtui.i18n import t
+
+__all__ = ["COLUMNS", "Cell", "PastDue", "cell_text", "width_of"]
+
+# Characters one column wide whatever the terminal (ASCII, Latin-1 to spacing modifiers,
+# Vietnamese letters): a cell of these alone is as wide as it is long (checked against Rich
+# in tests/test_plaintable.py), so it needs no lookup per character.
+_NARROW = re.compile(r"[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff]*")
+
+# The columns of each kind's list (message keys).
+COLUMNS: dict[str, list[str]] = {
+    "plans": ["col.id", "col.year", "col.title"],
+    "units": ["col.id", "col.name", "col.kind", "col.gso"],
+    "tasks": ["col.code", "col.title", "col.lead", "col.status", "col.due"],
+    "periods": ["col.id", "col.name", "col.due"],
+    "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
+    "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
+    "summaries": ["col.period", "col.document", "col.issued_on"],
+    "reviews": ["col.id", "col.reviewer", "col.signed_on", "col.upto", "col.commits"],
+}
+
+
+@dataclass(frozen=True)
+class PastDue:
+    """A cell that reads ``before`` until the day ``last`` and changes once it is past: the
+    only cells of a list that depend on the day (a missing report's lateness, an overdue
+    task), so that a list's rows can be kept ready (``dvtui list``'s row cache) and this one
+    cell worked out on the day it is shown."""
+
+    last: date
+    before: str
+    prefix: str  # what stays before the changing part once past (a task's status)
+    key: str  # the message once past, given ``days`` past ``last``
+
+    def text(self, today: date) -> str:
+        """The cell as of ``today``."""
+        if today <= self.last:
+            return self.before
+        return self.prefix + t(self.key, days=(today - self.last).days)
+
+
+Cell = str | PastDue
+
+
+def cell_text(cell: Cell, today: date) -> str:
+    """A cell as of ``today``, made inert (no control character reaches a terminal)."""
+    return inert(cell if isinstance(cell, str) else cell.text(today))
+
+
+def width_of(cell: str) -> int:
+    """Columns ``cell`` takes on a terminal, as Rich counts them."""
+    if _NARROW.fullmatch(cell):
+        return len(cell)
+    from rich.cells import cell_len
+
+    return cell_len(cell)
