@@ -284,6 +284,7 @@ print(code, sorted(m for m in ("git", "git.index", "gitdb", "subprocess") if m i
         (["show", RID], "[]"),  # runs no git at all
         (["set", RID, "document_number=12/BC"], "['subprocess']"),
         (["validate"], "['subprocess']"),
+        (["log", RID, "-n", "20"], "['subprocess']"),  # a page of history: plain git
     ],
 )
 def test_list_show_and_set_never_import_gitpython(
