@@ -151,21 +151,19 @@ def _render(payload: str, today: date, width: int) -> str | None:
     opened, *columns = meta.split(";")
     open_at = int(opened)
     widths = [int(c.split(",")[0]) for c in columns]
-    rows = [line.split(_CELL, 2)[2] for line in lines]
     if open_at < 0:
         total = sum(widths) + 2 * (len(widths) - 1)
+        rows = [line.split(_CELL, 2)[2] for line in lines]
         return None if total > width else "\n".join(rows) + "\n"
-    parts = [row.split(_CELL) for row in rows]
-    texts = [_resolve(cell, today) for _before, cell, _after in parts]
-    measured = {text: width_of(text) for text in set(texts)}
+    parts = [line.split(_CELL) for line in lines]  # id, widths, before, open cell, after
+    # The open cells repeat (one deadline per period): each distinct one worked out once.
+    texts = {cell: _resolve(cell, today) for cell in {p[3] for p in parts}}
+    measured = {cell: width_of(text) for cell, text in texts.items()}
     wide = max(widths[open_at], max(measured.values(), default=0))
     if wide == 0 or sum(widths) - widths[open_at] + wide + 2 * (len(widths) - 1) > width:
         return None
-    out = [
-        before + text + " " * (wide - measured[text]) + after
-        for (before, _cell, after), text in zip(parts, texts, strict=True)
-    ]
-    return "\n".join(out) + "\n"
+    padded = {cell: text + " " * (wide - measured[cell]) for cell, text in texts.items()}
+    return "\n".join([p[2] + padded[p[3]] + p[4] for p in parts]) + "\n"
 
 
 def cached(root: Path, dirs: GitDirs, kind: str, today: date, width: int) -> str | None:
