@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import pickle
 import shutil
 import subprocess
 from datetime import date
@@ -26,7 +25,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.records import Report
 from dvtui.services.setup import init_data_repo
 from dvtui.services.sync import clone
-from dvtui.storage import Store, loadcache, loader
+from dvtui.storage import Store, cachecodec, loadcache, loader
 from dvtui.storage.files import walk_toml
 from dvtui.storage.loadcache import BASE_NAME, DELTA_NAME, MAGIC, cache_file
 from dvtui.storage.loader import load_files
@@ -227,9 +226,8 @@ def test_a_damaged_cache_file_is_ignored_and_rebuilt(repo_path: Path, damage: An
     assert load_files(repo_path).from_cache > 100  # rebuilt
 
 
-def _forge(root: Path, key: str, entries: Any, *, digest: str | None = None) -> None:
-    """A cache file in the right place, with a header of our choosing."""
-    payload = pickle.dumps(entries)
+def _forge_payload(root: Path, key: str, payload: bytes, *, digest: str | None = None) -> None:
+    """A cache file in the right place, with a header of our choosing over ``payload``."""
     header = {
         "key": key,
         "length": len(payload),
@@ -242,13 +240,18 @@ def _forge(root: Path, key: str, entries: Any, *, digest: str | None = None) -> 
     (path.parent / DELTA_NAME).unlink(missing_ok=True)
 
 
+def _forge(root: Path, key: str, entries: Any, *, digest: str | None = None) -> None:
+    """A cache in dvtui's own format holding ``entries``."""
+    _forge_payload(root, key, cachecodec.dumps_entries(entries.items()), digest=digest)
+
+
 def _lying_entries(root: Path) -> dict[tuple[str, str], Any]:
     """Every current (path, blob) mapped to a wrong record: served, it would be seen."""
     blob = git(root, "rev-parse", f"HEAD:{QUAI_CANG_FILE}").strip()
     data = oracle(root)
     wrong = Report(id=QUAI_CANG, status="submitted", submitted_on=date(2023, 5, 10))
     assert report(data) != wrong
-    return {(QUAI_CANG_FILE, blob): (wrong, ())}
+    return {(QUAI_CANG_FILE, blob): ((wrong, ()), ())}
 
 
 def test_a_cache_of_another_schema_or_version_is_ignored(repo_path: Path) -> None:
@@ -262,16 +265,126 @@ def test_a_cache_whose_digest_does_not_match_is_ignored(repo_path: Path) -> None
     assert report(assert_like_cold(repo_path)).status == "missing"
 
 
-def test_a_cache_that_would_run_code_is_refused(repo_path: Path, tmp_path: Path) -> None:
-    marker = tmp_path / "ran"
+def test_a_forged_cache_with_a_good_digest_is_what_the_cache_serves(repo_path: Path) -> None:
+    # The control for the tests below: the forging itself is right, so what they refuse
+    # is refused for what it holds, not for a broken header.
+    _forge(repo_path, loadcache.fingerprint(), _lying_entries(repo_path))
+    assert (
+        load_files(repo_path).files[QUAI_CANG_FILE][0]
+        == _lying_entries(repo_path)[
+            (QUAI_CANG_FILE, git(repo_path, "rev-parse", f"HEAD:{QUAI_CANG_FILE}").strip())
+        ][0][0]
+    )
 
-    class Evil:
+
+def _op(code: bytes, *texts: str) -> bytes:
+    """A pickle opcode with short unicode arguments pushed before it."""
+    pushed = b"".join(b"\x8c" + len(t.encode()).to_bytes(1, "little") + t.encode() for t in texts)
+    return pushed + code
+
+
+def _pickle_tricks(marker: Path) -> dict[str, bytes]:
+    """Every way a pickle can call code, each aimed at a name the old unpickler allowed.
+
+    The old one let any ``dvtui.core.*`` module through and, from protocol 4, resolved
+    dotted names: ``dvtui.core.schema`` + ``typing.sys.modules.get`` is ``sys.modules.get``.
+    """
+    proto = b"\x80\x04"
+    command = f"touch {marker}"
+    get_os = _op(b"\x93", "dvtui.core.schema", "typing.sys.modules.get") + _op(
+        b"\x85R", "os"
+    )  # STACK_GLOBAL, then TUPLE1 REDUCE: sys.modules.get("os")
+    system = _op(b"\x93", "dvtui.core.schema", "typing.operator.attrgetter") + _op(
+        b"\x85R", "system"
+    )  # attrgetter("system")
+    run = system + get_os + b"\x85R" + _op(b"\x85R", command)  # attrgetter(os)(command)
+    import pickle
+    import shutil
+
+    class Reduce:
         def __reduce__(self) -> Any:
-            return (shutil.copy, (str(cache_file(repo_path)), str(marker)))
+            return (shutil.copy, (str(cache_file(marker.parent)), str(marker)))
 
-    _forge(repo_path, loadcache.fingerprint(), {("x", "y"): Evil()})
+    return {
+        "stack-global-dotted": proto + run + b".",
+        "global-dotted": b"cdvtui.core.schema\ntyping.sys.modules.get\n" + b"(S'os'\ntR" + b".",
+        "inst": b"(S'" + command.encode() + b"'\nidvtui.core.schema\ntyping.os.system\n.",
+        "obj": proto
+        + b"("
+        + _op(b"\x93", "dvtui.core.schema", "typing.os.system")
+        + _op(b"o", command)
+        + b".",
+        "build-setstate": proto
+        + _op(b"\x93", "dvtui.core.records", "Report")
+        + b")\x81"
+        + _op(b"b", "x")
+        + b".",
+        "nested-in-dict": proto + b"}" + _op(b"", "k") + run + b"s.",
+        "plain-reduce": pickle.dumps({("x", "y"): Reduce()}),
+    }
+
+
+@pytest.mark.parametrize("trick", list(_pickle_tricks(Path("/x"))))
+def test_no_pickle_trick_runs_code_or_is_served(
+    repo_path: Path, tmp_path: Path, trick: str
+) -> None:
+    marker = tmp_path / "ran"
+    payload = _pickle_tricks(marker)[trick]
+    _forge_payload(repo_path, loadcache.fingerprint(), payload)
     assert_like_cold(repo_path)
     assert not marker.exists()
+    assert load_files(repo_path).from_cache > 100  # ignored, then rebuilt
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "status-is-a-number",
+        "status-not-a-choice",
+        "date-not-a-date",
+        "figures-wrong-shape",
+        "narrative-not-texts",
+        "entry-path-not-a-record",
+        "names-not-numbers",
+        "deep-json",
+    ],
+)
+def test_a_cache_with_values_of_the_wrong_type_is_ignored(repo_path: Path, damage: str) -> None:
+    warm(repo_path)
+    path = cache_file(repo_path)
+    raw = path.read_bytes()
+    end = raw.index(b"\n", len(MAGIC))
+    doc = json.loads(raw[end + 1 :])
+    reports = doc["records"]["reports"]
+    if damage == "status-is-a-number":
+        reports["status"][0] = 5
+    elif damage == "status-not-a-choice":
+        reports["status"][0] = "đã xoá"
+    elif damage == "date-not-a-date":
+        reports["submitted_on"][0] = ["2023-05-10"]
+    elif damage == "figures-wrong-shape":
+        reports["figures"]["fields"].pop("dialogues")
+    elif damage == "narrative-not-texts":
+        reports["narrative"][0] = {"2023-ii-1": {"os": "system"}}
+    elif damage == "entry-path-not-a-record":
+        doc["entries"][0][0] = "records/../../etc/passwd"
+    elif damage == "names-not-numbers":
+        doc["entries"][0][4] = ["os.system"]
+    payload = json.dumps(doc).encode()
+    if damage == "deep-json":
+        payload = b"[" * 100_000 + b"]" * 100_000
+    _forge_payload(repo_path, loadcache.fingerprint(), payload)
+    assert load_files(repo_path).from_cache == 0
+    assert_like_cold(repo_path)
+
+
+def test_the_cache_holds_no_pickle_at_all(repo_path: Path) -> None:
+    warm(repo_path)
+    raw = cache_file(repo_path).read_bytes()
+    json.loads(raw[raw.index(b"\n", len(MAGIC)) + 1 :])  # plain JSON, nothing else
+    package = Path(loadcache.__file__).resolve().parent.parent
+    users = [p for p in package.rglob("*.py") if "pickle" in p.read_text(encoding="utf-8")]
+    assert [p.name for p in users if "import pickle" in p.read_text(encoding="utf-8")] == []
 
 
 def test_the_fingerprint_follows_the_decoding_code() -> None:

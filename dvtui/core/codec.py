@@ -14,13 +14,14 @@ from typing import Any
 import tomli_w
 
 from dvtui.core.ids import BadId, RecordId
+from dvtui.core.limits import check_toml
 from dvtui.core.problems import Problem
 from dvtui.core.records import KINDS, SCHEMA_VERSION, Record
 from dvtui.core.schema import from_table, to_table
 
 MAX_RECORD_BYTES = 1_000_000  # a record is a page of text; anything bigger is a mistake
 
-__all__ = ["decode", "encode", "encode_table", "parse_table"]
+__all__ = ["decode", "encode", "encode_table", "parse_table", "read_table"]
 
 
 # A line git (``git diff --check``, a server's hook) or a reader takes for a conflict marker.
@@ -57,8 +58,13 @@ def _encoding_problem(relpath: str, data: bytes) -> Problem:
     return Problem(relpath, "", "err.encoding", {"guess": guess})
 
 
-def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """Decode and parse bytes into a TOML table, checking size, encoding and schema version."""
+def read_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """Bytes of a TOML file into its table, or the one problem that stops it. Never raises.
+
+    The one place dvtui turns bytes into tables, whatever they come from: a record on disk,
+    ``dvtui.toml``, a blob of the history, a merge's three versions. Size, encoding and the
+    parser's limits (:mod:`dvtui.core.limits`) are checked before the parser sees the text.
+    """
     if len(data) > MAX_RECORD_BYTES:
         return None, [
             Problem(relpath, "", "err.too_large", {"size": len(data), "limit": MAX_RECORD_BYTES})
@@ -69,10 +75,24 @@ def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[
         return None, [_encoding_problem(relpath, data)]
     if text.startswith("\ufeff") or "\x00" in text:
         return None, [_encoding_problem(relpath, data)]
+    exceeded = check_toml(data)
+    if exceeded is not None:
+        return None, [Problem(relpath, "", exceeded.code, exceeded.args)]
     try:
-        table = tomllib.loads(text)
+        return tomllib.loads(text), []
     except tomllib.TOMLDecodeError as exc:
         return None, [Problem(relpath, "", "err.toml", {"detail": str(exc)})]
+    except (RecursionError, ValueError, OverflowError, MemoryError) as exc:
+        # What the limits exist to prevent: should one slip through, it is still a problem
+        # of this file, never a crash of the command.
+        return None, [Problem(relpath, "", "err.toml", {"detail": type(exc).__name__})]
+
+
+def parse_table(relpath: str, data: bytes) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """:func:`read_table`, then the schema version: the table of a record or ``dvtui.toml``."""
+    table, problems = read_table(relpath, data)
+    if table is None:
+        return None, problems
     version = table.pop("schema", None)
     if version is None:
         return None, [Problem(relpath, "schema", "err.schema.missing")]

@@ -14,7 +14,6 @@ record validates), never a file with conflict markers. Nothing here touches git 
 from __future__ import annotations
 
 import json
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -200,13 +199,9 @@ def _table(path: str, data: bytes | None) -> Any:
         return None
     if not path.endswith(".toml"):
         return _UNREADABLE
-    table, _problems = codec.parse_table(path, data)
-    if table is None:
-        try:  # a table with a missing or newer schema still merges by field
-            return tomllib.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-            return _UNREADABLE
-    return table
+    # A table with a missing or newer schema still merges by field (its version is kept).
+    table, _problems = codec.read_table(path, data)
+    return _UNREADABLE if table is None else table
 
 
 def _whole(data: bytes | None, table: Any) -> Any:

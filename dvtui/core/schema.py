@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
+from dvtui.core.limits import in_int_range
 from dvtui.core.problems import FieldError
 from dvtui.core.text import fold, nfc, parse_date
 from dvtui.i18n import N_, Lang, current_language, t, translator
@@ -190,6 +191,8 @@ def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> 
     if tp is int:
         if not isinstance(value, int) or isinstance(value, bool):
             issues.append(Issue(path, "err.type.int"))
+        elif not in_int_range(value):  # TOML could never hold it; a spreadsheet rounds it
+            issues.append(Issue(path, "err.int_range"))
         elif "min" in meta and value < meta["min"]:
             issues.append(Issue(path, "err.min", {"min": meta["min"]}))
         return value

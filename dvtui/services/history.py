@@ -8,12 +8,12 @@ object reader; a merge is shown against its first parent. ``change_log`` powers
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
+from dvtui.core import codec
 from dvtui.core.changes import Change, diff
 from dvtui.core.ids import KIND_DEPTH, BadId, RecordId
 from dvtui.core.problems import DataError
@@ -91,10 +91,8 @@ class BlobTables:
 
 
 def _table(data: bytes) -> dict[str, Any] | None:
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+    """The blob's table through the one decoder (limits first); None when it does not read."""
+    return codec.read_table("", data)[0]
 
 
 def to_entry(commit: Commit, tables: BlobTables) -> LogEntry:

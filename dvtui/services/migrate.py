@@ -21,6 +21,7 @@ from dvtui.core.ids import SLUG, RecordId
 from dvtui.core.problems import DataError, InvalidRecord, Problem
 from dvtui.core.records import Record, Task
 from dvtui.i18n import N_, t
+from dvtui.storage.files import read_regular
 from dvtui.storage.store import DATA_FORMAT, SETTINGS_FILE, Batch, Store
 
 
@@ -151,7 +152,7 @@ def _settings_with_format(store: Store, version: int) -> bytes:
     path = store.root / SETTINGS_FILE
     table: dict[str, object] = {"schema": 1}
     if path.exists():
-        found, problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+        found, problems = codec.parse_table(SETTINGS_FILE, read_regular(path))
         if found is None:
             raise InvalidRecord(problems)
         table.update(found)

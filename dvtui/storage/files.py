@@ -2,13 +2,87 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from dvtui.core.problems import DataError
+from dvtui.core.codec import MAX_RECORD_BYTES
+from dvtui.core.problems import DataError, Problem
 
 TMP_SUFFIX = ".tmp"
+# Never wait on a FIFO or a device, never follow a symlink at the last step (where the
+# platform can say so), never leak the descriptor into a child process.
+_READ_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+    | getattr(os, "O_BINARY", 0)
+)
+
+
+class NotRegularFile(OSError):
+    """A FIFO, a device, a socket or a folder where a file is expected."""
+
+
+class FileTooLarge(OSError):
+    """A file bigger than anything dvtui reads (it is not read at all)."""
+
+    def __init__(self, size: int, limit: int) -> None:
+        super().__init__(errno.EFBIG, "file too large")
+        self.size = size
+        self.limit = limit
+
+
+def read_regular(path: Path, *, limit: int = MAX_RECORD_BYTES) -> bytes:
+    """The bytes of the regular file at ``path``; OSError for anything else.
+
+    Opened without blocking and checked with ``fstat`` before any byte is read, so a
+    FIFO or a device named like a record can never hang a command; a symlink is refused
+    (``ELOOP``); a file over ``limit`` bytes is not read into memory.
+    """
+    fd = os.open(path, _READ_FLAGS)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
+        if info.st_size > limit:
+            raise FileTooLarge(info.st_size, limit)
+        chunks = []
+        left = limit + 1  # one byte more: a file that grew meanwhile is still caught
+        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def read_problem(relpath: str, exc: OSError) -> Problem:
+    """The problem of a file :func:`read_regular` could not read, in the user's words."""
+    if isinstance(exc, NotRegularFile):
+        return Problem(relpath, "", "err.not_regular")
+    if isinstance(exc, FileTooLarge):
+        return Problem(relpath, "", "err.too_large", {"size": exc.size, "limit": exc.limit})
+    if exc.errno == errno.ELOOP:
+        return Problem(relpath, "", "err.symlink")
+    return Problem(relpath, "", "err.read", {"detail": exc.strerror or str(exc)})
+
+
+def symlinked_part(root: Path, relpath: str) -> str | None:
+    """The first folder of ``relpath`` (inside ``root``) that is a symlink, if any.
+
+    Reads never go through one, as writes never do (:func:`resolve_inside`): a pushed
+    ``records/periods -> ../../x`` must not make ``dvtui show`` print a file from outside.
+    """
+    parts = relpath.split("/")[:-1]
+    for i in range(1, len(parts) + 1):
+        folder = "/".join(parts[:i])
+        if os.path.islink(os.path.join(root, folder)):
+            return folder
+    return None
 
 
 def resolve_inside(root: Path, relpath: str) -> Path:
@@ -72,6 +146,9 @@ def walk_toml(root: Path) -> Iterator[tuple[str, Path]]:
     silently skipping the records it would hide.
     """
     base = root / "records"
+    if base.is_symlink():
+        yield "records", base  # reported by the loader, never followed
+        return
     for folder, dirs, files in os.walk(base, followlinks=False):
         dirs.sort()
         rel_folder = os.path.relpath(folder, root)

@@ -7,42 +7,38 @@ whose working-tree bytes differ from the index (a hand edit) are never looked up
 
 Two files in ``.git/dvtui/``: ``load-cache.bin`` (every record of some earlier load) and
 ``load-cache.delta`` (the few parsed since, so that one saved record does not rewrite
-thousands). Each is ``MAGIC``, one JSON header line, then a pickle. The header names the
-format, a fingerprint of the code that decodes records (schema version, dvtui version and
-the decoding modules' source) and a BLAKE2 digest of the pickle. A file that is truncated,
-corrupted, written by another version, or not ours at all is ignored (and rebuilt):
-nothing in it is unpickled unless the digest matches, and the unpickler only builds
-dvtui's record classes, dates and plain containers. Writes are atomic (temp file, rename).
+thousands). Each is ``MAGIC``, one JSON header line, then a JSON payload
+(:mod:`dvtui.storage.cachecodec`: data only, records rebuilt through their dataclasses with
+every value's type checked — whoever can write ``.git`` still cannot make dvtui run code).
+The header names the format, a fingerprint of the code that decodes records (schema
+version, dvtui version and the decoding modules' source) and a BLAKE2 digest of the
+payload. A file that is truncated, corrupted, written by another version, or not ours at
+all is ignored (and rebuilt). Writes are atomic (temp file, rename).
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import os
-import pickle
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 from dvtui import __version__
-from dvtui.core.problems import Problem
-from dvtui.core.records import SCHEMA_VERSION, Record
+from dvtui.core.records import SCHEMA_VERSION
 from dvtui.git.dirs import find_git_dirs
+from dvtui.storage.cachecodec import Cached, Entry, Key, Names, dumps_entries, loads_entries
 
-FORMAT = 3  # 2: what each record names (for the quick reference check); 3: (entry, names)
+# 2: what each record names (for the quick reference check); 3: (entry, names); 4: JSON
+FORMAT = 4
 MAGIC = b"dvtui-load-cache\n"
 BASE_NAME = "load-cache.bin"
 DELTA_NAME = "load-cache.delta"
 # The delta is folded into the base once it holds this many entries (or a tenth of them).
 DELTA_LIMIT = 500
 
-Key = tuple[str, str]  # (path inside the repo, blob id)
-Entry = tuple[Record | None, tuple[Problem, ...]]
-Names = tuple[tuple[str, str], ...]  # (kind, slug) of what a record names
-Cached = tuple[Entry, Names]
+__all__ = ["Cached", "Entry", "Key", "LoadCache", "Names", "cache_file", "fingerprint"]
 
 # Modules whose code decides what a file decodes to: a change to any of them is a new
 # fingerprint, so a developer's edit never meets records validated by the old rules.
@@ -53,6 +49,7 @@ _DECODERS = (
     "dvtui.core.problems",
     "dvtui.core.text",
     "dvtui.core.codec",
+    "dvtui.storage.cachecodec",
 )
 
 
@@ -83,23 +80,6 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-class _Unpickler(pickle.Unpickler):
-    """Builds only what a cache holds: dvtui's record types, dates and plain values."""
-
-    _ALLOWED_MODULES = ("dvtui.core.",)
-    _ALLOWED = {("datetime", "date"), ("builtins", "frozenset"), ("builtins", "set")}
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in self._ALLOWED or module.startswith(self._ALLOWED_MODULES):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a dvtui cache")
-
-
-def safe_loads(data: bytes) -> Any:
-    """Unpickle with the restricted unpickler (only dvtui's records and plain values)."""
-    return _Unpickler(io.BytesIO(data)).load()
-
-
 @dataclass
 class _File:
     digest: str
@@ -118,7 +98,7 @@ def _read(path: Path, expect_base: str | None) -> _File | None:
             return None
         end = data.index(b"\n", len(MAGIC))
         header = json.loads(data[len(MAGIC) : end])
-        payload = memoryview(data)[end + 1 :]
+        payload = data[end + 1 :]
         if not isinstance(header, dict) or header.get("key") != fingerprint():
             return None
         if header.get("length") != len(payload):
@@ -129,17 +109,14 @@ def _read(path: Path, expect_base: str | None) -> _File | None:
         base = header.get("base", "")
         if expect_base is not None and base != expect_base:
             return None  # a delta of another base
-        entries = _Unpickler(io.BytesIO(payload)).load()
-        if not isinstance(entries, dict):
-            return None
-        return _File(digest, str(base), entries)
+        return _File(digest, str(base), loads_entries(payload))
     except Exception:  # anything wrong with the file means: not a cache we trust
         return None
 
 
 def _write(path: Path, entries: dict[Key, Cached], base: str = "") -> str:
     """Write atomically; return the payload's digest ("" when it could not be written)."""
-    payload = pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL)
+    payload = dumps_entries(entries.items())
     digest = hashlib.blake2b(payload, digest_size=32).hexdigest()
     header = {"key": fingerprint(), "length": len(payload), "digest": digest, "base": base}
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

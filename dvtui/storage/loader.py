@@ -24,7 +24,6 @@ import contextlib
 import gc
 import hashlib
 import os
-import pickle
 import re
 import sys
 import threading
@@ -37,8 +36,9 @@ from dvtui.core.dataset import names_of
 from dvtui.core.problems import Problem
 from dvtui.git import process
 from dvtui.programs import start_worker
-from dvtui.storage.files import walk_toml
-from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache, safe_loads
+from dvtui.storage.cachecodec import dumps_results, loads_results
+from dvtui.storage.files import read_problem, read_regular, walk_toml
+from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache
 
 # An entry of ``git ls-files -s -v -z`` git vouches for: tag H, a regular file, stage 0.
 # Anchored at the start of an entry, so a strange path can never be read as one.
@@ -80,6 +80,8 @@ def walk(root: Path) -> tuple[list[str], list[str]]:
     files: list[str] = []
     links: list[str] = []
     base = str(root)
+    if os.path.islink(os.path.join(base, "records")):
+        return files, ["records"]  # the whole folder somewhere else: reported, not followed
     stack = ["records"]
     while stack:
         rel = stack.pop()
@@ -145,11 +147,11 @@ def blob_id(data: bytes, like: str) -> str:
 def decode_file(root: Path, relpath: str) -> tuple[bytes | None, Entry]:
     """Read and decode one file (its bytes too, None when it vanished meanwhile)."""
     try:
-        data = (root / relpath).read_bytes()
+        data = read_regular(root / relpath)
     except FileNotFoundError:  # removed since git listed it
         return None, (None, ())
-    except OSError as exc:  # no permission on a shared folder …: this file only
-        return None, (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+    except OSError as exc:  # a FIFO, no permission on a shared folder …: this file only
+        return None, (None, (read_problem(relpath, exc),))
     record, problems = codec.decode(relpath, data)
     return data, (record, tuple(problems))
 
@@ -210,8 +212,8 @@ class _Worker:
             return
         if self._proc.returncode == 0:
             try:
-                self._result = safe_loads(out)
-            except Exception:
+                self._result = loads_results(out)
+            except (ValueError, RecursionError):  # not what a worker writes
                 self._result = None  # the caller parses this share itself
 
     def result(self) -> list[tuple[str, Entry, bool]] | None:
@@ -227,7 +229,7 @@ def _worker_main(argv: list[str]) -> int:
     data = sys.stdin.buffer.read().decode("utf-8", "surrogateescape")
     pairs = (item.split("\t", 1) for item in data.split("\0") if item)
     result = parse_chunk(argv[0], [(path, blob) for path, blob in pairs])
-    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+    sys.stdout.buffer.write(dumps_results(result))
     return 0
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -43,7 +42,14 @@ from dvtui.git.repo import GitRepo
 from dvtui.storage import journal
 from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
-from dvtui.storage.files import atomic_write, fsync_dir, resolve_inside
+from dvtui.storage.files import (
+    atomic_write,
+    fsync_dir,
+    read_problem,
+    read_regular,
+    resolve_inside,
+    symlinked_part,
+)
 from dvtui.storage.loadcache import Entry
 from dvtui.storage.seen import SeenFiles
 
@@ -236,16 +242,17 @@ class Store:
             return known
         path = self.root / relpath
         entry: Entry
-        if path.is_symlink():
-            entry = (None, (Problem(relpath, "", "err.symlink"),))
+        folder = symlinked_part(self.root, relpath)
+        if folder is not None:  # as a full load: the symlink is reported, never followed
+            entry = (None, (Problem(relpath, "", "err.symlink_folder", {"folder": folder}),))
         else:
             try:
-                record, found = codec.decode(relpath, path.read_bytes())
+                record, found = codec.decode(relpath, read_regular(path))
                 entry = (record, tuple(found))
             except FileNotFoundError:
                 entry = (None, ())
-            except OSError as exc:
-                entry = (None, (Problem(relpath, "", "err.read", {"detail": exc.strerror}),))
+            except OSError as exc:  # a symlink, a FIFO, no permission …
+                entry = (None, (read_problem(relpath, exc),))
         self._seen.files[relpath] = entry
         return entry
 
@@ -301,7 +308,7 @@ class Store:
             if not create and not exists:
                 raise DataError("err.not_found", id=str(rid))
             self.check_record(record)
-            old_bytes = path.read_bytes() if exists else None
+            old_bytes = _read_for_save(rid.relpath, path) if exists else None
             new_bytes = codec.encode(record)
             if old_bytes is not None and base is not None:
                 record, new_bytes = self._merge_meanwhile(
@@ -315,7 +322,7 @@ class Store:
             # a hand edit not yet committed is part of this change and is listed with it.
             committed = self.git.committed(rid.relpath) if exists else None
             old_table = _table_or_none(committed if committed is not None else old_bytes)
-            new_table = tomllib.loads(new_bytes.decode("utf-8"))
+            new_table = _table_or_none(new_bytes)
             changes = diff(old_table, new_table, sets=set_fields(type(record)))
             if not changes and committed is not None:
                 raise DataError("err.no_change")  # only a set put in its order: not worth one
@@ -398,7 +405,7 @@ class Store:
             if referrers:
                 raise ReferencedRecord(rid, referrers)
             path = resolve_inside(self.root, rid.relpath)
-            old_bytes = path.read_bytes()
+            old_bytes = _read_for_save(rid.relpath, path)
             committed = self.git.committed(rid.relpath)
             old_table = _table_or_none(committed if committed is not None else old_bytes)
             changes = diff(old_table, None)
@@ -424,7 +431,7 @@ class Store:
             files: list[tuple[str, bytes | None, bytes | None]] = []
             for relpath, new_bytes in batch.files():
                 path = resolve_inside(self.root, relpath)
-                old_bytes = path.read_bytes() if path.exists() else None
+                old_bytes = _read_for_save(relpath, path) if path.exists() else None
                 if batch.is_new(relpath) and old_bytes is not None:
                     raise DataError("err.exists", id=relpath.removeprefix("records/"))
                 if new_bytes is None and old_bytes is None:
@@ -686,6 +693,14 @@ def _not_a_data_repo(root: Path) -> DataError:
     return DataError("err.git.not_repo", path=str(root))
 
 
+def _read_for_save(relpath: str, path: Path) -> bytes:
+    """The file as it is now; InvalidRecord when it is no file dvtui reads (a FIFO …)."""
+    try:
+        return read_regular(path)
+    except OSError as exc:
+        raise InvalidRecord([read_problem(relpath, exc)]) from None
+
+
 def _too_long(record: Record, size: int) -> Problem:
     """The problem of a record too big to store, blamed on its longest field."""
     from dvtui.core.changes import flatten
@@ -697,12 +712,8 @@ def _too_long(record: Record, size: int) -> Problem:
 
 
 def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
-    if data is None:
-        return None
-    try:
-        return tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return None
+    """The table of a version of a record (for a diff); None when absent or unreadable."""
+    return None if data is None else codec.read_table("", data)[0]
 
 
 def data_format(root: Path) -> int:
@@ -712,20 +723,26 @@ def data_format(root: Path) -> int:
 
     Read on its own, so that a mistake in another setting never hides it.
     """
-    path = root / SETTINGS_FILE
-    if not path.exists():
+    try:
+        data = read_regular(root / SETTINGS_FILE)
+    except FileNotFoundError:
         return DATA_FORMAT
-    table, _problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+    except OSError:  # a FIFO, a symlink …: load_settings names it; nothing to migrate
+        return DATA_FORMAT
+    table, _problems = codec.parse_table(SETTINGS_FILE, data)
     found = (table or {}).get("format", 1)
     return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     """``dvtui.toml`` of a data repo; defaults (and a problem) when it is missing or bad."""
-    path = root / SETTINGS_FILE
-    if not path.exists():
+    try:
+        data = read_regular(root / SETTINGS_FILE)
+    except FileNotFoundError:
         return Settings(), []
-    table, problems = codec.parse_table(SETTINGS_FILE, path.read_bytes())
+    except OSError as exc:  # a symlink, a FIFO …: never followed, never waited on
+        return Settings(), [read_problem(SETTINGS_FILE, exc)]
+    table, problems = codec.parse_table(SETTINGS_FILE, data)
     if table is None:
         return Settings(), problems
     settings, issues = from_table(Settings, table)

@@ -25,7 +25,7 @@ from dvtui.storage import Store
 from dvtui.storage.store import DATA_FORMAT
 from dvtui.tui.backend import Backend
 from dvtui.tui.commands import DvtuiCommands
-from dvtui.tui.messages import Failed, IdentityNeeded, Loaded
+from dvtui.tui.messages import Failed, IdentityNeeded, Loaded, LoadFailed
 
 if TYPE_CHECKING:
     from dvtui.core.settings import Settings
@@ -137,6 +137,21 @@ class DvtuiApp(App[int]):
     @on(Failed)
     def _failed(self, message: Failed) -> None:
         self.show_error(message.error)
+
+    @on(LoadFailed)
+    def _load_failed(self, message: LoadFailed) -> None:
+        """A load that failed says so where the data would be, never "Đang tải…" for ever."""
+        from rich.text import Text
+
+        from dvtui.core.problems import DataError
+        from dvtui.tui.widgets.dashboard import Dashboard
+
+        self.show_error(message.error)
+        error = message.error
+        detail = str(error) if isinstance(error, DataError) else repr(error)
+        for screen in self.screen_stack:
+            for dashboard in screen.query(Dashboard):
+                dashboard.show(Text(t("ui.load_failed", detail=detail), style="bold red"))
 
     def show_error(self, error: BaseException) -> None:
         """A failure as one notification in the user's words."""

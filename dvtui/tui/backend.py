@@ -31,6 +31,7 @@ from dvtui.tui.messages import (
     HistoryLoaded,
     IdentityNeeded,
     Loaded,
+    LoadFailed,
     Resolved,
     ReviewLoaded,
     Saved,
@@ -156,7 +157,11 @@ class Backend:
     def load(self) -> None:
         """Read every record; the app gets :class:`Loaded`."""
         self._run(
-            self._app, lambda store: self._loaded(store, store.load()), group="load", exclusive=True
+            self._app,
+            lambda store: self._loaded(store, store.load()),
+            group="load",
+            failed=LoadFailed,
+            exclusive=True,
         )
 
     def migrate_then_load(self) -> None:
@@ -179,7 +184,7 @@ class Backend:
             loaded.notices[:0] = notices
             return loaded
 
-        self._run(self._app, run, group="load", exclusive=True)
+        self._run(self._app, run, group="load", failed=LoadFailed, exclusive=True)
 
     def check_for_changes(self) -> None:
         """Reload when the repo changed underneath (a pull, a CLI edit, a checkout)."""
@@ -189,7 +194,7 @@ class Backend:
                 return None
             return self._loaded(store, store.load())
 
-        self._run(self._app, check, group="watch", exclusive=True)
+        self._run(self._app, check, group="watch", failed=LoadFailed, exclusive=True)
 
     def history(self, to: MessagePump, rid: RecordId) -> None:
         """A record's history: :class:`HistoryLoaded`."""

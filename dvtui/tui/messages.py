@@ -64,6 +64,13 @@ class Failed(Message):
 
 
 @dataclass
+class LoadFailed(Message):
+    """Reading the records failed; to the app, which says so where the data would be."""
+
+    error: Exception
+
+
+@dataclass
 class HistoryLoaded(Message):
     """A record's history, newest first."""
 
