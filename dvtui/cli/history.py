@@ -187,6 +187,16 @@ def cmd_audit(store: Store, args: AuditOptions, today: date) -> int:
             )
         )
         print(inert(f"    {one_line(f.detail)}"))  # a file name's newline stays on this line
+    for change in result.policy.changes:
+        key = (
+            "cli.audit.policy.refused"
+            if not change.honoured
+            else "cli.audit.policy.on"
+            if change.required
+            else "cli.audit.policy.off"
+        )
+        when = f"{change.when:%d/%m/%Y %H:%M}"
+        print(inert(t(key, when=when, who=change.author, sha=change.sha[:8])))
     print(result.summary())
     return EXIT_OK if result.clean else EXIT_ERROR
 

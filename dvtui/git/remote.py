@@ -107,10 +107,12 @@ def server_branches(repo: GitRepo, remote: str, *, url: str) -> list[str]:
 
 
 def clone(url: str, target: Path, *, branch: str | None, meter: Meter | None) -> RemoteRun:
-    """``git clone`` of ``url`` into ``target`` (of ``branch`` when given)."""
+    """``git clone`` of ``url`` into ``target`` (of ``branch`` when given), not checked out:
+    the caller sets the clone up (its own attributes first) before any file is written."""
     args = [
         "clone",
         "--progress",
+        "--no-checkout",
         *(["--branch", branch] if branch else []),
         "--",
         url,

@@ -9,14 +9,19 @@ walks, so a commit is checked in the state it really produced:
 - ``trailer-mismatch``: its ``Record:`` / ``Field:`` / ``Action:`` trailers do not say what
   it really changed;
 - ``outside-dvtui``: no dvtui trailers (made with plain git or another tool);
-- ``unsigned``: no good signature while ``dvtui.toml`` says ``require_signed_commits``.
+- ``unsigned``: no good signature while signatures are required — by the strictest policy
+  ever committed, not by the ``dvtui.toml`` of the day (:mod:`dvtui.services.signing`);
+- ``rules-change``: it adds, changes or deletes ``dvtui.toml`` or a ``.gitattributes``
+  without a good signature, or outside dvtui (dvtui's own first commit aside);
+- ``policy-relaxed``: it turns ``require_signed_commits`` off without a good signature
+  (which therefore does not count).
 
 A merge made by sync (``Action: merge``) is fine when the records are valid after it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
@@ -32,6 +37,7 @@ from dvtui.git.log import Commit, FileChange
 from dvtui.git.repo import shallow_boundary
 from dvtui.i18n import has, t
 from dvtui.services.history import BlobTables, record_id_of
+from dvtui.services.signing import GOOD_SIGNATURES, SigningPolicy, is_rules_file, signing_policy
 from dvtui.storage.store import SETTINGS_FILE
 
 if TYPE_CHECKING:
@@ -39,8 +45,14 @@ if TYPE_CHECKING:
 
     from dvtui.storage.store import Store
 
-FindingKind = Literal["invalid-record", "trailer-mismatch", "outside-dvtui", "unsigned"]
-GOOD_SIGNATURES = frozenset({"G", "U"})  # good signature (U: key of unknown trust)
+FindingKind = Literal[
+    "invalid-record",
+    "trailer-mismatch",
+    "outside-dvtui",
+    "unsigned",
+    "rules-change",
+    "policy-relaxed",
+]
 _ACTIONS = frozenset({"create", "update", "delete"})
 
 
@@ -64,6 +76,8 @@ class AuditResult:
     revisions: str  # the range walked, e.g. ``HEAD`` or ``abc123..HEAD``
     checked: int  # commits checked
     findings: list[Finding]
+    # How signing came to be required (or not).
+    policy: SigningPolicy = field(default_factory=lambda: SigningPolicy(False))
 
     @property
     def clean(self) -> bool:
@@ -91,6 +105,8 @@ class AuditResult:
             trailers=self.count("trailer-mismatch"),
             outside=self.count("outside-dvtui"),
             unsigned=self.count("unsigned"),
+            rules=self.count("rules-change"),
+            relaxed=self.count("policy-relaxed"),
         )
 
 
@@ -131,7 +147,8 @@ def audit(
     revisions = [f"{since}..HEAD"] if since else ["HEAD"]
     pending = _first_parent_children(store, revisions)
     total = store.git.count(*revisions)
-    signed = store.settings.require_signed_commits
+    policy = signing_policy(store)
+    signed = policy.required or store.settings.require_signed_commits
     shallow = shallow_boundary(store.git.dirs)
     decoded = _Decoded(store)
     tables = BlobTables(store)
@@ -154,12 +171,13 @@ def audit(
             key = f"audit.sig.{commit.signature}"
             detail = t(key) if has(key) else t("audit.sig.other", code=commit.signature)
             found.append(("unsigned", detail, ""))
+        found += _check_rules(commit, policy, signed, tables)
         findings += [_finding(commit, kind, detail, file) for kind, detail, file in found]
         if pending.get(commit.sha, 0) > 0:
             states[commit.sha] = state
         if progress is not None and (done % step == 0 or done == total):
             progress(done, total, commit.sha[:8])
-    return AuditResult(" ".join(revisions), total, findings)
+    return AuditResult(" ".join(revisions), total, findings, policy)
 
 
 Found = list[tuple[FindingKind, str, str]]  # (kind, detail, file)
@@ -221,6 +239,46 @@ def _check_records(commit: Commit, state: dict[str, str], decoded: _Decoded) -> 
                 if (p.args.get("kind"), p.args.get("value")) in deleted:
                     out.append(("invalid-record", str(p), path))
     return out
+
+
+def _check_rules(commit: Commit, policy: SigningPolicy, signed: bool, tables: BlobTables) -> Found:
+    """A commit changing the repository's rules must be signed and made by dvtui."""
+    if commit.is_merge:  # a merge carries a change judged in its own commit
+        return []
+    message = parse_message(commit.message)
+    if not commit.parents and message.action == "init":
+        return []  # dvtui's first commit of the repository writes both files
+    paths = [
+        f.path
+        for f in commit.files
+        if is_rules_file(f.path) and not (message.action == "migrate" and _format_only(f, tables))
+    ]
+    if not paths:
+        return []
+    out: Found = []
+    refused = policy.refused.get(commit.sha)
+    if refused is not None:
+        out.append(("policy-relaxed", t("audit.policy_relaxed"), "dvtui.toml"))
+    letter = commit.signature if signed else policy.signatures.get(commit.sha, "N")
+    unsigned, outside = letter not in GOOD_SIGNATURES, message.version is None
+    if unsigned or outside:
+        key = (
+            "audit.rules.both"
+            if unsigned and outside
+            else ("audit.rules.unsigned" if unsigned else "audit.rules.outside")
+        )
+        out += [("rules-change", t(key, path=path), path) for path in paths]
+    return out
+
+
+def _format_only(change: FileChange, tables: BlobTables) -> bool:
+    """A migration's change of dvtui.toml: its ``format`` raised, nothing else (checked
+    against the ``Format:`` trailer by :func:`_check_message`)."""
+    if change.path != SETTINGS_FILE or change.new_blob is None:
+        return False
+    old, new = tables.get(change.old_blob) or {}, tables.get(change.new_blob) or {}
+    masked = {"format": None, "schema": None}  # a repo without dvtui.toml gets one
+    return {**old, **masked} == {**new, **masked}
 
 
 def _check_message(commit: Commit, tables: BlobTables) -> Found:

@@ -5,6 +5,11 @@ field-level driver for records); the files it could not merge are merged again h
 field by field, with the user's choices when there are any. Only when every file is
 clean is a tree written and a merge commit made; the caller decides whether to move a
 branch to it. So a conflicted merge changes nothing a user can see.
+
+A file the merge made (different from both sides) must still decode and validate: git
+merges by its own rules where the driver is not used (a hand-made ``.gitattributes`` of an
+older clone, ``dvtui.toml``), and a merge that would publish an unreadable record is
+refused with the file named, before anything is committed or pushed.
 """
 
 from __future__ import annotations
@@ -13,8 +18,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from dvtui.core import codec
 from dvtui.core.merge import Choice, Conflict, resolve_file
+from dvtui.core.problems import DataError
 from dvtui.git.trees import commit_tree, merge_tree, replace_in_tree
+from dvtui.services.history import record_id_of
+from dvtui.storage.store import SETTINGS_FILE, settings_from
 
 if TYPE_CHECKING:
     from dvtui.git.repo import GitRepo, Identity
@@ -35,6 +44,7 @@ def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None =
     """Merge commit ``theirs`` into ``mine``; conflicts left after ``choices`` are returned."""
     merged = merge_tree(repo, mine, theirs)
     if not merged.conflicted:
+        _refuse_invalid(repo, mine, theirs, merged.tree)
         return TreeMerge(merged.tree)
 
     def read(sha: str | None) -> bytes | None:
@@ -50,7 +60,24 @@ def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None =
         files[path] = (st.mode, result.data)
     if conflicts:
         return TreeMerge(None, conflicts)
-    return TreeMerge(replace_in_tree(repo, merged.tree, files), [], list(files))
+    tree = replace_in_tree(repo, merged.tree, files)
+    _refuse_invalid(repo, mine, theirs, tree)
+    return TreeMerge(tree, [], list(files))
+
+
+def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> None:
+    """DataError naming the first record (or ``dvtui.toml``) the merge made that is bad."""
+    made = repo.changed_paths(mine, tree) & repo.changed_paths(theirs, tree)
+    for path in sorted(made):
+        if path != SETTINGS_FILE and record_id_of(path) is None:
+            continue
+        data = repo.library.blob(f"{tree}:{path}")
+        if data is None:  # deleted by the merge
+            continue
+        is_settings = path == SETTINGS_FILE
+        problems = settings_from(data)[1] if is_settings else codec.decode(path, data)[1]
+        if problems:
+            raise DataError("err.sync.invalid_merge", problem=str(problems[0]))
 
 
 def commit_merge(

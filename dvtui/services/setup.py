@@ -9,7 +9,7 @@ from dvtui import __version__
 from dvtui.core import codec
 from dvtui.core.problems import DataError
 from dvtui.git.repo import GitRepo, Identity
-from dvtui.storage.merge_driver import install as install_merge_driver
+from dvtui.storage.merge_driver import ensure_installed
 from dvtui.storage.store import DATA_FORMAT, SETTINGS_FILE
 
 # Every record merges field by field (the driver is configured per clone by dvtui).
@@ -54,6 +54,9 @@ def init_data_repo(target: Path, *, scratch: bool = False) -> str:
         raise DataError("err.init.exists", path=str(target))
     target.mkdir(parents=True, exist_ok=True)
     repo = GitRepo.init(target)
+    # Before the first commit: git applies the attributes when it stores the records.
+    # The merge driver too: git config is per clone, .gitattributes alone is not enough.
+    ensure_installed(repo)
     try:
         author = repo.identity()
     except DataError:
@@ -69,7 +72,6 @@ def init_data_repo(target: Path, *, scratch: bool = False) -> str:
         f"Action: init\nDvtui-Version: {__version__}\n"
     )
     sha = repo.commit(["records", ".gitattributes", SETTINGS_FILE], message, author=author)
-    install_merge_driver(repo)  # git config is per clone: .gitattributes alone is not enough
     # Changed-path filters from the start: a record's history reads far fewer commits, and
     # later rewrites (``git gc``, sync) keep them once the graph has them.
     repo.write_commit_graph()

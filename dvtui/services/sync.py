@@ -607,8 +607,15 @@ def clone(
 
     repo = GitRepo(target)
     try:
+        # dvtui's attributes before the first file is checked out: a .gitattributes on the
+        # server must not decide how the records are written (UTF-16, filters …).
+        ensure_installed(repo)
         if repo.head() is None:
             _check_out_the_only_branch(repo, url)
+        else:
+            checkout = repo.library.run("read-tree", "--reset", "-u", "HEAD")
+            if not checkout.ok:
+                raise failure(checkout.stderr)
         if not (target / "records").is_dir():
             empty = repo.head() is None
             raise DataError("err.clone.empty" if empty else "err.clone.not_data", url=redact(url))
@@ -619,7 +626,6 @@ def clone(
                 config.set_value('remote "origin"', "url", safe_url)
 
             repo.edit_config(forget_password)
-        ensure_installed(repo)
         up = _upstream(repo)
         if up is not None:
             server_head = repo.rev(up.tracking)

@@ -11,6 +11,14 @@ linked worktrees)::
 with the absolute path of the running interpreter, so a ``git pull`` typed by hand merges
 field by field too (with ``pull.rebase = false``: pulling merges, it never rewrites).
 
+dvtui, not the repository, decides how its files are merged and stored: a committed
+``.gitattributes`` is whatever the last colleague pushed (``merge=union`` would let git
+write two ``document_number`` lines into a record, ``working-tree-encoding=UTF-16LE-BOM``
+would check every record out as UTF-16). So the same lines also go into the clone's
+``info/attributes``, which git applies before any ``.gitattributes`` of the tree, and are
+written again whenever dvtui opens the clone (:func:`ensure_installed`), before a clone's
+first checkout and by ``dvtui init``.
+
 Git runs the driver with the ancestor's, mine and theirs' versions in temporary files;
 the driver writes the merged file over "mine" and exits 0, or, on a true conflict, writes
 a valid canonical file holding my values and exits 1. It never writes conflict markers.
@@ -34,6 +42,57 @@ DRIVER_LABEL = "dvtui: hợp nhất hồ sơ theo từng trường"
 def driver_command() -> str:
     """The ``merge.dvtui.driver`` value for this interpreter."""
     return f"{shlex.quote(sys.executable)} -m dvtui.storage.merge_driver %O %A %B %P"
+
+
+# What dvtui's files are, whatever the tree's .gitattributes says: canonical UTF-8 TOML with
+# LF endings, stored as written (no encoding, filter or keyword expansion), records merged
+# by the field-level driver, dvtui.toml by git's own line merge.
+ATTRIBUTES = f"""\
+# >>> dvtui: written by dvtui each time it opens this clone; edits here are replaced.
+*.toml text eol=lf -working-tree-encoding -filter -ident -export-subst merge
+records/**/*.toml merge={DRIVER_NAME}
+# <<< dvtui
+"""
+_BLOCK_START, _BLOCK_END = ATTRIBUTES.splitlines()[0], ATTRIBUTES.splitlines()[-1]
+
+
+def _attributes_wanted(current: str) -> str:
+    """``info/attributes`` with dvtui's block last (lines later in a file win), others kept."""
+    lines, inside = [], False
+    for line in current.splitlines():
+        if line == _BLOCK_START:
+            inside = True
+        elif line == _BLOCK_END and inside:
+            inside = False
+        elif not inside:
+            lines.append(line)
+    kept = "\n".join(lines).strip("\n")
+    return (kept + "\n" if kept else "") + ATTRIBUTES
+
+
+def ensure_attributes(repo: GitRepo) -> bool:
+    """dvtui's attributes in ``info/attributes`` (one small read when already there).
+
+    True when the file was written. A read-only clone is left as it is: reading works, and
+    ``dvtui sync`` refuses a merge whose files do not validate anyway.
+    """
+    path = repo.dirs.attributes
+    try:
+        current = path.read_text(encoding="utf-8", errors="replace")
+    except FileNotFoundError:
+        current = ""
+    except OSError:
+        return False
+    wanted = _attributes_wanted(current)
+    if current == wanted:
+        return False
+    from dvtui.storage.files import atomic_write
+
+    try:
+        atomic_write(path, wanted.encode("utf-8"))
+    except OSError:
+        return False
+    return True
 
 
 def is_installed(repo: GitRepo) -> bool:
@@ -65,19 +124,20 @@ def install(repo: GitRepo) -> None:
 
 
 def ensure_installed(repo: GitRepo) -> bool:
-    """Install the driver unless it is already there; True when something was written.
+    """dvtui's attributes, then the driver unless it is there; True when anything was written.
 
     Failures (a read-only clone, a locked config) are left for the next open: merges then
     fall back to git's text merge, and ``dvtui sync`` still merges field by field itself.
     """
+    wrote = ensure_attributes(repo)
     if is_installed(repo):
-        return False
-    from configparser import Error as ConfigError  # only now: opening a set-up clone reads one file
+        return wrote
+    from configparser import Error as ConfigError  # only now: a set-up clone reads two small files
 
     try:
         install(repo)
     except (OSError, ValueError, ConfigError):  # ConfigError: a config GitPython can't read
-        return False
+        return wrote
     return True
 
 

@@ -742,6 +742,11 @@ def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
         return Settings(), []
     except OSError as exc:  # a symlink, a FIFO …: never followed, never waited on
         return Settings(), [read_problem(SETTINGS_FILE, exc)]
+    return settings_from(data)
+
+
+def settings_from(data: bytes) -> tuple[Settings, list[Problem]]:
+    """The settings these bytes of ``dvtui.toml`` hold; defaults and problems when bad."""
     table, problems = codec.parse_table(SETTINGS_FILE, data)
     if table is None:
         return Settings(), problems
