@@ -10,6 +10,8 @@ is imported on the first call: ``dvtui show`` opens a data repo and never runs g
 
 from __future__ import annotations
 
+import os
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from dvtui.core.problems import DataError
 from dvtui.git.environment import environment, redact
+from dvtui.i18n import N_, t
 
 if TYPE_CHECKING:
     import subprocess
@@ -54,10 +57,52 @@ class Result:
         return self.stdout.decode("utf-8", "replace").rstrip("\n")
 
 
+# git's words when a write fails for want of space or permission (LC_ALL=C messages).
+_DISK = (
+    ("no space left on device", N_("err.disk.full")),
+    ("out of diskspace", N_("err.disk.full")),
+    ("disk quota exceeded", N_("err.disk.quota")),
+    ("read-only file system", N_("err.disk.read_only")),
+)
+_WRITE_FAILED = ("couldn't write", "unable to write", "unable to create", "write error")
+# A quoted name opens after a space (the ' of "couldn't" does not open one).
+_QUOTED = re.compile(r"(?:^|(?<=\s))'([^'\n]+)'")
+
+
 def failure(stderr: str) -> DataError:
-    """A git failure nobody expected, as one line without credentials."""
+    """A git failure nobody expected, as one line without credentials; a full or read-only
+    disk as the file git could not write (when it says) and the cause in plain words."""
     detail = " ".join(redact(stderr).split())
+    lowered = detail.casefold()
+    quoted = _QUOTED.findall(detail)  # the file is named last ("cannot update ref '…': …'")
+    where = quoted[-1] if quoted else ".git"
+    for marker, reason in _DISK:
+        if marker in lowered:
+            return DataError("err.write", path=where, reason=t(reason))
+    if quoted and any(m in lowered for m in _WRITE_FAILED):
+        # git does not always say why ("couldn't write '…/main.lock'"): the disk can.
+        cause = _disk_cause(Path(where))
+        if cause is not None:
+            return DataError("err.write", path=where, reason=t(cause))
     return DataError("err.git.failed", detail=detail[:300])
+
+
+def _disk_cause(path: Path) -> str | None:
+    """Why nothing can be written where ``path`` is: read-only, or (almost) no space left."""
+    if not hasattr(os, "statvfs"):  # Windows: git's own words are all there is
+        return None
+    folder = path if path.is_dir() else path.parent
+    try:
+        info = os.statvfs(folder)
+    except OSError:
+        return None
+    if info.f_flag & os.ST_RDONLY:
+        return N_("err.disk.read_only")
+    # Less than git itself needs for a while (a new index is written beside the old one,
+    # then the old removed), though some may be free again by the time it has failed.
+    if info.f_bavail * info.f_frsize < 1 << 20:
+        return N_("err.disk.full")
+    return None
 
 
 def _argv(cwd: Path | None, args: Sequence[str]) -> list[str]:

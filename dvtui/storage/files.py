@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import stat
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from dvtui.core.codec import MAX_RECORD_BYTES
 from dvtui.core.problems import DataError, Problem
+from dvtui.i18n import N_, t
 
 TMP_SUFFIX = ".tmp"
 # Never wait on a FIFO or a device, never follow a symlink at the last step (where the
@@ -107,27 +109,52 @@ def atomic_write(
 ) -> None:
     """Replace ``path`` with ``data``: temp file, fsync, rename, fsync of the folder.
 
-    A crash at any point leaves either the old file or the new one, never half of one.
-    ``before_rename`` lets the crash tests stop the process at the worst moment.
+    A crash at any point leaves either the old file or the new one, never half of one;
+    any failure (a full disk, a read-only one) leaves no temp file and raises an OSError
+    naming ``path``. ``before_rename`` lets the crash tests stop the process at the worst
+    moment.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}{TMP_SUFFIX}")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view) :]
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         if before_rename is not None:
             before_rename()
         os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.filename != str(path):
+            raise OSError(exc.errno, exc.strerror, str(path)) from exc  # ENOSPC names no file
         raise
     fsync_dir(path.parent)
+
+
+# What the person at the keyboard is told for the usual reasons a write fails.
+_DISK_REASONS = {
+    errno.ENOSPC: N_("err.disk.full"),
+    errno.EDQUOT: N_("err.disk.quota"),
+    errno.EROFS: N_("err.disk.read_only"),
+    errno.EACCES: N_("err.disk.denied"),
+    errno.EPERM: N_("err.disk.denied"),
+}
+
+
+def disk_error(exc: OSError, root: Path) -> DataError:
+    """A failed write as the user's message: which file (inside the repo when it is) and why."""
+    where = str(exc.filename or root)
+    with contextlib.suppress(ValueError):
+        where = str(Path(where).relative_to(root))
+    code = _DISK_REASONS.get(exc.errno or 0)
+    reason = t(code) if code is not None else (exc.strerror or str(exc))
+    return DataError("err.write", path=where, reason=reason)
 
 
 def fsync_dir(folder: Path) -> None:

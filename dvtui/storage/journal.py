@@ -32,6 +32,7 @@ file may hold the new version, shown by ``git status`` as an uncommitted change.
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
@@ -173,8 +174,9 @@ def save_lock(git_dir: Path, *, wait: float | None = None) -> Iterator[None]:
                 owner = os.pread(fd, 200, 0).decode("utf-8", "replace").strip()
                 raise DataError("err.save.busy", owner=owner or "?")
             time.sleep(LOCK_RETRY)
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, _owner_text(), 0)
+        with contextlib.suppress(OSError):  # who holds it is for messages; a full disk may refuse
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, _owner_text(), 0)
         yield
     finally:
         os.close(fd)  # closing the descriptor releases the lock
@@ -228,14 +230,25 @@ def recover(repo: GitRepo) -> list[str]:
     else:
         undone = [f for f in journal.files if _undo(repo.root / f.path, f)]
         outcome = "notice.recovered.undone" if undone else "notice.recovered.unwritten"
-    # A dead ``git add`` may have staged them.
-    repo.reset_paths([f.path for f in journal.files], check=True)
-    for f in journal.files:
+    for f in journal.files:  # first: it needs no space, and must go whatever fails next
         record = repo.root / f.path
         record.with_name(f".{record.name}.{journal.pid}.tmp").unlink(missing_ok=True)
+    # A dead ``git add`` may have staged them. Only then is git's index rewritten: on a full
+    # disk that could fail, and a save that never reached ``git add`` has nothing to undo.
+    staged = _staged(repo, [f.path for f in journal.files])
+    if staged:
+        repo.reset_paths(staged, check=True)
     end(repo.git_dir)
     notices.append(t(outcome, path=journal.path, when=when))
     return notices
+
+
+def _staged(repo: GitRepo, paths: list[str]) -> list[str]:
+    """Those of ``paths`` whose entry in git's index differs from the last commit's."""
+    done = repo.run_result("diff", "--cached", "--name-only", "--no-renames", "-z", "--", *paths)
+    if not done.ok:
+        return paths  # cannot tell: reset them all
+    return [p for p in done.stdout.decode("utf-8", "surrogateescape").split("\0") if p]
 
 
 def _holds(data: bytes | None, sha: str | None) -> bool:

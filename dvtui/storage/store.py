@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -44,6 +44,7 @@ from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
 from dvtui.storage.files import (
     atomic_write,
+    disk_error,
     fsync_dir,
     read_problem,
     read_regular,
@@ -299,8 +300,7 @@ class Store:
         author = self.git.identity()
         if base is None and not create:
             base = self._last_read(rid)
-        with journal.save_lock(self.git.git_dir):
-            self._notices += journal.recover(self.git)
+        with self._saving():
             self._check_format()
             exists = path.exists()
             if create and exists:
@@ -397,8 +397,7 @@ class Store:
         """
         record = self.get(rid)
         author = self.git.identity()
-        with journal.save_lock(self.git.git_dir):
-            self._notices += journal.recover(self.git)
+        with self._saving():
             self._check_format()
             data = self.load()  # the referrers must be looked for in every record
             referrers = data.referrers(rid)
@@ -422,8 +421,7 @@ class Store:
         they will be after the commit; otherwise nothing changes. Returns the commit's sha.
         """
         author = self.git.identity()
-        with journal.save_lock(self.git.git_dir):
-            self._notices += journal.recover(self.git)
+        with self._saving():
             if not batch.migrating:
                 self._check_format()
             self.forget()
@@ -495,6 +493,26 @@ class Store:
         gone = {rid for rid in batch.deletes} | {r.id for r in batch.records}
         kept = [r for r in current if r.id not in gone]
         return Dataset([*kept, *batch.records])
+
+    @contextlib.contextmanager
+    def _saving(self) -> Iterator[None]:
+        """Hold the save lock, after finishing any save cut short; a write that fails (a full
+        or read-only disk) is told with the file and the cause, never as a bare OSError."""
+        try:
+            with journal.save_lock(self.git.git_dir):
+                self._notices += journal.recover(self.git)
+                yield
+        except OSError as exc:
+            raise disk_error(exc, self.root) from exc
+        except DataError as exc:
+            if exc.code != "err.write":
+                raise
+            # git names the file it could not write by its full path: inside the repo, the
+            # shorter one says as much.
+            path = Path(str(exc.values.get("path", "")))
+            if path.is_absolute() and path.is_relative_to(self.root):
+                exc.values["path"] = str(path.relative_to(self.root))
+            raise
 
     def _commit_files(
         self, files: list[tuple[str, bytes | None, bytes | None]], message: str, author: Identity
