@@ -1,4 +1,4 @@
-"""Fuzzing with hypothesis: any valid record, any edit, any merge.
+"""Fuzzing with hypothesis: any valid record, any edit, any merge — and any bytes at all.
 
 Strategies build records of every kind straight from the record dataclasses' type hints,
 with text drawn from Vietnamese (NFC and NFD), control characters and ANSI escapes, Rich and
@@ -8,7 +8,11 @@ Textual markup, and arbitrary Unicode. Properties:
   and encode is deterministic: a second write is byte-identical;
 * a real save through the Store reads back as saved and leaves every other record alone;
 * the three-way merge (and the git merge driver around it) is deterministic, symmetric
-  when clean, and never writes invalid TOML or conflict markers.
+  when clean, and never writes invalid TOML or conflict markers;
+* arbitrary TOML text and bytes (syntax fragments repeated into deep nesting, long headers
+  and huge integers; random Unicode; random bytes; a valid record with bytes changed) are
+  one problem line naming the file for the codec, the loader, the merge driver and the
+  audit — never an exception — and the limits never change what a parsable file says.
 
 ``HYPOTHESIS_PROFILE=fuzz`` (``make fuzz``) runs many more examples (see conftest.py).
 """
@@ -28,6 +32,7 @@ from pathlib import Path
 from typing import Any, Literal, get_args, get_origin
 
 import pytest
+from conftest import git
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -363,3 +368,172 @@ def test_the_git_merge_driver_writes_what_the_merge_says(
     written = (folder / "mine").read_bytes()
     assert written == result.data
     check_merged(path, written)
+
+
+# --- arbitrary text and bytes ----------------------------------------------------------------
+# Not only records built through the schema: anything a hostile or careless colleague can
+# commit. Fragments of TOML's syntax, repeated many times (deep nesting, long headers, huge
+# integers), arbitrary Unicode and arbitrary bytes, alone or after a valid record's lines.
+
+TOML_FRAGMENTS = [
+    "[", "]", "[[", "]]", "{", "}", "{a=", "=", ".", ",", '"', "'", '"""', "'''", "\n", "#",
+    "a", "a.", "x = ", "[a.b]", "[[a]]", "0x", "0o", "0b", "1_0", "9" * 30, "-", "+inf", "nan",
+    "1979-05-27", "07:32:00", "1979-05-27T07:32:00Z", "true", "\\u00e9", "\\U0001F600", "\\",
+    " ", "\t", "\r\n", "\x00", "\x1b[31m", "\ufeff", "schema = 1\n", "schema = 99\n",
+    "name = ", 'kind = "commune"\n', "[figures]\n", "dialogues = ",
+]  # fmt: skip
+
+
+def _closing(opening: str) -> str:
+    return "".join({"[": "]", "{": "}"}[c] for c in reversed(opening) if c in "[{")
+
+
+UNIT_LINES = 'schema = 1\nname = "UBND xã Mường Khong"\nkind = "commune"\n'
+
+_fragment = st.sampled_from(TOML_FRAGMENTS)
+_repeated = st.tuples(_fragment, st.integers(1, 3000)).map(lambda p: p[0] * p[1])
+_nested = st.tuples(
+    st.sampled_from(["[", "{a = ", "[{b = ", "{c = ["]),
+    st.integers(1, 2000),
+    st.sampled_from(["1", '"x"', "[]", "{}", ""]),
+    st.booleans(),
+).map(lambda p: "x = " + p[0] * p[1] + p[2] + ("" if p[3] else _closing(p[0]) * p[1]))
+_header = st.tuples(st.sampled_from(["a", '"a"', "'a b'", "a . a"]), st.integers(1, 3000)).map(
+    lambda p: "[" + ".".join([p[0]] * p[1]) + "]\n" + ".".join([p[0]] * p[1]) + " = 1"
+)
+_integer = st.tuples(st.sampled_from(["", "-", "+", "0x", "0o", "0b"]), st.integers(1, 6000)).map(
+    lambda p: f"x = {p[0]}{'1' * p[1]}"
+)
+_soup = st.lists(st.one_of(_fragment, _repeated, st.text(max_size=12)), max_size=24).map("".join)
+toml_texts = st.tuples(
+    st.sampled_from(["", UNIT_LINES]),
+    st.lists(st.one_of(_soup, _nested, _header, _integer), min_size=1, max_size=3).map("\n".join),
+).map("".join)
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> bytes:
+    """A valid record's bytes with a few bytes inserted, removed or changed."""
+    data = bytearray(codec.encode(draw(records())))
+    for _ in range(draw(st.integers(1, 4))):
+        at = draw(st.integers(0, len(data)))
+        cut = draw(st.integers(0, 8))
+        data[at : at + cut] = draw(st.binary(max_size=8))
+    return bytes(data)
+
+
+any_bytes = st.one_of(
+    toml_texts.map(lambda s: s.encode("utf-8", "surrogatepass")),
+    st.binary(max_size=2000),
+    mutated(),
+)
+FUZZ_PATH = "records/units/fuzz.toml"
+
+
+def one_problem_line(problem: object, file: str) -> None:
+    """A problem names the file and reads as one line, in words from the catalog."""
+    text = str(problem)
+    assert text.startswith(f"{file}: ") and "\n" not in text, text
+    assert "{" not in text.split(": ", 1)[1].replace("{}", ""), text  # no unfilled placeholder
+
+
+@FAST
+@given(any_bytes)
+def test_the_codec_answers_any_bytes_with_a_table_or_one_problem(data: bytes) -> None:
+    TRIED["codec bytes"] += 1
+    table, problems = codec.read_table(FUZZ_PATH, data)
+    assert (table is None) == bool(problems)
+    for p in problems:
+        one_problem_line(p, FUZZ_PATH)
+    try:
+        expected: dict[str, Any] | None = tomllib.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
+        expected = None  # what tomllib refuses, the codec refuses too
+    except (RecursionError, ValueError):
+        expected = None  # what the limits are for
+    if table is not None:
+        assert table == expected  # the limits never change what a file says
+    record, problems = codec.decode(FUZZ_PATH, data)
+    assert record is None or codec.decode(FUZZ_PATH, codec.encode(record))[0] == record
+    for p in problems:
+        one_problem_line(p, FUZZ_PATH)
+
+
+@FAST
+@given(any_bytes, st.booleans())
+def test_the_loader_answers_any_file_with_its_problem_and_loads_the_rest(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, as_settings: bool
+) -> None:
+    TRIED["loader files"] += 1
+    repo = fuzz_repo(tmp_path_factory)
+    where = repo / ("dvtui.toml" if as_settings else FUZZ_PATH)
+    original = where.read_bytes() if as_settings else None
+    where.write_bytes(data)
+    try:
+        store = Store(repo)
+        dataset = store.load()
+        name = str(where.relative_to(repo))
+        for p in dataset.problems:
+            one_problem_line(p, p.file)
+        fine, _ = codec.read_table(name, data)
+        if fine is None:  # a file that does not even parse is named, and only it
+            assert {p.file for p in dataset.problems} == {name}
+        assert dataset.get(RecordId.parse("units/ubnd-xa-quai-cang")) is not None
+    finally:
+        if original is None:
+            where.unlink()
+        else:
+            where.write_bytes(original)
+
+
+@FAST
+@given(st.lists(st.one_of(any_bytes, st.just(b"")), min_size=3, max_size=3), st.data())
+def test_the_merge_driver_answers_any_three_files_and_writes_only_valid_ones(
+    tmp_path_factory: pytest.TempPathFactory, versions: list[bytes], data: st.DataObject
+) -> None:
+    TRIED["merge driver bytes"] += 1
+    if data.draw(st.booleans()):  # one side valid, so that the merge itself is reached
+        versions[data.draw(st.integers(0, 2))] = codec.encode(data.draw(records(("units",))))
+    folder = tmp_path_factory.mktemp("driver-bytes")
+    files = []
+    for name, content in zip(("base", "mine", "theirs"), versions, strict=True):
+        (folder / name).write_bytes(content)
+        files.append(folder / name)
+    code = run_driver(files[0], files[1], files[2], FUZZ_PATH)
+    assert code in (0, 1)
+    written = (folder / "mine").read_bytes()
+    # Either side's own version kept as it is (the other left the file alone) is git's
+    # answer too, and sync validates it before pushing; anything the merge wrote decodes.
+    if written and written not in (versions[1], versions[2]):
+        check_merged(FUZZ_PATH, written)
+
+
+_audits: dict[str, Path] = {}
+
+
+@SLOW
+@given(any_bytes, st.booleans())
+def test_the_audit_names_any_committed_file_that_does_not_decode(
+    tmp_path_factory: pytest.TempPathFactory, data: bytes, as_settings: bool
+) -> None:
+    from dvtui.services.audit import audit
+
+    TRIED["audited commits"] += 1
+    if "repo" not in _audits:
+        _audits["repo"] = tmp_path_factory.mktemp("audit-fuzz") / "data"
+        init_data_repo(_audits["repo"])
+    repo = _audits["repo"]
+    name = "dvtui.toml" if as_settings else FUZZ_PATH
+    before = git(repo, "rev-parse", "HEAD").strip()
+    (repo / name).write_bytes(data)
+    git(repo, "add", "-A")
+    if not git(repo, "status", "--porcelain"):
+        return  # the same bytes as already committed
+    git(repo, "commit", "-q", "--allow-empty", "-m", "Sửa tay")
+    result = audit(Store(repo), since=before)
+    assert result.checked == 1
+    for finding in result.findings:
+        assert "\n" not in finding.detail
+    if not as_settings and codec.decode(FUZZ_PATH, data)[0] is None:
+        assert any(f.file == FUZZ_PATH for f in result.findings if f.kind == "invalid-record")
+    result.summary()  # what the command prints
