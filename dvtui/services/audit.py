@@ -167,11 +167,11 @@ def audit(
         found = _check_records(commit, state, decoded)
         if commit.sha not in shallow:  # a shallow clone's oldest commit shows all as added
             found += _check_message(commit, tables)
+            found += _check_rules(commit, policy, signed, tables)
         if signed and commit.signature not in GOOD_SIGNATURES:
             key = f"audit.sig.{commit.signature}"
             detail = t(key) if has(key) else t("audit.sig.other", code=commit.signature)
             found.append(("unsigned", detail, ""))
-        found += _check_rules(commit, policy, signed, tables)
         findings += [_finding(commit, kind, detail, file) for kind, detail, file in found]
         if pending.get(commit.sha, 0) > 0:
             states[commit.sha] = state
