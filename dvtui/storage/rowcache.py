@@ -28,6 +28,7 @@ slow path's after hand edits, pulls, checkouts, merges, saves and damage.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -235,7 +236,8 @@ def write(dirs: GitDirs, kind: str, lang: str, code: str, fresh: Fresh, payload:
             out.write(payload)
         os.replace(tmp, path)
     except OSError:  # a read-only clone, a full disk: the list still works, only slower
-        tmp.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # on a read-only disk even this refuses (EROFS)
+            tmp.unlink(missing_ok=True)
 
 
 def drop(dirs: GitDirs) -> None:
