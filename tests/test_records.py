@@ -244,7 +244,7 @@ CASES = [
         QUAI_CANG,
         "schema = 1\n\n[figures]\npetitions_received = 2\npetitions_resolved = 5\n",
         "figures.petitions_resolved",
-        "không được lớn hơn petitions_received",
+        "không được lớn hơn Đơn thư khiếu nại, tố cáo, kiến nghị nhận được",
         id="nested-rule",
     ),
     pytest.param(

@@ -13,10 +13,12 @@ from typing import TYPE_CHECKING
 from dvtui.cli.command import EXIT_ERROR, EXIT_OK, Command, Options
 from dvtui.cli.output import date_option, progress_bar, whole_number
 from dvtui.core.changes import describe
+from dvtui.core.facts import address_title
 from dvtui.core.ids import KIND_DEPTH, RecordId
+from dvtui.core.labels import ACTION, label
 from dvtui.core.problems import DataError, one_line
 from dvtui.core.text import format_date, inert
-from dvtui.i18n import N_, t
+from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
     from dvtui.storage import Store
@@ -61,6 +63,7 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
         limit=args.limit,
     )
     if rid is not None:
+        names = store.names()
         if not entries and not (args.author or args.since or args.until):
             raise DataError("err.not_found", id=str(rid))
         for entry in entries:
@@ -72,7 +75,7 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
             print(inert(f"  {entry.subject}"))
             for change in entry.records:
                 for c in change.changes:
-                    print(inert(f"    - {describe(c)}"))
+                    print(inert(f"    - {describe(c, names)}"))
         return EXIT_OK
     data = store.load()
 
@@ -87,14 +90,14 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
         head = f"{entry.when:%d/%m/%Y %H:%M}  {entry.author}  {entry.sha[:8]}"
         creates = [r for r in entry.records if r.action == "create"]
         if entry.is_merge or not entry.records or len(creates) > CREATE_COLLAPSE:
-            extra = f" ({t('cli.log.n_records', n=len(entry.records))})" if entry.records else ""
+            extra = " (" + tn("record.count", len(entry.records)) + ")" if entry.records else ""
             print(inert(f"{head}  {entry.subject}{extra}"))
             continue
         for change in entry.records:
             if change.action == "update":
-                what = "; ".join(describe(c) for c in change.changes) or t("action.update")
+                what = "; ".join(describe(c, data) for c in change.changes) or t("action.update")
             else:
-                what = t(f"action.{change.action}")
+                what = label(ACTION, change.action)
             print(inert(f"{head}  {title(change.record)}: {what}"))
     return EXIT_OK
 
@@ -124,7 +127,8 @@ def cmd_review(store: Store, args: ReviewOptions, today: date) -> int:
         result = sign_off(store, comment=args.comment, upto=args.upto, now=datetime.now())
         record = result.record
         assert isinstance(record, Review)
-        print(t("cli.review.signed", n=record.commits, upto=record.upto[:8], sha=result.sha[:8]))
+        n = record.commits or 0
+        print(tn("cli.review.signed", n, upto=record.upto[:8], sha=result.sha[:8]))
         return EXIT_OK
     state = review_state(store)
     if state.last is not None:
@@ -144,7 +148,8 @@ def cmd_review(store: Store, args: ReviewOptions, today: date) -> int:
     if state.clean:
         print(t("cli.review.clean"))
         return EXIT_OK
-    print(t("cli.review.pending", n=len(state.pending)))
+    print(tn("cli.review.pending", len(state.pending)))
+    names = store.names()
     for entry in state.pending:
         print()
         print(
@@ -152,11 +157,12 @@ def cmd_review(store: Store, args: ReviewOptions, today: date) -> int:
         )
         print(inert(f"  {entry.subject}"))
         for change in entry.records[: CREATE_COLLAPSE * 4]:
+            what = address_title(change.record, names)
             if change.action == "update":
                 for c in change.changes:
-                    print(inert(f"    {change.record} · {describe(c)}"))
+                    print(inert(f"    {what} · {describe(c, names)}"))
             else:
-                print(inert(f"    {change.record} · {t(f'action.{change.action}')}"))
+                print(inert(f"    {what} · {label(ACTION, change.action)}"))
     print()
     print(t("cli.review.hint"))
     return EXIT_OK
@@ -175,7 +181,7 @@ def audit_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_audit(store: Store, args: AuditOptions, today: date) -> int:
     """``dvtui audit [--since REV]``: exit 0 when clean, 1 with the findings."""
-    from dvtui.services.audit import audit
+    from dvtui.services.audit import FINDING_KIND, audit
 
     with progress_bar(t("cli.audit.running")) as progress:
         result = audit(store, args.since, progress)
@@ -183,17 +189,17 @@ def cmd_audit(store: Store, args: AuditOptions, today: date) -> int:
         print(
             inert(
                 f"{f.sha[:8]}  {f.when:%d/%m/%Y %H:%M}  {f.author}  "
-                f"[{t(f'audit.kind.{f.kind}')}]  {f.subject}"
+                f"[{label(FINDING_KIND, f.kind)}]  {f.subject}"
             )
         )
         print(inert(f"    {one_line(f.detail)}"))  # a file name's newline stays on this line
     for change in result.policy.changes:
         key = (
-            "cli.audit.policy.refused"
+            N_("cli.audit.policy.refused")
             if not change.honoured
-            else "cli.audit.policy.on"
+            else N_("cli.audit.policy.on")
             if change.required
-            else "cli.audit.policy.off"
+            else N_("cli.audit.policy.off")
         )
         when = f"{change.when:%d/%m/%Y %H:%M}"
         print(inert(t(key, when=when, who=change.author, sha=change.sha[:8])))

@@ -21,7 +21,7 @@ from dvtui.cli import argtext
 from dvtui.cli.command import EXIT_ERROR, Command, Options, Registered, no_arguments
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.text import inert, parse_date
-from dvtui.i18n import N_, set_language, t
+from dvtui.i18n import LANGUAGES, N_, set_language, t
 
 if TYPE_CHECKING:
     from dvtui.storage import Store
@@ -92,7 +92,7 @@ def _global_options() -> argparse.ArgumentParser:
     common.add_argument("--repo", default=argparse.SUPPRESS, help=t("cli.opt.repo"))
     common.add_argument("--today", default=argparse.SUPPRESS, help=t("cli.opt.today"))
     common.add_argument(
-        "--lang", choices=("vi", "en"), default=argparse.SUPPRESS, help=t("cli.opt.lang")
+        "--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t("cli.opt.lang")
     )
     return common
 
@@ -169,7 +169,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         where = exc.filename if exc.filename is not None else ""
         detail = exc.strerror or str(exc)
-        print(f"dvtui: {message('err.os', {'path': where, 'detail': detail})}", file=sys.stderr)
+        print(
+            inert("dvtui: " + message(N_("err.os"), {"path": where, "detail": detail})),
+            file=sys.stderr,
+        )
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130
@@ -183,7 +186,7 @@ def _peek_lang(argv: list[str]) -> str:
             lang = argv[i + 1]
         elif arg.startswith("--lang="):
             lang = arg.split("=", 1)[1]
-    return lang if lang in ("vi", "en") else "vi"
+    return lang if lang in LANGUAGES else "vi"
 
 
 def _today(text: str | None) -> date:

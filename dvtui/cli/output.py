@@ -70,7 +70,7 @@ def shallow_notice(store: Store) -> None:
     """History commands in a shallow clone: say that the history stops somewhere."""
     since = store.git.shallow_since()
     if since is not None:
-        print(f"dvtui: {t('notice.shallow', date=format_date(since.date()))}", file=sys.stderr)
+        print("dvtui: " + t("notice.shallow", date=format_date(since.date())), file=sys.stderr)
 
 
 # --- tables ----------------------------------------------------------------------------------

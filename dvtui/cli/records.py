@@ -17,7 +17,7 @@ from dvtui.cli.command import EXIT_ERROR, EXIT_OK, Command, Options, Setup, no_a
 from dvtui.cli.output import parse_assignments, print_table
 from dvtui.core.ids import KIND_DEPTH, RecordId
 from dvtui.core.text import inert
-from dvtui.i18n import N_, t
+from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
     from dvtui.storage import Store
@@ -54,9 +54,10 @@ def cmd_validate(store: Store, args: Options, today: date) -> int:
     for problem in data.problems:
         print(problem)
     if data.problems:
-        print(t("cli.validate.problems", n=len(data.problems), ok=len(data)), file=sys.stderr)
+        valid = tn("cli.validate.valid", len(data))
+        print(tn("cli.validate.problems", len(data.problems), valid=valid), file=sys.stderr)
         return EXIT_ERROR
-    print(t("cli.validate.ok", n=len(data)))
+    print(t("cli.validate.ok", valid=tn("cli.validate.valid", len(data))))
     return EXIT_OK
 
 
@@ -148,8 +149,10 @@ def cmd_show(store: Store, args: ShowOptions, today: date) -> int:
         )
         return EXIT_OK
     print(str(record.id))
+    names = store.context(record)  # the records it names, for their names
     for name, value in flatten(table).items():  # inert: record text never drives the terminal
-        print(inert(f"  {field_label(name)}: {value_text(name, value, limit=10_000)}"))
+        shown = value_text(name, value, names, limit=10_000)
+        print(inert(f"  {field_label(name, names)}: {shown}"))
     return EXIT_OK
 
 
@@ -174,7 +177,7 @@ def cmd_set(store: Store, args: SetOptions, today: date) -> int:
     rows = before_save(store, rid.kind) if store.git_ready else None
     result = store.set_fields(rid, parse_assignments(args.assignments))
     after_save(store, result, rows)  # `dvtui list` stays quick after a set
-    print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
+    print(tn("cli.set.done", len(result.changes), sha=result.sha[:8]))
     return EXIT_OK
 
 

@@ -13,10 +13,10 @@ from typing import TYPE_CHECKING, Literal
 
 from dvtui.cli.command import EXIT_OK, Command, Options
 from dvtui.cli.output import date_option, parse_assignments, print_table, progress_bar
+from dvtui.core.labels import TASK_STATUS, label
 from dvtui.core.problems import DataError
-from dvtui.core.records import TASK_STATUS_LABELS
 from dvtui.core.text import format_date, inert
-from dvtui.i18n import N_, current_language, t, translator
+from dvtui.i18n import N_, current_language, t, tn, translator
 
 if TYPE_CHECKING:
     from dvtui.storage import Store
@@ -80,15 +80,15 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
             [
                 t(k)
                 for k in (
-                    "col.period",
-                    "col.due",
-                    "cli.status.col.total",
-                    "cli.status.col.received",
-                    "timeliness.on-time",
-                    "cli.status.col.late",
-                    "status.report.missing",
-                    "status.report.returned",
-                    "status.report.approved",
+                    N_("col.period"),
+                    N_("col.due"),
+                    N_("cli.status.col.total"),
+                    N_("cli.status.col.received"),
+                    N_("timeliness.on-time"),
+                    N_("cli.status.col.late"),
+                    N_("status.report.missing"),
+                    N_("status.report.returned"),
+                    N_("status.report.approved"),
                 )
             ],
             rows,
@@ -99,8 +99,8 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
                 tp.task.code,
                 tp.task.title,
                 tp.lead,
-                t(TASK_STATUS_LABELS[tp.task.status])
-                + (f" · {t('ui.overdue')}" if tp.overdue else ""),
+                label(TASK_STATUS, tp.task.status)
+                + (" · " + t("ui.overdue") if tp.overdue else ""),
                 format_date(tp.task.due),
                 f"{tp.reported}/{tp.received}",
             ]
@@ -189,7 +189,7 @@ def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
         letter = urging_letter(data, items, today, by, as_of)
         with progress_bar(t("cli.overdue.building")) as progress:
             export.write_letter(letter, output, fmt, progress)
-        print(t("cli.overdue.letter", path=args.output, n=len(letter.units)))
+        print(tn("cli.overdue.letter", len(letter.units), path=args.output))
         return EXIT_OK
     if fmt == "csv" and output is None:
         sys.stdout.write(export.overdue_csv(items, tr, "\n").decode("utf-8-sig"))
@@ -202,7 +202,7 @@ def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
         print(t("cli.overdue.none", date=format_date(as_of)))
         return EXIT_OK
     header, rows = export.overdue_table(items, tr)
-    print_table(header, rows, title=t("cli.overdue.title", date=format_date(as_of), n=len(items)))
+    print_table(header, rows, title=tn("cli.overdue.title", len(items), date=format_date(as_of)))
     return EXIT_OK
 
 
@@ -274,7 +274,7 @@ def cmd_summary(store: Store, args: SummaryOptions, today: date) -> int:
     from dvtui.services.summary import save_summary
 
     result = save_summary(store, args.period, parse_assignments(args.assignments))
-    print(t("cli.set.done", sha=result.sha[:8], n=len(result.changes)))
+    print(tn("cli.set.done", len(result.changes), sha=result.sha[:8]))
     return EXIT_OK
 
 

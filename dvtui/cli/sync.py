@@ -21,11 +21,11 @@ from dvtui.cli.command import (
     Options,
     Setup,
 )
-from dvtui.core.changes import field_label, value_text
+from dvtui.core.changes import Lookup, field_label, value_text
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.problems import DataError, FieldError, InvalidRecord
 from dvtui.core.text import inert
-from dvtui.i18n import N_, t
+from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
     from dvtui.core.merge import Conflict
@@ -105,55 +105,58 @@ def cmd_sync(store: Store, args: SyncOptions, today: date) -> int:
 
     result = sync(store, _progress(), branch=args.branch)
     if result.outcome == "conflict":
-        return _conflicts_found(result.conflicts)
+        return _conflicts_found(result.conflicts, store.names())
     _print_result(result)
     return EXIT_OK
 
 
+OUTCOME = {  # what a sync did, in one line
+    "up-to-date": N_("cli.sync.up_to_date"),
+    "pulled": N_("cli.sync.pulled"),
+    "pushed": N_("cli.sync.pushed"),
+    "merged": N_("cli.sync.merged"),
+}
+
+
 def _print_result(result: SyncResult) -> None:
+    from dvtui.services.synctypes import activity
+
     if result.attempts > 1:
-        print(t("cli.sync.retried", n=result.attempts - 1))
-    for commits, key in (
-        (result.incoming, "cli.sync.incoming"),
-        (result.outgoing, "cli.sync.outgoing"),
-    ):
+        print(tn("cli.sync.retried", result.attempts - 1))
+    for commits, incoming in ((result.incoming, True), (result.outgoing, False)):
         if not commits:
             continue
-        from dvtui.services.synctypes import activity
-
         records = activity(commits)
-        print(t(key, n=len(commits), r=len(records)))
+        counted = tn("record.count", len(records))
+        if incoming:
+            print(tn("cli.sync.incoming", len(commits), records=counted))
+        else:
+            print(tn("cli.sync.outgoing", len(commits), records=counted))
         for item in records[:LISTED]:
             print(inert(f"  {item.record} — {', '.join(item.authors)}"))
         if len(records) > LISTED:
             print(f"  … (+{len(records) - LISTED})")
     head = (result.head or "")[:8]
-    key = {
-        "up-to-date": "cli.sync.up_to_date",
-        "pulled": "cli.sync.pulled",
-        "pushed": "cli.sync.pushed",
-        "merged": "cli.sync.merged",
-    }[result.outcome]
-    print(t(key, sha=head))
+    print(t(OUTCOME[result.outcome], sha=head))
 
 
 # --- conflicts -------------------------------------------------------------------------------
 
 
-def conflict_line(conflict: Conflict) -> str:
+def conflict_line(conflict: Conflict, names: Lookup) -> str:
     """``reports/2023-h1/x: Trạng thái (status): của tôi “…” · máy chủ “…” · bản gốc “…”``."""
 
     def shown(value: object) -> str:
         if value is None and conflict.reason == "deleted":
             return t("sync.deleted")
         if isinstance(value, dict):
-            return t("ui.n_items", n=len(value))
-        return value_text(conflict.field, value, limit=50)
+            return tn("ui.n_items", len(value))
+        return value_text(conflict.field, value, names, limit=50)
 
     line = t(
         "cli.sync.conflict",
         where=conflict.record or conflict.path,
-        label=field_label(conflict.field) if conflict.field else t("sync.whole_file"),
+        label=field_label(conflict.field, names) if conflict.field else t("sync.whole_file"),
         field=conflict.field or "*",
         mine=shown(conflict.mine),
         theirs=shown(conflict.theirs),
@@ -164,10 +167,10 @@ def conflict_line(conflict: Conflict) -> str:
     return inert(line)
 
 
-def _conflicts_found(conflicts: list[Conflict]) -> int:
+def _conflicts_found(conflicts: list[Conflict], names: Lookup) -> int:
     for conflict in conflicts:
-        print(conflict_line(conflict))
-    print(f"dvtui: {t('cli.sync.conflicts', n=len(conflicts))}", file=sys.stderr)
+        print(conflict_line(conflict, names))
+    print("dvtui: " + tn("cli.sync.conflicts", len(conflicts)), file=sys.stderr)
     return EXIT_CONFLICT
 
 
@@ -220,20 +223,20 @@ def cmd_resolve(store: Store, args: ResolveOptions, today: date) -> int:
             if conflict.key not in choices and (not named or conflict.path in named):
                 choices[conflict.key] = Choice("mine" if args.mine else "theirs")
     if not choices:
-        return _conflicts_found(conflicts)
+        return _conflicts_found(conflicts, store.names())
     try:
         result = resolve(store, choices, _progress(), push=not args.no_push)
     except UnresolvedConflicts as exc:
-        return _conflicts_found(exc.conflicts)
+        return _conflicts_found(exc.conflicts, store.names())
     print(t("cli.resolve.done", sha=(result.merge_commit or "")[:8]))
     if result.push_error is not None:
         print(
-            inert(f"dvtui: {t('cli.resolve.not_pushed', reason=result.push_error)}"),
+            inert("dvtui: " + t("cli.resolve.not_pushed", reason=result.push_error)),
             file=sys.stderr,
         )
         return EXIT_ERROR
     if result.outcome == "conflict":
-        return _conflicts_found(result.conflicts)
+        return _conflicts_found(result.conflicts, store.names())
     if not args.no_push:
         _print_result(result)
     return EXIT_OK
@@ -248,7 +251,7 @@ def print_sync_status(store: Store) -> None:
 
     st = status(store)
     if st.remote is None:
-        print(t("cli.status.no_remote", ahead=st.ahead))
+        print(tn("cli.status.no_remote", st.ahead))
     else:
         print(inert(t("cli.status.remote", remote=st.remote, url=st.url, branch=st.remote_branch)))
         print(t("cli.status.counts", ahead=st.ahead, behind=st.behind))

@@ -6,20 +6,28 @@ that no longer validate.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
+from typing import Any, Protocol
 
-from dvtui.core.records import (
-    MODEL_FIELD_LABELS,
-    MODEL_KIND_LABELS,
-    REPORT_STATUS_LABELS,
-    TASK_STATUS_LABELS,
-    UNIT_KIND_LABELS,
+from dvtui.core.ids import SLUG, RecordId
+from dvtui.core.labels import (
+    FIELD,
+    MODEL_KIND,
+    PERIOD_KIND,
+    REPORT_STATUS,
+    SECTOR,
+    TASK_STATUS,
+    UNIT_KIND,
+    label,
 )
+from dvtui.core.records import KINDS, Period, Plan, Record, Task, Unit
 from dvtui.core.text import format_date
-from dvtui.i18n import has, t
+from dvtui.i18n import t, tn
 
 
 @dataclass(frozen=True)
@@ -27,13 +35,13 @@ class Change:
     """One field's old and new value (``None`` = absent); ``field`` is dotted (``figures.x``)."""
 
     field: str
-    old: object  # a TOML value: text, number, date, list or table
-    new: object
+    old: Any
+    new: Any
 
 
-def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, object]:
+def flatten(table: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """Nested tables to dotted keys; lists stay whole values."""
-    out: dict[str, object] = {}
+    out: dict[str, Any] = {}
     for key, value in table.items():
         if isinstance(value, dict) and value:
             out.update(flatten(value, f"{prefix}{key}."))
@@ -43,10 +51,7 @@ def flatten(table: Mapping[str, object], prefix: str = "") -> dict[str, object]:
 
 
 def diff(
-    old: Mapping[str, object] | None,
-    new: Mapping[str, object] | None,
-    *,
-    sets: Collection[str] = (),
+    old: dict[str, Any] | None, new: dict[str, Any] | None, *, sets: Collection[str] = ()
 ) -> list[Change]:
     """The fields that differ between two tables, in the new table's order.
 
@@ -65,59 +70,113 @@ def diff(
     ]
 
 
-def _same_members(a: object, b: object) -> bool:
+def _same_members(a: Any, b: Any) -> bool:
     if not isinstance(a, list) or not isinstance(b, list):
         return False
     key = lambda item: json.dumps(item, sort_keys=True, default=str)  # noqa: E731
     return sorted(map(key, a)) == sorted(map(key, b))
 
 
-# The labels of a slug by the field's name (a history diffs tables, not typed records; the
-# slugs of report and task statuses, and of unit and model kinds, are all different).
-_LABELS: dict[str, dict[str, str]] = {
-    "status": REPORT_STATUS_LABELS | TASK_STATUS_LABELS,
-    "kind": UNIT_KIND_LABELS | MODEL_KIND_LABELS,
-    "sector": MODEL_FIELD_LABELS,
-}
+class Lookup(Protocol):
+    """Where the words for a change find the records its values name: a ``Dataset``."""
+
+    def get(self, rid: RecordId) -> Record | None:
+        """The record at ``rid``, or None (a unit deleted since, a record never loaded)."""
+        ...
 
 
-def field_label(name: str) -> str:
-    """The label of a (dotted) field name, or the name itself when the catalog has none."""
-    key = f"field.{name}"
-    return t(key) if has(key) else name
+class _NoRecords:
+    def get(self, rid: RecordId) -> Record | None:
+        return None
 
 
-def value_text(field: str, value: object, *, limit: int = 60) -> str:
-    """A value the way a person reads it: dates dd/mm/yyyy, status labels, short text."""
+NO_RECORDS: Lookup = _NoRecords()  # before the data is loaded: every slug shown as it is
+
+
+def field_label(name: str, names: Lookup) -> str:
+    """The label of a (dotted) field: ``Số hội nghị``, ``Kết quả nhiệm vụ II.1 …``.
+
+    A field no table knows (from a newer dvtui, or a hand edit) is shown as its name.
+    """
+    key = FIELD.get(name)
+    if key is not None:
+        return t(key)
+    head, _, slug = name.partition(".")
+    if head == "narrative" and slug:
+        return t("field.narrative_of", task=_shortened(record_name("tasks", slug, names), 50))
+    return name
+
+
+def record_name(kind: str, slug: str, names: Lookup) -> str:
+    """How a person names the record ``kind/slug``: a unit's name, a task's code and title …"""
+    record = names.get(RecordId(kind, (slug,))) if SLUG.fullmatch(slug) else None
+    if isinstance(record, Unit | Period):
+        return record.name
+    if isinstance(record, Task):
+        return f"{record.code} {record.title}"
+    if isinstance(record, Plan):
+        return t("record.plan_of_year", year=record.year)
+    return slug
+
+
+def value_text(field: str, value: Any, names: Lookup, *, limit: int = 60) -> str:
+    """A value the way a person reads it: dates dd/mm/yyyy, labels of slugs, names of records."""
     if value is None or value == "" or value == []:
         return t("ui.empty_value")
     if isinstance(value, bool):
         return t("ui.yes") if value else t("ui.no")
     if isinstance(value, date):
         return format_date(value)
-    label = _LABELS.get(field.rsplit(".", 1)[-1], {}).get(value) if isinstance(value, str) else None
-    if label is not None:
-        return t(label)
+    leaf = field.rsplit(".", 1)[-1]
+    kind = _refs().get(field)
+    if isinstance(value, str):
+        for table in _SLUG_TABLES.get(leaf, ()):
+            if value in table:
+                return label(table, value)
+        if kind is not None:
+            value = record_name(kind, value, names)
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            return t("ui.n_items", n=len(value))
+            return tn("ui.n_items", len(value))
+        if kind is not None:
+            value = [record_name(kind, v, names) if isinstance(v, str) else v for v in value]
         text = ", ".join(str(v) for v in value)
     else:
         text = str(value)
-    text = " ".join(text.split())
+    return _shortened(" ".join(text.split()), limit)
+
+
+def _shortened(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def describe(change: Change) -> str:
-    """``Trạng thái: Chưa nộp → Đã nộp``."""
-    new_items = change.new
-    old_items = change.old if isinstance(change.old, list) else []
-    if isinstance(new_items, list) and new_items and isinstance(new_items[0], dict):
-        # Notes added to the end of a list: say only what was added.
-        added = [item for item in new_items if item not in old_items]
-        if added and len(new_items) == len(old_items) + len(added):
-            texts = "; ".join(value_text("", item.get("text", "")) for item in added)
-            return f"{field_label(change.field)}: + {texts}"
-    old = value_text(change.field, change.old)
-    new = value_text(change.field, change.new)
-    return f"{field_label(change.field)}: {old} → {new}"
+# Fields whose value is a slug with a label, by the field's own name.
+_SLUG_TABLES: dict[str, tuple[Mapping[str, str], ...]] = {
+    "status": (REPORT_STATUS, TASK_STATUS),
+    "kind": (UNIT_KIND, MODEL_KIND, PERIOD_KIND),
+    "sector": (SECTOR,),
+}
+
+
+@cache
+def _refs() -> dict[str, str]:
+    """Field name → the kind of record its value names (``lead_unit`` → ``units``)."""
+    return {
+        f.name: f.metadata["ref"]
+        for cls in KINDS.values()
+        for f in dataclasses.fields(cls)
+        if "ref" in f.metadata
+    }
+
+
+def describe(change: Change, names: Lookup) -> str:
+    """``Trạng thái: Chưa nộp → Đã nộp``; ``Đơn vị chủ trì: (trống) → UBND xã Quài Cang``."""
+    label_ = field_label(change.field, names)
+    if isinstance(change.new, list) and change.new and isinstance(change.new[0], dict):
+        added = [item for item in change.new if item not in (change.old or [])]
+        if added and len(change.new) == len(change.old or []) + len(added):
+            texts = "; ".join(value_text("", item.get("text", ""), names) for item in added)
+            return f"{label_}: + {texts}"
+    old = value_text(change.field, change.old, names)
+    new = value_text(change.field, change.new, names)
+    return f"{label_}: {old} → {new}"

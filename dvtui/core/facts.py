@@ -7,11 +7,13 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Literal
 
+from dvtui.core.changes import Lookup, record_name
 from dvtui.core.dataset import Dataset
-from dvtui.core.ids import RecordId
+from dvtui.core.ids import BadId, RecordId
+from dvtui.core.labels import RECORD_KIND, label
 from dvtui.core.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
 from dvtui.core.settings import Settings
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 
 Timeliness = Literal["on-time", "late", "pending", "overdue"]
 
@@ -184,16 +186,16 @@ def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
 
     return [
         TargetProgress(
-            "target.regulation",
+            N_("target.regulation"),
             with_regulation,
             len(units),
             plan.targets.coordination_regulation_percent,
         ),
         TargetProgress(
-            "target.models", sum(has(u, "model", need_models) for u in units), len(units), 100
+            N_("target.models"), sum(has(u, "model", need_models) for u in units), len(units), 100
         ),
         TargetProgress(
-            "target.persons",
+            N_("target.persons"),
             sum(has(u, "exemplary-person", need_persons) for u in units),
             len(units),
             100,
@@ -201,18 +203,31 @@ def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
     ]
 
 
-def title_of(record: Record, data: Dataset) -> str:
+def title_of(record: Record, names: Lookup) -> str:
     """How a person names a record: ``Báo cáo 6 tháng năm 2023 · UBND xã Quài Cang``."""
     if isinstance(record, Report):
-        period = data.period(record.period)
-        unit = data.unit(record.unit)
-        return f"{period.name if period else record.period} · {unit.name if unit else record.unit}"
+        period = record_name("periods", record.period, names)
+        return f"{period} · {record_name('units', record.unit, names)}"
     if isinstance(record, Task):
         return f"{record.code} {record.title}"
     if isinstance(record, Summary):
-        period = data.period(record.period)
-        return t("title.summary", period=period.name if period else record.period)
+        return t("title.summary", period=record_name("periods", record.period, names))
     if isinstance(record, Review):
         return t("title.review", reviewer=record.reviewer)
     name = getattr(record, "name", None) or getattr(record, "title", None)
     return str(name) if name else str(record.id)
+
+
+def address_title(address: str, names: Lookup) -> str:
+    """The record at ``address`` (``reports/2023-h1/ubnd-xa-quai-cang``) as a person names it.
+
+    A record no longer there (deleted, renamed) is named by its kind and address.
+    """
+    try:
+        rid = RecordId.parse(address)
+    except BadId:
+        return address
+    record = names.get(rid)
+    if record is None:
+        return f"{label(RECORD_KIND, rid.kind)} {'/'.join(rid.parts)}"
+    return title_of(record, names)

@@ -51,7 +51,7 @@ class RecordId:
         if kind not in KIND_DEPTH:
             raise BadId("err.id.kind", {"id": text, "kinds": ", ".join(KIND_DEPTH)})
         if len(parts) != KIND_DEPTH[kind]:
-            raise BadId("err.id.depth", {"id": text, "depth": KIND_DEPTH[kind]})
+            raise BadId("err.id.depth", {"id": text, "n": KIND_DEPTH[kind]})
         for part in parts:
             if not SLUG.fullmatch(part):  # not match(): ``$`` also matches before a final \n
                 raise BadId("err.id.slug", {"id": text, "part": part})

@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from dvtui.i18n import N_
+
 MAX_DEPTH = 32  # arrays and inline tables open at once; dots on one line outside strings
 MAX_KEY_PARTS = 16  # parts of one dotted key or table header
 MAX_KEY_CHARS = 256  # characters of one key part, bare or quoted
@@ -124,7 +126,7 @@ def _integers(skeleton: str) -> Exceeded | None:
         base = {"0x": 16, "0o": 8, "0b": 2}.get(digits[:2], 10)
         body = digits if base == 10 else digits[2:]
         if len(body) > 64 or not in_int_range(sign * int(body, base)):
-            return Exceeded("err.limit.integer", {"line": _line(skeleton, match.start())})
+            return Exceeded(N_("err.limit.integer"), {"line": _line(skeleton, match.start())})
     return None
 
 
@@ -133,7 +135,7 @@ def _key_length(skeleton: str) -> Exceeded | None:
     if match is None:
         return None
     return Exceeded(
-        "err.limit.key_length", {"limit": MAX_KEY_CHARS, "line": _line(skeleton, match.start())}
+        N_("err.limit.key_length"), {"limit": MAX_KEY_CHARS, "line": _line(skeleton, match.start())}
     )
 
 
@@ -142,7 +144,7 @@ def _key_parts(skeleton: str) -> Exceeded | None:
     if match is None:
         return None
     return Exceeded(
-        "err.limit.key_parts", {"limit": MAX_KEY_PARTS, "line": _line(skeleton, match.start())}
+        N_("err.limit.key_parts"), {"limit": MAX_KEY_PARTS, "line": _line(skeleton, match.start())}
     )
 
 
@@ -167,4 +169,4 @@ def _depth(skeleton: str) -> Exceeded | None:
 
 
 def _too_deep(skeleton: str, pos: int) -> Exceeded:
-    return Exceeded("err.limit.depth", {"limit": MAX_DEPTH, "line": _line(skeleton, pos)})
+    return Exceeded(N_("err.limit.depth"), {"limit": MAX_DEPTH, "line": _line(skeleton, pos)})

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t, text
 
 
 def one_line(value: object) -> object:
@@ -22,8 +22,20 @@ def one_line(value: object) -> object:
 
 
 def message(code: str, values: dict[str, object]) -> str:
-    """The text of a message key with its values made safe (see :func:`one_line`)."""
-    return t(code, **{k: one_line(v) for k, v in values.items()})
+    """The text of a message key with its values made safe (see :func:`one_line`).
+
+    A value named ``<name>_key`` is itself a message key, shown as ``{<name>}`` in the
+    language of the moment (``{"other_key": "field.figures.petitions_received"}``: a rule
+    names the other field by its label, whatever language the problem is read in). A
+    plural message takes its count from the value ``n``.
+    """
+    shown: dict[str, object] = {}
+    for name, value in values.items():
+        if name.endswith("_key") and isinstance(value, str):
+            shown[name.removesuffix("_key")] = t(value)
+        else:
+            shown[name] = one_line(value)
+    return text(code, shown)
 
 
 @dataclass(frozen=True, order=True)
@@ -87,7 +99,7 @@ class InvalidRecord(DataError):
     """A record that does not validate; carries every problem found."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        super().__init__("err.invalid_record", id=problems[0].file, detail=problems[0].reason())
+        super().__init__(N_("err.invalid_record"), id=problems[0].file, detail=problems[0].reason())
         self.problems = problems
 
     def __str__(self) -> str:
@@ -104,6 +116,7 @@ class ReferencedRecord(DataError):
         if len(referrers) > self.SHOWN:
             shown += f" … (+{len(referrers) - self.SHOWN})"
         # A unit with reports is retired, not removed: the message says how.
-        code = "err.referenced_unit" if str(rid).startswith("units/") else "err.referenced"
+        unit = str(rid).startswith("units/")
+        code = N_("err.referenced_unit") if unit else N_("err.referenced")
         super().__init__(code, id=str(rid), n=len(referrers), records=shown)
         self.referrers = referrers

@@ -1,9 +1,9 @@
 """The record kinds: one frozen dataclass per kind, the TOML schema of each file.
 
 Field order here is the key order on disk. Optional fields default to ``None`` (left out
-of the file); lists default to empty. Status values are stable English slugs; the UI
-shows Vietnamese labels from the message catalog (``status.report.missing`` …). A rule a
-record breaks raises ``FieldError(message key, values, field=…)``.
+of the file); lists default to empty. Status values are stable English slugs; people read
+their labels (``dvtui.core.labels``). A rule a record breaks raises
+``FieldError(message key, values, field=…)``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from datetime import date
 from typing import ClassVar, Literal, get_args
 
 from dvtui.core.ids import RecordId
+from dvtui.core.labels import FIELD
 from dvtui.core.problems import FieldError
 from dvtui.core.schema import choice, count, members, ref
 from dvtui.i18n import N_
@@ -256,8 +257,9 @@ class Figures:
         ):
             a, b = getattr(self, done), getattr(self, total)
             if a is not None and b is not None and a > b:
+                other = FIELD[f"figures.{total}"]  # its label, in the language it is shown in
                 raise FieldError(
-                    N_("err.rule.not_more_than"), {"other": total}, field=f"figures.{done}"
+                    N_("err.rule.not_more_than"), {"other_key": other}, field=f"figures.{done}"
                 )
 
 

@@ -24,17 +24,13 @@ from dvtui import __version__
 from dvtui.core.changes import Change, describe
 from dvtui.core.dataset import Dataset
 from dvtui.core.facts import title_of
+from dvtui.core.labels import ACTION, label
 from dvtui.core.records import Record
 from dvtui.core.text import inert
-from dvtui.i18n import N_, language, t
+from dvtui.i18n import language, tn
 
 SUBJECT_LIMIT = 120
 BODY_LINES = 30  # the body lists this many changes; the trailers always list them all
-ACTION_LABELS = {
-    "create": N_("action.create"),
-    "update": N_("action.update"),
-    "delete": N_("action.delete"),
-}
 _TRAILER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*): (.*)$")
 
 
@@ -62,19 +58,19 @@ def build_message(
         title = title_of(record, data)
         status = next((c for c in changes if c.field == "status"), None)
         if action in ("create", "delete"):
-            summary = t(ACTION_LABELS[action])
+            summary = label(ACTION, action)
         elif status is not None:
-            summary = describe(status).split(": ", 1)[1]
+            summary = describe(status, data).split(": ", 1)[1]
         elif len(changes) == 1:
-            summary = describe(changes[0])
+            summary = describe(changes[0], data)
         else:
-            summary = t("commit.n_fields", n=len(changes))
+            summary = tn("commit.n_fields", len(changes))
         # inert: a reviewer's `git log` must never run escape codes typed into a record
         subject = inert(f"{title}: {summary}")
         if len(subject) > SUBJECT_LIMIT:
             subject = subject[: SUBJECT_LIMIT - 1] + "…"
         lines = [subject, ""]
-        lines += [inert(f"- {describe(c)}") for c in changes[:BODY_LINES]]
+        lines += [inert(f"- {describe(c, data)}") for c in changes[:BODY_LINES]]
         if len(changes) > BODY_LINES:
             lines.append(f"- … (+{len(changes) - BODY_LINES})")
     trailers = [f"Record: {record.id}", f"Action: {action}"]
@@ -114,9 +110,9 @@ def build_batch_message(
         if body:
             lines.append("")
         for entry in entries[:BODY_LINES]:
-            label = t(ACTION_LABELS[entry.action])
+            what = label(ACTION, entry.action)
             name = entry.title or entry.record
-            lines.append(inert(f"- {entry.record} · {name}: {label}"))
+            lines.append(inert(f"- {entry.record} · {name}: {what}"))
         if len(entries) > BODY_LINES:
             lines.append(f"- … (+{len(entries) - BODY_LINES})")
     fields = dict.fromkeys(c.field for entry in entries for c in entry.changes)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dvtui.core.problems import DataError
 from dvtui.git.environment import redact, ssh_batch_mode
 from dvtui.git.process import failure
+from dvtui.i18n import N_
 
 if TYPE_CHECKING:
     from dvtui.git.library import Meter, RemoteRun
@@ -164,9 +165,9 @@ def network_error(stderr: str, url: str) -> DataError:
     text = stderr.casefold()
     where = redact(url)
     for needles, code in (
-        (_MISSING, "err.sync.not_found"),
-        (_AUTH, "err.sync.auth"),
-        (_OFFLINE, "err.sync.offline"),
+        (_MISSING, N_("err.sync.not_found")),
+        (_AUTH, N_("err.sync.auth")),
+        (_OFFLINE, N_("err.sync.offline")),
     ):
         if any(s in text for s in needles):
             return DataError(code, url=where)

@@ -15,7 +15,7 @@ never changes what the UI thread shows). A renderer can also hold a :class:`Tran
 from __future__ import annotations
 
 import gettext
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
@@ -24,6 +24,7 @@ from typing import Any, Literal, get_args
 
 Lang = Literal["vi", "en"]
 LANGUAGES: tuple[Lang, ...] = get_args(Lang)
+SOURCE: Lang = "vi"  # the source text; every other catalog translates it
 DOMAIN = "dvtui"
 LOCALE_DIR = Path(__file__).parent / "locale"
 
@@ -38,23 +39,41 @@ class Translator:
         self.lang = lang
         with open(LOCALE_DIR / lang / "LC_MESSAGES" / f"{DOMAIN}.mo", "rb") as mo:
             self._catalog = gettext.GNUTranslations(mo)
+        if lang != SOURCE:  # a message not translated yet reads in Vietnamese, never as a key
+            self._catalog.add_fallback(translator(SOURCE)._catalog)
         # gettext answers an unknown key with the key itself; ``has`` needs to know.
-        self._keys = frozenset(
-            k if isinstance(k, str) else k[0] for k in getattr(self._catalog, "_catalog", {})
-        )
+        found = getattr(self._catalog, "_catalog", {})
+        self._keys = frozenset(k if isinstance(k, str) else k[0] for k in found)
+        self._plurals = frozenset(k[0] for k in found if isinstance(k, tuple))
 
     def has(self, key: str) -> bool:
         """Whether the catalog has a message named ``key``."""
         return key in self._keys
+
+    def is_plural(self, key: str) -> bool:
+        """Whether ``key`` is a plural message (``tn``), its count given as ``n``."""
+        return key in self._plurals
 
     def t(self, key: str, **values: Any) -> str:
         """The message ``key`` with ``values`` filled in."""
         text = self._catalog.gettext(key)
         return text.format(**values) if values else text
 
-    def tn(self, key: str, n: int, **values: Any) -> str:
-        """The plural form of ``key`` for the count ``n`` (also given to the text as ``n``)."""
-        return self._catalog.ngettext(key, key, n).format(n=n, **values)
+    def tn(self, key: str, n: int, /, **values: Any) -> str:
+        """The plural form of ``key`` for the count ``n``, given to the text as ``n`` unless
+        ``values`` shows it otherwise (``n="1.155"``: the count with its thousands grouped)."""
+        return self._catalog.ngettext(key, key, n).format(**{"n": n, **values})
+
+    def text(self, key: str, values: Mapping[str, Any]) -> str:
+        """The message ``key`` with ``values``; a plural message is counted by ``values["n"]``.
+
+        For keys chosen elsewhere (an error's code, a problem's, a report's :class:`Msg`): the
+        code says which message, the message says whether it counts.
+        """
+        count = values.get("n")
+        if self.is_plural(key) and isinstance(count, int):
+            return self.tn(key, count, **{k: v for k, v in values.items() if k != "n"})
+        return self.t(key, **values)
 
 
 @cache
@@ -93,9 +112,14 @@ def t(key: str, **values: Any) -> str:
     return translator(current_language()).t(key, **values)
 
 
-def tn(key: str, n: int, **values: Any) -> str:
+def tn(key: str, n: int, /, **values: Any) -> str:
     """The plural form of ``key`` for ``n`` in the current language."""
     return translator(current_language()).tn(key, n, **values)
+
+
+def text(key: str, values: Mapping[str, Any]) -> str:
+    """:meth:`Translator.text` in the current language."""
+    return translator(current_language()).text(key, values)
 
 
 def has(key: str) -> bool:

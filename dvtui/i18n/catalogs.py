@@ -2,10 +2,14 @@
 
 - ``order``: each ``.po`` rewritten in the catalog's order, grouped by area (see
   ``dvtui.i18n.pofiles``), so a message added anywhere lands in its place.
-- ``check``: every key the code uses (``t("…")``, ``tn("…", n)``, ``N_("…")``) is in every
-  catalog, with the same ``{placeholders}`` as the Vietnamese source; plural messages have
-  their plural forms; every ``.po`` is in the catalog's order. Prints the problems, exits 1
-  when there are any.
+- ``check``: fails (exit 1, one line per problem) unless
+
+  - every key is written out in full where it is chosen: no key built at run time
+    (``t(f"status.{s}")``), none hidden from Babel's extraction (see ``dvtui.i18n.usage``);
+  - every key the code uses is in every catalog, and every key of a catalog is used;
+  - every translation has the ``{placeholders}`` of the Vietnamese source; a key used with
+    ``tn()`` is a plural message, one used with ``t()`` is not;
+  - every ``.po`` is in the catalog's order, each key in an area.
 - ``compile``: each ``.po`` into the ``.mo`` the program reads (``make messages`` runs
   ``order``, ``check`` and ``compile``).
 - ``template``: ``locale/dvtui.pot``, the keys with the Vietnamese text as comments, from
@@ -20,16 +24,13 @@ from __future__ import annotations
 import io
 import re
 import sys
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
-from babel.messages.catalog import Catalog
-from babel.messages.extract import extract_from_dir
+from babel.messages.catalog import Catalog, Message
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import write_po
 
-from dvtui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, Lang
+from dvtui.i18n import DOMAIN, LANGUAGES, LOCALE_DIR, SOURCE, Lang
 from dvtui.i18n.pofiles import (
     AREAS,
     area_of,
@@ -40,40 +41,10 @@ from dvtui.i18n.pofiles import (
     read,
     write_canonical,
 )
+from dvtui.i18n.usage import families, scan
 
 PACKAGE = Path(__file__).resolve().parent.parent
-KEYWORDS = {"t": (1,), "tn": (1,), "N_": (1,)}
-SOURCE: Lang = "vi"
 _PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
-
-
-@dataclass(frozen=True)
-class Use:
-    """A message key written in the code, and where."""
-
-    key: str
-    plural: bool
-    where: str
-
-
-def uses() -> Iterator[Use]:
-    """Every literal key passed to ``t``, ``tn`` or ``N_`` in the package."""
-    for filename, lineno, message, _comments, _context in extract_from_dir(
-        PACKAGE, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()
-    ):
-        if isinstance(message, str) and message:
-            yield Use(message, False, f"dvtui/{filename}:{lineno}")
-    yield from _plural_uses()
-
-
-def _plural_uses() -> Iterator[Use]:
-    # Babel reports ``tn("key", n)`` like ``t``; plural-ness is read from the call itself.
-    call = re.compile(r"\btn\(\s*\"([^\"]+)\"")
-    for path in PACKAGE.rglob("*.py"):
-        if path == Path(__file__).resolve():
-            continue
-        for m in call.finditer(path.read_text(encoding="utf-8")):
-            yield Use(m.group(1), True, str(path.relative_to(PACKAGE.parent)))
 
 
 def placeholders(text: str) -> set[str]:
@@ -86,37 +57,57 @@ def _texts(message: object) -> list[str]:
     return [s for s in (string if isinstance(string, tuple) else (string,)) if isinstance(s, str)]
 
 
-def problems() -> list[str]:
-    """Everything ``check`` reports."""
-    out: list[str] = []
-    catalogs = {lang: read(lang) for lang in LANGUAGES}
-    source = catalogs[SOURCE]
-    for use in uses():
-        for lang, catalog in catalogs.items():
-            message = catalog.get(use.key)
+def problems(root: Path = PACKAGE, catalogs: dict[str, Catalog] | None = None) -> list[str]:
+    """Everything ``check`` reports about the code under ``root`` and the catalogs."""
+    if catalogs is None:
+        catalogs = {lang: read(lang) for lang in LANGUAGES}
+    keys = {lang: {key_of(m): m for m in catalog if m.id} for lang, catalog in catalogs.items()}
+    found = scan(root, families(keys[SOURCE]))
+    out = [f"{where}: {what}" for where, what in found.dynamic.items()]
+    out += [
+        f"{use.where}: {use.key}: Babel cannot extract it (a t() inside an f-string): "
+        "take the call out of the f-string"
+        for use in found.hidden
+    ]
+    for use in found.uses:
+        for lang, messages in keys.items():
+            message = messages.get(use.key)
             if message is None or not any(_texts(message)):
                 out.append(f"{use.where}: {use.key}: missing from {lang}")
             elif use.plural and not message.pluralizable:
-                out.append(f"{use.where}: {use.key}: not a plural message in {lang}")
-    for message in source:
-        if not message.id:
-            continue
-        key = message.id if isinstance(message.id, str) else message.id[0]
-        wanted = set().union(*(placeholders(s) for s in _texts(message)))
-        for lang, catalog in catalogs.items():
-            other = catalog.get(key)
-            if other is None:
-                out.append(f"{po_path(lang).name} ({lang}): {key}: missing")
-                continue
-            for text in _texts(other):
-                if placeholders(text) != wanted and not (other.pluralizable and "n" in wanted):
-                    found = ", ".join(sorted(placeholders(text))) or "none"
-                    out.append(f"{lang}: {key}: placeholders {found}, not {sorted(wanted)}")
-    out += _order_problems(catalogs)
+                out.append(f"{use.where}: {use.key}: used with tn() but not plural in {lang}")
+            elif use.plural is False and message.pluralizable:
+                out.append(f"{use.where}: {use.key}: a plural message in {lang}: use tn()")
+    used = {use.key for use in found.uses}
+    for lang, messages in keys.items():
+        for key in sorted(messages.keys() - used):
+            out.append(f"{lang}: {key}: used nowhere in the code (delete it, or write it out)")
+        for key in sorted(messages.keys() - keys[SOURCE].keys()):
+            out.append(f"{lang}: {key}: not in the source catalog ({SOURCE})")
+    out += _placeholder_problems(keys)
     return out
 
 
-def _order_problems(catalogs: dict[Lang, Catalog]) -> list[str]:
+def _placeholder_problems(keys: dict[str, dict[str, Message]]) -> list[str]:
+    out = []
+    for key, message in keys[SOURCE].items():
+        wanted = set().union(*(placeholders(s) for s in _texts(message)))
+        for lang, messages in keys.items():
+            other = messages.get(key)
+            if other is None:
+                continue
+            for text in _texts(other):
+                found = placeholders(text)
+                # a singular form may say "one" instead of {n}: "1 record" / "{n} records"
+                if found != wanted and not (other.pluralizable and found == wanted - {"n"}):
+                    have = ", ".join(sorted(found)) or "none"
+                    out.append(f"{lang}: {key}: placeholders {have}, not {sorted(wanted)}")
+    return out
+
+
+def order_problems() -> list[str]:
+    """Messages without an area, files out of the catalog's order."""
+    catalogs = {lang: read(lang) for lang in LANGUAGES}
     out = []
     for lang, catalog in catalogs.items():
         for message in catalog:
@@ -166,7 +157,7 @@ def main(argv: list[str]) -> int:
     """The command line of this tool."""
     command = argv[0] if argv else "check"
     if command == "check":
-        found = problems()
+        found = problems() + order_problems()
         for line in found:
             print(line)
         print(f"{len(found)} problem(s) in the catalogs", file=sys.stderr)

@@ -99,8 +99,12 @@ def canonical(lang: str) -> str:
 
 def canonical_text(text: str, lang: str) -> str:
     """``text`` (a ``.po`` file) in canonical order, its header (to the first blank line) kept."""
-    header = text.split("\n\n", 1)[0]
     catalog = read_po(io.StringIO(text), locale=lang, domain=DOMAIN)
+    return render(text.split("\n\n", 1)[0], catalog)
+
+
+def render(header: str, catalog: Catalog) -> str:
+    """The ``.po`` text of ``catalog``'s messages in canonical order, under ``header``."""
     out = [header + "\n"]
     area: int | None = -1
     for message in in_order(catalog):

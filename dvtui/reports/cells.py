@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, text
 
 __all__ = ["COLUMNS", "Cell", "PastDue", "cell_text", "width_of"]
 
@@ -21,14 +21,26 @@ _NARROW = re.compile(r"[\u0020-\u007e\u00a0-\u02ff\u1e00-\u1eff]*")
 
 # The columns of each kind's list (message keys).
 COLUMNS: dict[str, list[str]] = {
-    "plans": ["col.id", "col.year", "col.title"],
-    "units": ["col.id", "col.name", "col.kind", "col.gso"],
-    "tasks": ["col.code", "col.title", "col.lead", "col.status", "col.due"],
-    "periods": ["col.id", "col.name", "col.due"],
-    "reports": ["col.period", "col.unit", "col.status", "col.submitted_on", "col.timeliness"],
-    "models": ["col.year", "col.kind", "col.name", "col.unit", "col.sector"],
-    "summaries": ["col.period", "col.document", "col.issued_on"],
-    "reviews": ["col.id", "col.reviewer", "col.signed_on", "col.upto", "col.commits"],
+    "plans": [N_("col.id"), N_("col.year"), N_("col.title")],
+    "units": [N_("col.id"), N_("col.name"), N_("col.kind"), N_("col.gso")],
+    "tasks": [N_("col.code"), N_("col.title"), N_("col.lead"), N_("col.status"), N_("col.due")],
+    "periods": [N_("col.id"), N_("col.name"), N_("col.due")],
+    "reports": [
+        N_("col.period"),
+        N_("col.unit"),
+        N_("col.status"),
+        N_("col.submitted_on"),
+        N_("col.timeliness"),
+    ],
+    "models": [N_("col.year"), N_("col.kind"), N_("col.name"), N_("col.unit"), N_("col.sector")],
+    "summaries": [N_("col.period"), N_("col.document"), N_("col.issued_on")],
+    "reviews": [
+        N_("col.id"),
+        N_("col.reviewer"),
+        N_("col.signed_on"),
+        N_("col.upto"),
+        N_("col.commits"),
+    ],
 }
 
 
@@ -42,13 +54,13 @@ class PastDue:
     last: date
     before: str
     prefix: str  # what stays before the changing part once past (a task's status)
-    key: str  # the message once past, given ``days`` past ``last``
+    key: str  # the message once past, counting the days past ``last`` (``n``)
 
     def text(self, today: date) -> str:
         """The cell as of ``today``."""
         if today <= self.last:
             return self.before
-        return self.prefix + t(self.key, days=(today - self.last).days)
+        return self.prefix + text(self.key, {"n": (today - self.last).days})
 
 
 Cell = str | PastDue

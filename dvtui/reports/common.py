@@ -36,7 +36,7 @@ class Msg:
 
     def text(self, tr: Translator) -> str:
         """The message in ``tr``'s language."""
-        return tr.t(self.key, **dict(self.values))
+        return tr.text(self.key, dict(self.values))
 
 
 def number(value: int | None) -> str:

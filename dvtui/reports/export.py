@@ -185,7 +185,7 @@ def write_overdue(
     write_table_xlsx(
         path,
         tr.t("xlsx.sheet.overdue"),
-        tr.t("cli.overdue.title", date=format_date(as_of), n=len(items)),
+        tr.tn("cli.overdue.title", len(items), date=format_date(as_of)),
         as_of_line(tr, as_of),
         headers,
         typed,

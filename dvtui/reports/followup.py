@@ -21,6 +21,7 @@ from dvtui.core.facts import (
     report_as_of,
     timeliness,
 )
+from dvtui.core.labels import timeliness_text
 from dvtui.core.problems import DataError
 from dvtui.core.records import Contact, Period, Plan, Report, Unit
 from dvtui.core.settings import Settings
@@ -36,11 +37,6 @@ _STATE_ORDER = {"overdue": 0, "returned": 1, "late": 2}
 
 YEARLY_KINDS = frozenset({"year"})
 """Periods that close the plan's year: only they owe the yearly targets."""
-
-STATES = {
-    "overdue": N_("timeliness.overdue"),
-    "late": N_("timeliness.late"),
-}
 
 
 @dataclass(frozen=True)
@@ -186,8 +182,8 @@ def owes_text(item: OverdueItem, tr: Translator) -> str:
 def state_text(item: OverdueItem, tr: Translator) -> str:
     """``Quá hạn 12 ngày`` / ``Nộp muộn 3 ngày`` / ``Yêu cầu bổ sung (quá hạn 10 ngày)``."""
     if item.state == "returned":
-        return tr.t("timeliness.returned", days=item.days)
-    return tr.t(STATES[item.state], days=item.days)
+        return tr.tn("timeliness.returned", item.days)
+    return timeliness_text(item.state, item.days, tr)
 
 
 def contact_text(contact: Contact | None) -> str:

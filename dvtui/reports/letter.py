@@ -132,7 +132,7 @@ def write_letter_docx(
     )
     layout.para(
         doc,
-        tr.t("doc.letter.status", date=format_date(letter.as_of), n=len(letter.units)),
+        tr.tn("doc.letter.status", len(letter.units), date=format_date(letter.as_of)),
         indent=True,
         keep=True,
     )

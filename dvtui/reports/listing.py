@@ -17,6 +17,7 @@ from dvtui.core.facts import (
     plan_units,
     timeliness,
 )
+from dvtui.core.labels import PERIOD_KIND, label, timeliness_text
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
     MODEL_KIND_LABELS,
@@ -62,7 +63,7 @@ STATUSES: dict[str, tuple[str, ...]] = {"reports": REPORT_STATUSES, "tasks": TAS
 def report_timeliness_text(report: Report, period: Period, today: date, settings: Settings) -> str:
     """``Đúng hạn`` / ``Muộn 3 ngày`` / ``Quá hạn 5 ngày`` / ``Còn hạn``."""
     state = timeliness(report, period, today, settings)
-    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+    return timeliness_text(state, days_late(report, period, today, settings))
 
 
 def _report_timeliness(report: Report, period: Period, settings: Settings) -> Cell:
@@ -123,7 +124,7 @@ def record_cells(record: Record, data: Dataset, settings: Settings) -> list[Cell
             t(MODEL_KIND_LABELS[record.kind]),
             record.name,
             unit_name(record.unit),
-            value_text("sector", record.sector),
+            value_text("sector", record.sector, data),
         ]
     if isinstance(record, Summary):
         period = data.period(record.period)
@@ -227,7 +228,7 @@ def report_state_text(report: Report, period: Period, today: date, settings: Set
     state = timeliness(report, period, today, settings)
     if state == "pending":
         return t("status.report.missing")
-    return t(f"timeliness.{state}", days=days_late(report, period, today, settings))
+    return timeliness_text(state, days_late(report, period, today, settings))
 
 
 def unit_compliance_rows(
@@ -238,7 +239,7 @@ def unit_compliance_rows(
     unit can be opened and edited."""
     periods = [p for p in data.of(Period) if p.plan == plan.id.name]
     columns = [t("col.unit")]  # rows come grouped: agencies, the township, the communes
-    columns += [t(f"period.short.{p.kind}") for p in periods]
+    columns += [label(PERIOD_KIND, p.kind) for p in periods]
     columns += [t("col.models"), t("col.persons"), t("col.regulation")]
     expected = {p.id.name: {r.unit: r for r in expected_reports(data, p)} for p in periods}
     models = data.models(year=plan.year)
@@ -313,7 +314,7 @@ def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[s
     rows = []
     for item in overdue_list(data, settings, today):
         cells = [
-            t(f"period.short.{item.period.kind}"),
+            label(PERIOD_KIND, item.period.kind),
             item.unit.name,
             state_text(item, tr),
             owes_text(item, tr),

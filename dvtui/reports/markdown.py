@@ -48,11 +48,11 @@ def render_markdown(
         *[f"**{escape(line)}**  " for line in issuer_lines(report.plan.issuer)],
         escape(tr.t("doc.number", number=report.number or "…", symbol=report.symbol)),
         "",
-        f"**{tr.t('doc.nation')}**  ",
-        f"**{tr.t('doc.motto')}**  ",
+        "**" + tr.t("doc.nation") + "**  ",
+        "**" + tr.t("doc.motto") + "**  ",
         f"*{escape(date_line(tr, report.plan.place, report.issued_on))}*",
         "",
-        f"# {tr.t('doc.report.title')}",
+        "# " + tr.t("doc.report.title"),
         "",
         f"## {escape(subject(report, tr))}",
         "",
@@ -66,7 +66,7 @@ def render_markdown(
     progress(2, 3, t("report.step.appendix"))
     lines += [
         "",
-        f"## {escape(tr.t('doc.report.appendix', period=report.period.name))}",
+        "## " + escape(tr.t("doc.report.appendix", period=report.period.name)),
         "",
         f"*{escape(as_of_line(tr, report.as_of))}*",
         "",
@@ -106,7 +106,7 @@ def _signature(report: ConsolidatedReport, tr: Translator) -> list[str]:
     sig = signature_or_default(report.signature)
     out = [*[f"**{escape(a)}**  " for a in sig.authority], f"**{escape(sig.title)}**  "]
     out += ["", f"**{escape(sig.signer)}**" if sig.signer else "", ""]
-    out.append(f"***{tr.t('doc.recipients')}***  ")
+    out.append("***" + tr.t("doc.recipients") + "***  ")
     out += [f"- {escape(r)};  " for r in report.recipients[:-1]]
     if report.recipients:
         out.append(f"- {escape(report.recipients[-1])}.")

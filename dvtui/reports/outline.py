@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from dvtui.core import labels
 from dvtui.core.records import MODEL_FIELD_LABELS, MODEL_KIND_LABELS, REPORT_STATUS_LABELS, Model
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, Translator
@@ -63,12 +64,6 @@ class Table:
 
 Block = Heading | Paragraph | Table
 
-TIMELINESS = {
-    "on-time": N_("timeliness.on-time"),
-    "late": N_("timeliness.late"),
-    "pending": N_("timeliness.pending"),
-    "overdue": N_("timeliness.overdue"),
-}
 DISTRICT_PARTS = {
     "strengths": N_("field.strengths"),
     "limitations": N_("field.limitations"),
@@ -126,12 +121,13 @@ def _office_text(report: ConsolidatedReport, tr: Translator, part: str) -> list[
 
 
 def _leadership(report: ConsolidatedReport, tr: Translator) -> list[Block]:
-    out: list[Block] = [Heading(f"I. {tr.t('doc.report.h.leadership')}", 1)]
+    out: list[Block] = [Heading("I. " + tr.t("doc.report.h.leadership"), 1)]
     out += [Paragraph(p) for p in paragraphs(report.text("leadership"))]
     out.append(
         Paragraph(
-            tr.t(
+            tr.tn(
                 "doc.report.conferences",
+                report.total("conferences") or 0,
                 n=number(report.total("conferences")),
                 people=number(report.total("conference_attendees")),
                 units=report.counted,
@@ -175,7 +171,7 @@ def submission(report: ConsolidatedReport, tr: Translator) -> list[Block]:
         out.append(
             Paragraph(
                 _names(report.missing_units) + ".",
-                lead=tr.t("doc.report.missing_units", n=len(report.missing_units)),
+                lead=tr.tn("doc.report.missing_units", len(report.missing_units)),
                 bullet=True,
             )
         )
@@ -227,7 +223,7 @@ def rates(report: ConsolidatedReport, tr: Translator) -> list[Block]:
 
 
 def _results(report: ConsolidatedReport, tr: Translator) -> list[Block]:
-    out: list[Block] = [Heading(f"II. {tr.t('doc.report.h.results')}", 1)]
+    out: list[Block] = [Heading("II. " + tr.t("doc.report.h.results"), 1)]
     out.append(Heading(tr.t("doc.report.h.submission"), 2))
     out += submission(report, tr)
     out.append(Heading(tr.t("doc.report.h.figures"), 2))
@@ -247,9 +243,9 @@ def _task(report: ConsolidatedReport, tr: Translator, section: TaskSection) -> l
     if section.reporting:
         out.append(
             Paragraph(
-                tr.t(
+                tr.tn(
                     "doc.report.task_reporting",
-                    n=len(section.reporting),
+                    len(section.reporting),
                     counted=report.counted,
                     units=", ".join(section.reporting),
                 )
@@ -273,7 +269,7 @@ def _task_figures(report: ConsolidatedReport, tr: Translator, code: str) -> list
     """The plan's measured targets sit under their own task groups (II.6, II.7)."""
     if code == "II.6":
         r = report.regulation
-        key = "doc.report.regulation_met" if r.met else "doc.report.regulation_unmet"
+        key = N_("doc.report.regulation_met") if r.met else N_("doc.report.regulation_unmet")
         return [
             Paragraph(
                 tr.t(
@@ -352,13 +348,13 @@ def models_table(report: ConsolidatedReport, tr: Translator) -> Table:
 
 
 def _assessment(report: ConsolidatedReport, tr: Translator) -> list[Block]:
-    out: list[Block] = [Heading(f"III. {tr.t('doc.report.h.assessment')}", 1)]
+    out: list[Block] = [Heading("III. " + tr.t("doc.report.h.assessment"), 1)]
     for i, (part, key) in enumerate(DISTRICT_PARTS.items(), start=1):
         out.append(Heading(f"{i}. {tr.t(key)}", 2))
         out += _office_text(report, tr, part)
-    out.append(Heading(f"IV. {tr.t('doc.report.h.direction')}", 1))
+    out.append(Heading("IV. " + tr.t("doc.report.h.direction"), 1))
     out += _office_text(report, tr, "direction")
-    out.append(Heading(f"V. {tr.t('doc.report.h.proposals')}", 1))
+    out.append(Heading("V. " + tr.t("doc.report.h.proposals"), 1))
     out += _office_text(report, tr, "proposals")
     return out
 
@@ -416,4 +412,4 @@ def timeliness_text(row: UnitRow, tr: Translator) -> str:
     """``Đúng hạn`` / ``Nộp muộn 3 ngày`` / ``Quá hạn 5 ngày`` / ``Chưa đến hạn``."""
     if row.timeliness is None:
         return tr.t("timeliness.none")
-    return tr.t(TIMELINESS[row.timeliness], days=row.days_late)
+    return labels.timeliness_text(row.timeliness, row.days_late, tr)

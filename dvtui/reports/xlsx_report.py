@@ -236,7 +236,7 @@ def _tasks_sheet(
         [
             s.task.code,
             s.task.title,
-            tr.t("xlsx.task.reported", n=len(s.reporting), counted=report.counted)
+            tr.tn("xlsx.task.reported", len(s.reporting), counted=report.counted)
             if s.reporting
             else tr.t("xlsx.task.none"),
             s.task.due,
@@ -270,7 +270,7 @@ def _totals_sheet(
     _sheet(ws, tr.t("xlsx.sheet.totals"), title, as_of, headers, widths)
     source = tr.t("xlsx.base.reports", counted=report.counted)
     rows: list[list[Any]] = [
-        [tr.t(FIGURE_LABELS[f.field]), f.value, tr.t("xlsx.base.units", n=f.units)]
+        [tr.t(FIGURE_LABELS[f.field]), f.value, tr.tn("xlsx.base.units", f.units)]
         for f in report.totals
     ]
     p, v, g = report.petitions, report.voter_recommendations, report.regulation
@@ -284,7 +284,7 @@ def _totals_sheet(
         [tr.t("xlsx.row.missing"), len(report.missing_units), None],
         [tr.t("xlsx.row.petitions_rate"), Percent(p.percent / 100), _of(tr, p.part, p.whole)],
         [tr.t("xlsx.row.voters_rate"), Percent(v.percent / 100), _of(tr, v.part, v.whole)],
-        [tr.t("xlsx.row.regulation"), g.part, tr.t("xlsx.base.assignees", n=g.whole)],
+        [tr.t("xlsx.row.regulation"), g.part, tr.tn("xlsx.base.assignees", g.whole)],
         [tr.t("xlsx.row.regulation_rate"), Percent(g.percent / 100), _of(tr, g.part, g.whole)],
         [tr.t("xlsx.row.regulation_target"), Percent((g.target or 0) / 100), None],
     ]

@@ -35,7 +35,7 @@ from dvtui.core.schema import set_fields
 from dvtui.core.trailers import CommitMessage, parse_message
 from dvtui.git.log import Commit, FileChange
 from dvtui.git.repo import shallow_boundary
-from dvtui.i18n import has, t
+from dvtui.i18n import N_, t, tn
 from dvtui.services.history import BlobTables, record_id_of
 from dvtui.services.signing import GOOD_SIGNATURES, SigningPolicy, is_rules_file, signing_policy
 from dvtui.storage.store import SETTINGS_FILE
@@ -53,6 +53,23 @@ FindingKind = Literal[
     "rules-change",
     "policy-relaxed",
 ]
+FINDING_KIND = {  # a finding's kind → its label
+    "invalid-record": N_("audit.kind.invalid-record"),
+    "trailer-mismatch": N_("audit.kind.trailer-mismatch"),
+    "outside-dvtui": N_("audit.kind.outside-dvtui"),
+    "unsigned": N_("audit.kind.unsigned"),
+    "rules-change": N_("audit.kind.rules-change"),
+    "policy-relaxed": N_("audit.kind.policy-relaxed"),
+}
+# What git's %G? letter says about a commit that is not well signed.
+BAD_SIGNATURE = {
+    "N": N_("audit.sig.N"),
+    "B": N_("audit.sig.B"),
+    "E": N_("audit.sig.E"),
+    "X": N_("audit.sig.X"),
+    "Y": N_("audit.sig.Y"),
+    "R": N_("audit.sig.R"),
+}
 _ACTIONS = frozenset({"create", "update", "delete"})
 
 
@@ -96,10 +113,10 @@ class AuditResult:
     def summary(self) -> str:
         """One line: how many commits were checked and what was found, in the current language."""
         if self.clean:
-            return t("cli.audit.clean", checked=self.checked)
-        return t(
+            return tn("cli.audit.clean", self.checked)
+        return tn(
             "cli.audit.summary",
-            checked=self.checked,
+            self.checked,
             bad=self.commits_with_findings,
             invalid=self.count("invalid-record"),
             trailers=self.count("trailer-mismatch"),
@@ -169,8 +186,8 @@ def audit(
             found += _check_message(commit, tables)
             found += _check_rules(commit, policy, signed, tables)
         if signed and commit.signature not in GOOD_SIGNATURES:
-            key = f"audit.sig.{commit.signature}"
-            detail = t(key) if has(key) else t("audit.sig.other", code=commit.signature)
+            key = BAD_SIGNATURE.get(commit.signature)
+            detail = t(key) if key else t("audit.sig.other", code=commit.signature)
             found.append(("unsigned", detail, ""))
         findings += [_finding(commit, kind, detail, file) for kind, detail, file in found]
         if pending.get(commit.sha, 0) > 0:
@@ -263,9 +280,9 @@ def _check_rules(commit: Commit, policy: SigningPolicy, signed: bool, tables: Bl
     unsigned, outside = letter not in GOOD_SIGNATURES, message.version is None
     if unsigned or outside:
         key = (
-            "audit.rules.both"
+            N_("audit.rules.both")
             if unsigned and outside
-            else ("audit.rules.unsigned" if unsigned else "audit.rules.outside")
+            else (N_("audit.rules.unsigned") if unsigned else N_("audit.rules.outside"))
         )
         out += [("rules-change", t(key, path=path), path) for path in paths]
     return out

@@ -22,13 +22,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dvtui import __version__
-from dvtui.core.changes import field_label, value_text
+from dvtui.core.changes import NO_RECORDS, Lookup, field_label, value_text
+from dvtui.core.facts import address_title
 from dvtui.core.merge import BASE, MINE, THEIRS, Choice, Conflict, choice_from_text
 from dvtui.core.problems import DataError
 from dvtui.git import remote as gitremote
 from dvtui.git.environment import redact, strip_password
 from dvtui.git.process import failure
-from dvtui.i18n import language, t
+from dvtui.i18n import N_, language, t, tn
 from dvtui.services.history import record_id_of
 from dvtui.services.mergetree import commit_merge, merge_trees
 from dvtui.services.synctypes import (
@@ -143,6 +144,23 @@ def _head(repo: GitRepo) -> str:
 # --- progress --------------------------------------------------------------------------------
 
 
+STAGE = {  # what the user reads while a stage runs
+    "fetch": N_("sync.stage.fetch"),
+    "merge": N_("sync.stage.merge"),
+    "push": N_("sync.stage.push"),
+    "update": N_("sync.stage.update"),
+    "retry": N_("sync.stage.retry"),
+    "clone": N_("sync.stage.clone"),
+    "done": N_("sync.stage.done"),
+}
+TAKE = {  # a resolved conflict's choice, as the merge commit's body says it
+    "mine": N_("sync.take.mine"),
+    "theirs": N_("sync.take.theirs"),
+    "base": N_("sync.take.base"),
+    "value": N_("sync.take.value"),
+}
+
+
 class _Reporter:
     def __init__(self, progress: ProgressFn | None) -> None:
         self.progress = progress
@@ -151,7 +169,7 @@ class _Reporter:
 
     def __call__(self, stage: Stage, **values: object) -> None:
         self.stage = stage
-        self.text = t(f"sync.stage.{stage}", **values)
+        self.text = t(STAGE[stage], **values)
         if self.progress is not None:
             self.progress(Progress(stage, self.text))
 
@@ -399,13 +417,16 @@ def sync(
 
 
 def _merge_message(
-    up: _Upstream, incoming: list[CommitInfo], resolved: list[tuple[Conflict, Choice]]
+    up: _Upstream,
+    incoming: list[CommitInfo],
+    resolved: list[tuple[Conflict, Choice]],
+    names: Lookup = NO_RECORDS,
 ) -> str:
     """A Vietnamese subject and body, and trailers for tools (``Action: merge``)."""
     with language("vi"):
         where = f"{up.remote}/{up.branch}"
         if resolved:
-            subject = t("commit.merge_resolved", remote=where, n=len(resolved))
+            subject = tn("commit.merge_resolved", len(resolved), remote=where)
         else:
             subject = t("commit.merge", remote=where)
         lines = [subject, ""]
@@ -413,10 +434,11 @@ def _merge_message(
         if authors:
             lines.append(t("commit.merge_from", names=", ".join(authors[:10])))
         for conflict, choice in resolved:
-            what = conflict.record or conflict.path
-            label = field_label(conflict.field) if conflict.field else t("sync.whole_file")
-            value = value_text(conflict.field, choice.pick(conflict))
-            lines.append(f"- {what}: {label}: {t(f'sync.take.{choice.take}')} ({value})")
+            what = address_title(conflict.record, names) if conflict.record else conflict.path
+            field = conflict.field
+            label = field_label(field, names) if field else t("sync.whole_file")
+            value = value_text(field, choice.pick(conflict), names)
+            lines.append(f"- {what}: {label}: {t(TAKE[choice.take])} ({value})")
     trailers = ["Action: merge"]
     for conflict, choice in resolved:
         trailers.append(
@@ -507,7 +529,7 @@ def resolve(
     assert merged.tree is not None
     incoming = _commits(repo, local, theirs)
     chosen = [(c, choices[c.key]) for c in conflicts if c.key in choices]
-    message = _merge_message(up, incoming, chosen)
+    message = _merge_message(up, incoming, chosen, store.data if chosen else NO_RECORDS)
     merge = commit_merge(repo, merged.tree, [local, theirs], message, author)
     _check_clean_for(repo, local, merge)
     if not _advance(store, local, merge):
@@ -618,7 +640,9 @@ def clone(
                 raise failure(checkout.stderr)
         if not (target / "records").is_dir():
             empty = repo.head() is None
-            raise DataError("err.clone.empty" if empty else "err.clone.not_data", url=redact(url))
+            raise DataError(
+                N_("err.clone.empty") if empty else N_("err.clone.not_data"), url=redact(url)
+            )
         safe_url = strip_password(url)
         if safe_url != url:
 

@@ -13,6 +13,7 @@ from typing import Literal
 
 from dvtui.core.merge import Conflict
 from dvtui.core.problems import DataError
+from dvtui.i18n import N_
 
 Stage = Literal["fetch", "merge", "push", "update", "retry", "clone", "done"]
 Outcome = Literal["up-to-date", "pulled", "pushed", "merged", "conflict"]
@@ -132,5 +133,5 @@ class UnresolvedConflicts(DataError):
         items = ", ".join(f"{c.record or c.path}: {c.field or '*'}" for c in conflicts[:5])
         if len(conflicts) > 5:
             items += ", …"
-        super().__init__("err.sync.unresolved", n=len(conflicts), items=items)
+        super().__init__(N_("err.sync.unresolved"), n=len(conflicts), items=items)
         self.conflicts = conflicts

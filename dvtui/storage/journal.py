@@ -49,7 +49,7 @@ from typing import Any
 from dvtui.core.problems import DataError
 from dvtui.git import locks
 from dvtui.git.repo import LOCK_WAIT_SECONDS, GitRepo
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.storage.files import atomic_write
 
 LOCK_NAME = "dvtui.lock"
@@ -226,10 +226,10 @@ def recover(repo: GitRepo) -> list[str]:
     heads = {f.path: repo.committed(f.path) for f in journal.files}
     when = journal.started.replace("T", " ")[:19]
     if all(_holds(heads[f.path], f.new_sha) for f in journal.files):
-        outcome = "notice.recovered.committed"
+        outcome = N_("notice.recovered.committed")
     else:
         undone = [f for f in journal.files if _undo(repo.root / f.path, f)]
-        outcome = "notice.recovered.undone" if undone else "notice.recovered.unwritten"
+        outcome = N_("notice.recovered.undone") if undone else N_("notice.recovered.unwritten")
     for f in journal.files:  # first: it needs no space, and must go whatever fails next
         record = repo.root / f.path
         record.with_name(f".{record.name}.{journal.pid}.tmp").unlink(missing_ok=True)

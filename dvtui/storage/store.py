@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvtui.core import codec
-from dvtui.core.changes import Change, diff
+from dvtui.core.changes import Change, Lookup, diff
 from dvtui.core.dataset import Dataset, references_of
 from dvtui.core.facts import title_of
 from dvtui.core.ids import BadId, RecordId
@@ -39,6 +39,7 @@ from dvtui.core.trailers import (
 )
 from dvtui.git.dirs import find_git_dirs
 from dvtui.git.repo import GitRepo
+from dvtui.i18n import N_
 from dvtui.storage import journal
 from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
@@ -93,7 +94,7 @@ class SaveConflict(DataError):
 
     def __init__(self, rid: RecordId, fields: list[ChangedBoth]) -> None:
         names = ", ".join(f.conflict.field or rid.relpath for f in fields)
-        super().__init__("err.changed_meanwhile", id=str(rid), fields=names)
+        super().__init__(N_("err.changed_meanwhile"), id=str(rid), fields=names)
         self.rid = rid
         self.fields = fields
 
@@ -256,6 +257,10 @@ class Store:
                 entry = (None, (read_problem(relpath, exc),))
         self._seen.files[relpath] = entry
         return entry
+
+    def names(self) -> Lookup:
+        """Where labels find what a slug names: the loaded records, else each read when asked."""
+        return self.data if self._seen.complete else _OnDemand(self)
 
     def context(self, record: Record) -> Dataset:
         """Records enough to check ``record``'s references and to name it: all, if loaded."""
@@ -695,6 +700,19 @@ def _with_fields(
     if new is None:
         raise InvalidRecord([Problem(rid.relpath, i.field, i.code, i.args) for i in issues])
     return new
+
+
+class _OnDemand:
+    """A ``Lookup`` reading a record when first named (``dvtui log ID`` names a few)."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def get(self, rid: RecordId) -> Record | None:
+        try:
+            return self._store.get(rid)
+        except DataError:  # gone, or invalid: named by its slug
+            return None
 
 
 def _not_a_data_repo(root: Path) -> DataError:

@@ -13,19 +13,22 @@ from typing import TYPE_CHECKING, Any
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.command import CommandPalette
 from textual.content import Content
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.theme import ThemeProvider
 
 from dvtui.core.dataset import Dataset
 from dvtui.core.records import Plan, Record
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.storage import Store
 from dvtui.storage.store import DATA_FORMAT
 from dvtui.tui.backend import Backend
 from dvtui.tui.commands import DvtuiCommands
 from dvtui.tui.messages import Failed, IdentityNeeded, Loaded, LoadFailed
+from dvtui.tui.translated import Palette
 
 if TYPE_CHECKING:
     from dvtui.core.settings import Settings
@@ -41,10 +44,10 @@ class DvtuiApp(App[int]):
     TITLE = "dvtui"
     ENABLE_COMMAND_PALETTE = True
     COMMANDS = App.COMMANDS | {DvtuiCommands}
-    BINDINGS = [
-        Binding("f1", "help", t("ui.key.help")),
-        Binding("ctrl+p", "command_palette", t("ui.key.palette"), show=False, priority=True),
-        Binding("ctrl+q", "quit", t("ui.key.quit"), priority=True),
+    BINDINGS = [  # labels are message keys, translated when shown (dvtui.tui.translated)
+        Binding("f1", "help", N_("ui.key.help")),
+        Binding("ctrl+p", "command_palette", N_("ui.key.palette"), show=False, priority=True),
+        Binding("ctrl+q", "quit", N_("ui.key.quit"), priority=True),
     ]
 
     def __init__(self, store: Store, *, today: date, watch: bool = True) -> None:
@@ -210,10 +213,38 @@ class DvtuiApp(App[int]):
         yield t("ui.cmd.quit"), t("ui.cmd.quit_help"), self.exit
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        # Our own commands come from DvtuiCommands (it matches without diacritics);
-        # here only the built-ins worth keeping, in Vietnamese.
+        # Our own commands (quit among them) come from DvtuiCommands, which matches without
+        # diacritics; here Textual's built-ins worth keeping, in the user's language.
         yield SystemCommand(t("ui.cmd.theme"), t("ui.cmd.theme_help"), self.action_change_theme)
-        yield SystemCommand(t("ui.cmd.keys"), t("ui.cmd.keys_help"), self.action_show_help_panel)
+        if screen.query("HelpPanel"):
+            yield SystemCommand(
+                t("ui.cmd.keys"), t("ui.cmd.keys_hide"), self.action_hide_help_panel
+            )
+        else:
+            yield SystemCommand(
+                t("ui.cmd.keys"), t("ui.cmd.keys_help"), self.action_show_help_panel
+            )
+        if screen.maximized is not None:
+            yield SystemCommand(
+                t("ui.cmd.minimize"), t("ui.cmd.minimize_help"), screen.action_minimize
+            )
+        elif screen.focused is not None and screen.focused.allow_maximize:
+            yield SystemCommand(
+                t("ui.cmd.maximize"), t("ui.cmd.maximize_help"), screen.action_maximize
+            )
+
+    def action_command_palette(self) -> None:
+        """Open the command palette (ours: it speaks the user's language)."""
+        if self.use_command_palette and not isinstance(self.screen, CommandPalette):
+            self.push_screen(Palette(placeholder=t("ui.palette.placeholder")))
+
+    def search_themes(self) -> None:
+        """Choose a theme, in the palette (Textual's says "Search for themes…")."""
+        self.push_screen(Palette([ThemeProvider], placeholder=t("ui.palette.themes")))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C outside a text field: say how to quit (Textual says it in English)."""
+        self.notify(t("ui.quit_hint"), markup=False)
 
 
 def run_app(store: Store, *, today: date) -> int:

@@ -7,20 +7,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
+from dvtui.tui.translated import TranslatedModal
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(TranslatedModal[bool]):
     """Ask a question; dismiss with True (Có) or False (Không)."""
 
     BINDINGS = [
-        Binding("escape", "answer(False)", t("ui.button.no")),
-        Binding("c,y", "answer(True)", t("ui.button.yes"), show=False),
-        Binding("k,n", "answer(False)", t("ui.button.no"), show=False),
+        Binding("escape", "answer(False)", N_("ui.button.no")),
+        Binding("c,y", "answer(True)", N_("ui.button.yes"), show=False),
+        Binding("k,n", "answer(False)", N_("ui.button.no"), show=False),
     ]
 
     def __init__(self, question: str) -> None:

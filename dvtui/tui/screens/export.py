@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 from textual.worker import Worker, WorkerState
 
@@ -27,6 +26,7 @@ from dvtui.core.records import Period
 from dvtui.core.settings import Settings
 from dvtui.core.text import parse_date
 from dvtui.i18n import N_, Translator, current_language, t, translator
+from dvtui.tui.translated import TranslatedModal
 from dvtui.tui.widgets.fields import TextInput
 
 FORMAT_LABELS = {
@@ -38,10 +38,10 @@ FORMAT_LABELS = {
 Work = Callable[[Callable[[int, int, str], None]], None]
 
 
-class DocumentDialog(ModalScreen[Path | None]):
+class DocumentDialog(TranslatedModal[Path | None]):
     """What both dialogs share: a period, a format, a file, a progress bar and the outcome."""
 
-    BINDINGS = [Binding("escape", "close", t("ui.key.cancel"))]
+    BINDINGS = [Binding("escape", "close", N_("ui.key.cancel"))]
     FORMATS: tuple[str, ...] = ()
     TITLE_KEY = ""
     STEM = ""
@@ -211,7 +211,7 @@ class ExportReportScreen(DocumentDialog):
     """Xuất báo cáo: period, figures as of a day, format, file."""
 
     FORMATS = ("docx", "pdf", "xlsx", "md")
-    TITLE_KEY = "ui.export.title"
+    TITLE_KEY = N_("ui.export.title")
     STEM = "bao-cao"
 
     def compose_fields(self) -> ComposeResult:
@@ -236,7 +236,7 @@ class UrgingLetterScreen(DocumentDialog):
     """Công văn đôn đốc: period, the new deadline (required), format, file."""
 
     FORMATS = ("docx", "pdf")
-    TITLE_KEY = "ui.letter.title"
+    TITLE_KEY = N_("ui.letter.title")
     STEM = "cong-van-don-doc"
 
     def compose_fields(self) -> ComposeResult:

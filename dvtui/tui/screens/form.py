@@ -23,7 +23,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import (
     Button,
@@ -37,17 +36,18 @@ from textual.widgets import (
     TextArea,
 )
 
-from dvtui.core.changes import field_label, flatten
+from dvtui.core.changes import NO_RECORDS, Lookup, field_label, flatten
 from dvtui.core.ids import RecordId
 from dvtui.core.merge import Choice
-from dvtui.core.problems import DataError, FieldError
+from dvtui.core.problems import DataError, FieldError, message
 from dvtui.core.records import Record
 from dvtui.core.schema import assign, from_table, parse_field, to_table
 from dvtui.core.text import format_date, inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.storage.store import SaveConflict
 from dvtui.tui.backend import Host
 from dvtui.tui.messages import Saved, SaveFailed
+from dvtui.tui.translated import TranslatedScreen
 from dvtui.tui.widgets.fields import TextEditor, TextInput
 
 FieldKind = Literal["text", "date", "int", "select", "multiline", "units"]
@@ -77,13 +77,13 @@ def _display(value: Any) -> str:
     return str(value)
 
 
-class FormScreen(Screen[bool]):
+class FormScreen(TranslatedScreen[bool]):
     """Edit one record; dismisses with True after a successful save."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", t("ui.key.save"), priority=True),
-        Binding("escape", "cancel", t("ui.key.cancel")),
-        Binding("f7", "history", t("ui.key.history")),
+        Binding("ctrl+s", "save", N_("ui.key.save"), priority=True),
+        Binding("escape", "cancel", N_("ui.key.cancel")),
+        Binding("f7", "history", N_("ui.key.history")),
     ]
 
     def __init__(
@@ -114,6 +114,11 @@ class FormScreen(Screen[bool]):
         """The app, as screens may use it."""
         return cast(Host, self.app)
 
+    @property
+    def names(self) -> Lookup:
+        """Where labels find the records a value names (the loaded data)."""
+        return self.dvtui.data or NO_RECORDS
+
     # --- layout --------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
@@ -128,7 +133,8 @@ class FormScreen(Screen[bool]):
                 tall = spec.kind in ("multiline", "units")
                 with Vertical(classes="field tall" if tall else "field"):
                     # Text, not a markup string: a label can hold a task's title (data)
-                    yield Label(Text(inert(spec.label or field_label(spec.name))))
+                    label = spec.label or field_label(spec.name, self.names)
+                    yield Label(Text(inert(label)))
                     yield self._widget(spec, values.get(spec.name))
                     yield Static("", id=f"{spec.widget_id}-error", classes="error")
             yield from self.compose_bottom()
@@ -234,7 +240,7 @@ class FormScreen(Screen[bool]):
             if self.touched(spec):
                 assign(base, spec.name, seen.get(spec.name))
                 if now.get(spec.name) != seen.get(spec.name):
-                    both.append(spec.label or field_label(spec.name))
+                    both.append(spec.label or field_label(spec.name, self.names))
             elif now.get(spec.name) != seen.get(spec.name):
                 self._fill(spec, now.get(spec.name))
         self.base, self._disk = base, disk
@@ -326,9 +332,9 @@ class FormScreen(Screen[bool]):
                 record, issues = from_table(self.cls, table, id=rid)
                 if record is not None:
                     return record
-                failed += [
-                    (i.field, f"{field_label(i.field)}: {t(i.code, **i.args)}") for i in issues
-                ]
+                for issue in issues:
+                    label = field_label(issue.field, self.names)
+                    failed.append((issue.field, f"{label}: {message(issue.code, issue.args)}"))
         for n, (name, text) in enumerate(failed):
             self._set_error(name, text, focus=n == 0)
         return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from rich.text import Text
@@ -14,26 +14,19 @@ from textual.widgets import Button, Static
 
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
+from dvtui.core.labels import MODEL_KIND, REPORT_STATUS, SECTOR, UNIT_KIND
 from dvtui.core.problems import DataError, FieldError
-from dvtui.core.records import (
-    MODEL_FIELDS,
-    REPORT_STATUSES,
-    UNIT_KINDS,
-    Figures,
-    Model,
-    Report,
-    Task,
-    Unit,
-)
+from dvtui.core.records import Figures, Model, Report, Task, Unit
 from dvtui.core.text import inert, slugify
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.reports.listing import report_timeliness_text
 from dvtui.tui.backend import Host
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 
 
-def _options(prefix: str, values: Iterable[str]) -> tuple[tuple[str, str], ...]:
-    return tuple((t(f"{prefix}.{v}"), v) for v in values)
+def options(labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+    """(label, slug) of every slug of a family (``dvtui.core.labels``), for a select."""
+    return tuple((t(key), slug) for slug, key in labels.items())
 
 
 def unit_options(app: Host, *, assignees_only: bool = True) -> tuple[tuple[str, str], ...]:
@@ -51,8 +44,8 @@ class ReportForm(FormScreen):
 
     # Keys of their own: F8/F9 are Đôn đốc/Đồng bộ on the main screen.
     BINDINGS = [
-        Binding("ctrl+o", "review('approved')", t("ui.button.approve"), priority=True),
-        Binding("ctrl+t", "review('returned')", t("ui.key.return"), priority=True),
+        Binding("ctrl+o", "review('approved')", N_("ui.button.approve"), priority=True),
+        Binding("ctrl+t", "review('returned')", N_("ui.key.return"), priority=True),
     ]
 
     def __init__(self, app: Host, record: Report) -> None:
@@ -65,7 +58,7 @@ class ReportForm(FormScreen):
             if task.id.name in covered
         ]
         fields = [
-            FieldSpec("status", "select", _options("status.report", REPORT_STATUSES)),
+            FieldSpec("status", "select", options(REPORT_STATUS)),
             FieldSpec("submitted_on", "date"),
             FieldSpec("document_number"),
             *figures,
@@ -81,7 +74,7 @@ class ReportForm(FormScreen):
         period = app.data.period(self.report.period)
         if period is not None:
             state = report_timeliness_text(self.report, period, app.today, app.settings)
-            yield Static(Text(f"{t('col.timeliness')}: {state}"), classes="form-note")
+            yield Static(Text(t("col.timeliness") + ": " + state), classes="form-note")
         if self.report.reviewer:
             yield Static(
                 Text(t("ui.reviewed_by", name=inert(self.report.reviewer))), classes="form-note"
@@ -161,7 +154,7 @@ def unit_form(app: Host, record: Unit) -> FormScreen:
     """A unit's details: name, contact, coordination regulation with Ủy ban MTTQ."""
     fields = [
         FieldSpec("name"),
-        FieldSpec("kind", "select", _options("kind.unit", UNIT_KINDS)),
+        FieldSpec("kind", "select", options(UNIT_KIND)),
         FieldSpec("gso_code"),
         FieldSpec("contact.person"),
         FieldSpec("contact.phone"),
@@ -177,12 +170,12 @@ def unit_form(app: Host, record: Unit) -> FormScreen:
 
 def _model_fields(app: Host) -> list[FieldSpec]:
     return [
-        FieldSpec("kind", "select", _options("kind.model", ("model", "exemplary-person"))),
+        FieldSpec("kind", "select", options(MODEL_KIND)),
         FieldSpec("name"),
         FieldSpec("unit", "select", unit_options(app, assignees_only=False)),
         FieldSpec("person"),
         FieldSpec("place"),
-        FieldSpec("sector", "select", _options("sector", MODEL_FIELDS)),
+        FieldSpec("sector", "select", options(SECTOR)),
         FieldSpec("started_on", "date"),
         FieldSpec("description", "multiline"),
         FieldSpec("results", "multiline"),

@@ -6,17 +6,17 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
+from dvtui.tui.translated import TranslatedModal
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(TranslatedModal[None]):
     """What each key does, and how saving works."""
 
     BINDINGS = [
-        Binding("escape,f1,q", "app.pop_screen", t("ui.key.back")),
+        Binding("escape,f1,q", "app.pop_screen", N_("ui.key.back")),
     ]
 
     def compose(self) -> ComposeResult:

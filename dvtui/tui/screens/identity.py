@@ -7,20 +7,20 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from dvtui.core.text import nfc
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
+from dvtui.tui.translated import TranslatedModal
 from dvtui.tui.widgets.fields import TextInput
 
 
-class IdentityScreen(ModalScreen[tuple[str, str] | None]):
+class IdentityScreen(TranslatedModal[tuple[str, str] | None]):
     """Name and email for this data repo's commits (stored in its git config)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "ok", t("ui.key.save"), priority=True),  # as its button says
-        Binding("escape", "cancel", t("ui.key.cancel")),
+        Binding("ctrl+s", "ok", N_("ui.key.save"), priority=True),  # as its button says
+        Binding("escape", "cancel", N_("ui.key.cancel")),
     ]
 
     def compose(self) -> ComposeResult:

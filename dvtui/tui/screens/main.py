@@ -11,11 +11,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Label, Select, TabbedContent, TabPane
 
 from dvtui.core.records import Model, Period, Record, Report, Task, Unit
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.reports.listing import (
     Row,
     list_rows,
@@ -25,33 +24,41 @@ from dvtui.reports.listing import (
 )
 from dvtui.tui.backend import Host
 from dvtui.tui.messages import ConflictsFound
+from dvtui.tui.translated import TranslatedScreen
 from dvtui.tui.widgets.dashboard import Dashboard, render_dashboard
 from dvtui.tui.widgets.record_table import RecordTable
 
 if TYPE_CHECKING:
     from dvtui.tui.screens.export import DocumentDialog
 
-TABS = ("dashboard", "tasks", "units", "reports", "models", "overdue")
+TABS = {  # tab id → its label
+    "dashboard": N_("ui.tab.dashboard"),
+    "tasks": N_("ui.tab.tasks"),
+    "units": N_("ui.tab.units"),
+    "reports": N_("ui.tab.reports"),
+    "models": N_("ui.tab.models"),
+    "overdue": N_("ui.tab.overdue"),
+}
 
 
-class MainScreen(Screen[None]):
+class MainScreen(TranslatedScreen[None]):
     """Tabs over the whole plan; Enter opens a record, h shows its history."""
 
     BINDINGS = [
-        Binding("f2", "tab('dashboard')", t("ui.tab.dashboard")),
-        Binding("f3", "tab('tasks')", t("ui.tab.tasks")),
-        Binding("f4", "tab('units')", t("ui.tab.units")),
-        Binding("f5", "tab('reports')", t("ui.tab.reports")),
-        Binding("f6", "tab('models')", t("ui.tab.models")),
-        Binding("f8", "tab('overdue')", t("ui.tab.overdue")),
-        Binding("f7", "history", t("ui.key.history")),
-        Binding("f9", "sync", t("ui.key.sync")),
-        Binding("ctrl+r", "review", t("ui.key.review"), show=False),
-        Binding("ctrl+k", "audit", t("ui.key.audit"), show=False),
-        Binding("h", "history", t("ui.key.history"), show=False),
-        Binding("n", "new_model", t("ui.key.new_model"), show=False),
-        Binding("ctrl+e", "export_report", t("ui.key.export")),
-        Binding("ctrl+u", "urging_letter", t("ui.key.letter")),
+        Binding("f2", "tab('dashboard')", N_("ui.tab.dashboard")),
+        Binding("f3", "tab('tasks')", N_("ui.tab.tasks")),
+        Binding("f4", "tab('units')", N_("ui.tab.units")),
+        Binding("f5", "tab('reports')", N_("ui.tab.reports")),
+        Binding("f6", "tab('models')", N_("ui.tab.models")),
+        Binding("f8", "tab('overdue')", N_("ui.tab.overdue")),
+        Binding("f7", "history", N_("ui.key.history")),
+        Binding("f9", "sync", N_("ui.key.sync")),
+        Binding("ctrl+r", "review", N_("ui.key.review"), show=False),
+        Binding("ctrl+k", "audit", N_("ui.key.audit"), show=False),
+        Binding("h", "history", N_("ui.key.history"), show=False),
+        Binding("n", "new_model", N_("ui.key.new_model"), show=False),
+        Binding("ctrl+e", "export_report", N_("ui.key.export")),
+        Binding("ctrl+u", "urging_letter", N_("ui.key.letter")),
     ]
 
     @property
@@ -297,8 +304,8 @@ class MainScreen(Screen[None]):
 
     def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
         """Palette entries for this screen."""
-        for tab in TABS:
-            yield t(f"ui.tab.{tab}"), t("ui.cmd.goto"), partial(self.action_tab, tab)
+        for tab, key in TABS.items():
+            yield t(key), t("ui.cmd.goto"), partial(self.action_tab, tab)
         yield t("ui.cmd.history"), t("ui.cmd.history_help"), self.action_history
         yield t("ui.cmd.sync"), t("ui.cmd.sync_help"), self.action_sync
         yield t("ui.cmd.conflicts"), t("ui.cmd.conflicts_help"), self.action_conflicts

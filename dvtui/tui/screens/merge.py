@@ -7,18 +7,22 @@ Nothing is written until the user chooses and saves again; Esc goes back to the 
 
 from __future__ import annotations
 
+from typing import cast
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Static
 
+from dvtui.core.changes import NO_RECORDS
 from dvtui.core.merge import Choice
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t, tn
 from dvtui.storage.store import ChangedBoth, SaveConflict
+from dvtui.tui.backend import Host
+from dvtui.tui.translated import TranslatedScreen
 from dvtui.tui.widgets.conflict import ConflictRow
 
 
@@ -29,12 +33,12 @@ def who_text(changed: ChangedBoth) -> str:
     return t("ui.save_conflict.who", name=changed.author, when=f"{changed.when:%d/%m/%Y %H:%M}")
 
 
-class SaveConflictScreen(Screen[dict[str, Choice] | None]):
+class SaveConflictScreen(TranslatedScreen[dict[str, Choice] | None]):
     """Dismisses with field → choice for every conflicting field, or None (back to the form)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "done", t("ui.save_conflict.save"), priority=True),
-        Binding("escape", "back", t("ui.save_conflict.back")),
+        Binding("ctrl+s", "done", N_("ui.save_conflict.save"), priority=True),
+        Binding("escape", "back", N_("ui.save_conflict.back")),
     ]
 
     def __init__(self, title: str, conflict: SaveConflict) -> None:
@@ -44,16 +48,21 @@ class SaveConflictScreen(Screen[dict[str, Choice] | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
+        names = cast(Host, self.app).data or NO_RECORDS
         with VerticalScroll(id="conflicts"):
-            n = len(self.conflict.fields)
-            yield Static(Text(t("ui.save_conflict.explain", n=n)))
+            yield Static(Text(tn("ui.save_conflict.explain", len(self.conflict.fields))))
             for i, changed in enumerate(self.conflict.fields):
                 labels = {
                     "mine": t("ui.save_conflict.mine"),
                     "theirs": t("ui.save_conflict.theirs"),
                 }
                 yield ConflictRow(
-                    changed.conflict, i, self.heading, labels, row_id=f"save-conflict-{i}"
+                    changed.conflict,
+                    i,
+                    self.heading,
+                    labels,
+                    names=names,
+                    row_id=f"save-conflict-{i}",
                 )
                 yield Static(Text(inert(who_text(changed)), style="italic"), classes="who")
         with Horizontal(classes="buttons form-buttons"):

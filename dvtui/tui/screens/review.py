@@ -13,14 +13,16 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, ProgressBar, Static
 
-from dvtui.core.changes import describe
+from dvtui.core.changes import NO_RECORDS, Lookup, describe
+from dvtui.core.facts import address_title
+from dvtui.core.labels import ACTION, label
 from dvtui.core.text import format_date, inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t, tn
 from dvtui.tui.backend import Host
 from dvtui.tui.messages import Audited, AuditProgress, Failed, ReviewLoaded, SignedOff
+from dvtui.tui.translated import TranslatedScreen
 from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
@@ -30,7 +32,7 @@ if TYPE_CHECKING:
 SHOWN = 200  # commits listed on screen; the count says how many wait in all
 
 
-def review_text(state: ReviewState) -> Text:
+def review_text(state: ReviewState, names: Lookup) -> Text:
     """The last sign-off and every commit waiting for review, as field diffs."""
     text = Text()
     if state.last is None:
@@ -51,28 +53,29 @@ def review_text(state: ReviewState) -> Text:
     if state.clean:
         text.append(t("cli.review.clean") + "\n", style="green")
         return text
-    text.append(t("cli.review.pending", n=len(state.pending)) + "\n\n", style="bold")
+    text.append(tn("cli.review.pending", len(state.pending)) + "\n\n", style="bold")
     for entry in state.pending[:SHOWN]:
         text.append(f"{entry.when:%d/%m/%Y %H:%M}", style="bold")
         text.append(" · ")
         text.append(inert(entry.author), style="bold cyan")
         text.append("\n" + inert(entry.subject) + "\n", style="italic")
         for change in entry.records:
+            what = inert(address_title(change.record, names))
             if change.action == "update":
                 for c in change.changes:
-                    text.append(f"  • {inert(change.record)} · {inert(describe(c))}\n")
+                    text.append(f"  • {what} · {inert(describe(c, names))}\n")
             else:
-                text.append(f"  • {inert(change.record)} · {t('action.' + change.action)}\n")
+                text.append(f"  • {what} · {label(ACTION, change.action)}\n")
         text.append("\n")
     return text
 
 
-class ReviewScreen(Screen[None]):
+class ReviewScreen(TranslatedScreen[None]):
     """Commits nobody has signed off yet; Ctrl+S signs them off as the current user."""
 
     BINDINGS = [
-        Binding("ctrl+s", "sign", t("ui.review.sign"), priority=True),
-        Binding("escape", "app.pop_screen", t("ui.key.back")),
+        Binding("ctrl+s", "sign", N_("ui.review.sign"), priority=True),
+        Binding("escape", "app.pop_screen", N_("ui.key.back")),
     ]
 
     @property
@@ -100,7 +103,8 @@ class ReviewScreen(Screen[None]):
     @on(ReviewLoaded)
     def _show(self, message: ReviewLoaded) -> None:
         state = message.state
-        self.query_one("#review-body", Static).update(review_text(state))
+        names = self.dvtui.data or NO_RECORDS
+        self.query_one("#review-body", Static).update(review_text(state, names))
         self.query_one("#sign", Button).disabled = state.clean
 
     @on(Button.Pressed, "#sign")
@@ -128,11 +132,13 @@ class ReviewScreen(Screen[None]):
 
 def audit_text(result: AuditResult) -> Text:
     """Every finding, then the summary."""
+    from dvtui.services.audit import FINDING_KIND  # loaded already: it made ``result``
+
     text = Text()
     for f in result.findings[:SHOWN]:
         text.append(f"{f.sha[:8]}  {f.when:%d/%m/%Y %H:%M}  ", style="bold")
         text.append(inert(f.author), style="bold cyan")
-        text.append(f"  [{t('audit.kind.' + f.kind)}]\n", style="yellow")
+        text.append(f"  [{label(FINDING_KIND, f.kind)}]\n", style="yellow")
         text.append(f"  {inert(f.subject)}\n", style="italic")
         text.append(f"  {inert(f.detail)}\n\n")
     style = "bold green" if result.clean else "bold red"
@@ -140,10 +146,10 @@ def audit_text(result: AuditResult) -> Text:
     return text
 
 
-class AuditScreen(Screen[None]):
+class AuditScreen(TranslatedScreen[None]):
     """Walks the whole history with a progress bar and lists what it finds."""
 
-    BINDINGS = [Binding("escape", "app.pop_screen", t("ui.key.back"))]
+    BINDINGS = [Binding("escape", "app.pop_screen", N_("ui.key.back"))]
 
     @property
     def dvtui(self) -> Host:

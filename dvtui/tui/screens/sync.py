@@ -14,31 +14,46 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Header, ProgressBar, Static
 
+from dvtui.core.changes import NO_RECORDS
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
+from dvtui.core.labels import label
 from dvtui.core.merge import Choice, Conflict
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.text import inert
-from dvtui.i18n import t
+from dvtui.i18n import N_, t, tn
 from dvtui.services import synctypes as syncing
 from dvtui.tui.backend import Host
 from dvtui.tui.messages import Failed, Resolved, Synced, SyncProgress
+from dvtui.tui.translated import TranslatedModal, TranslatedScreen
 from dvtui.tui.widgets.conflict import ConflictRow
+
+OUTCOME = {
+    "up-to-date": N_("ui.sync.outcome.up-to-date"),
+    "pulled": N_("ui.sync.outcome.pulled"),
+    "pushed": N_("ui.sync.outcome.pushed"),
+    "merged": N_("ui.sync.outcome.merged"),
+    "conflict": N_("ui.sync.outcome.conflict"),
+}
+TAKE = {
+    "mine": N_("ui.conflict.mine"),
+    "theirs": N_("ui.conflict.theirs"),
+    "base": N_("ui.conflict.base"),
+}
 
 
 def result_text(result: syncing.SyncResult) -> Text:
     """What came in and what went out, by record and by whom."""
-    text = Text(t(f"ui.sync.outcome.{result.outcome}") + "\n", style="bold")
-    for key, records in (
-        ("ui.sync.incoming", result.incoming_records),
-        ("ui.sync.outgoing", result.outgoing_records),
+    text = Text(label(OUTCOME, result.outcome) + "\n", style="bold")
+    for heading, records in (
+        (tn("ui.sync.incoming", len(result.incoming_records)), result.incoming_records),
+        (tn("ui.sync.outgoing", len(result.outgoing_records)), result.outgoing_records),
     ):
         if not records:
             continue
-        text.append(t(key, n=len(records)) + "\n", style="bold")
+        text.append(heading + "\n", style="bold")
         for item in records[:20]:
             text.append(f"  • {inert(item.record)} — {inert(', '.join(item.authors))}\n")
         if len(records) > 20:
@@ -48,10 +63,10 @@ def result_text(result: syncing.SyncResult) -> Text:
     return text
 
 
-class SyncScreen(ModalScreen[None]):
+class SyncScreen(TranslatedModal[None]):
     """Runs one sync and shows its progress and result; conflicts open the conflict screen."""
 
-    BINDINGS = [Binding("escape", "close", t("ui.key.back"))]
+    BINDINGS = [Binding("escape", "close", N_("ui.key.back"))]
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
@@ -117,12 +132,12 @@ class SyncScreen(ModalScreen[None]):
             self.dismiss(None)
 
 
-class ConflictScreen(Screen[syncing.SyncResult | None]):
+class ConflictScreen(TranslatedScreen[syncing.SyncResult | None]):
     """Settle each conflicting field, then commit the merge (and send it)."""
 
     BINDINGS = [
-        Binding("ctrl+s", "resolve", t("ui.conflict.finish"), priority=True),
-        Binding("escape", "app.pop_screen", t("ui.conflict.later")),
+        Binding("ctrl+s", "resolve", N_("ui.conflict.finish"), priority=True),
+        Binding("escape", "app.pop_screen", N_("ui.conflict.later")),
     ]
 
     def __init__(self, conflicts: list[Conflict]) -> None:
@@ -136,16 +151,15 @@ class ConflictScreen(Screen[syncing.SyncResult | None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False, icon="")
+        names = self.dvtui.data or NO_RECORDS
         with VerticalScroll(id="conflicts"):
-            yield Static(Text(t("ui.conflict.explain", n=len(self.conflicts))))
+            yield Static(Text(tn("ui.conflict.explain", len(self.conflicts))))
             yield Static("", id="conflict-error", classes="error")
-            labels = {
-                "mine": t("ui.conflict.mine"),
-                "theirs": t("ui.conflict.theirs"),
-                "base": t("ui.conflict.base"),
-            }
+            labels = {take: t(key) for take, key in TAKE.items()}
             for i, conflict in enumerate(self.conflicts):
-                yield ConflictRow(conflict, i, self._label(conflict), labels, typed_value=True)
+                yield ConflictRow(
+                    conflict, i, self._label(conflict), labels, names=names, typed_value=True
+                )
         with Horizontal(classes="buttons form-buttons"):
             yield Button(t("ui.conflict.finish"), id="finish", variant="primary", compact=True)
             yield Button(t("ui.conflict.later"), id="later", compact=True)

@@ -12,11 +12,12 @@ from textual.containers import Vertical
 from textual.widget import Widget
 from textual.widgets import Button, Input, Label, Static
 
-from dvtui.core.records import TASK_STATUSES, Record, Task
+from dvtui.core.labels import TASK_STATUS
+from dvtui.core.records import Record, Task
 from dvtui.core.text import format_date, inert, nfc
 from dvtui.i18n import t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
-from dvtui.tui.screens.forms import unit_options
+from dvtui.tui.screens.forms import options, unit_options
 from dvtui.tui.widgets.fields import TextInput
 
 
@@ -46,7 +47,7 @@ class TaskScreen(FormScreen):
         # The unit lists come from the app's data, reachable only once the screen is attached.
         app = self.dvtui
         self.fields = [
-            FieldSpec("status", "select", tuple((t(f"status.task.{s}"), s) for s in TASK_STATUSES)),
+            FieldSpec("status", "select", options(TASK_STATUS)),
             FieldSpec("due", "date"),
             FieldSpec("completed_on", "date"),
             FieldSpec("lead_unit", "select", unit_options(app), blank=True),

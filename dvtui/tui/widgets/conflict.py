@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Input, RadioButton, RadioSet, Static
 
-from dvtui.core.changes import field_label, value_text
+from dvtui.core.changes import Lookup, field_label, value_text
 from dvtui.core.merge import Choice, Conflict, choice_from_text
 from dvtui.core.text import inert
 from dvtui.i18n import t
@@ -34,7 +34,8 @@ class ChoiceButton(RadioButton):
 
 
 class ConflictRow(Vertical):
-    """One conflicting field; ``labels`` names each version offered (take → label)."""
+    """One conflicting field; ``labels`` names each version offered (take → label),
+    ``names`` the records its values name."""
 
     DEFAULT_CSS = """
     ConflictRow {
@@ -55,6 +56,7 @@ class ConflictRow(Vertical):
         title: str,
         labels: Mapping[str, str],
         *,
+        names: Lookup,
         typed_value: bool = False,
         row_id: str | None = None,
     ) -> None:
@@ -63,19 +65,21 @@ class ConflictRow(Vertical):
         self.index = index
         self.title = title
         self.labels = labels
+        self.names = names  # the records values name, for their names
         self.typed_value = typed_value
 
     def compose(self) -> ComposeResult:
         c = self.conflict
         field = c.field
         title = Text(f"{inert(self.title)} · ", style="bold")
-        title.append(field_label(field) if field else t("sync.whole_file"), style="bold cyan")
+        what = field_label(field, self.names) if field else t("sync.whole_file")
+        title.append(what, style="bold cyan")
         yield Static(title)
         if c.problem:
             yield Static(Text(inert(c.problem), style="yellow"))
         with RadioSet(id=f"choice-{self.index}"):
             for n, (take, label_text) in enumerate(self.labels.items()):
-                value = value_text(field, getattr(c, take), limit=70) if field else "…"
+                value = value_text(field, getattr(c, take), self.names, limit=70) if field else "…"
                 label = Text(f"{inert(label_text)}: ")
                 label.append(inert(value), style="bold")
                 yield ChoiceButton(label, value=n == 0, name=take)

@@ -20,7 +20,7 @@ from dvtui.core.records import Period, Plan
 from dvtui.core.settings import Settings
 from dvtui.core.text import format_date, inert
 from dvtui.git.repo import WorkingState
-from dvtui.i18n import t
+from dvtui.i18n import N_, t, tn
 
 MISSING_SHOWN = 8
 
@@ -34,17 +34,17 @@ def plan_heading(plan: Plan) -> str:
     subject = plan.title
     if subject[:1].isupper() and subject[:3] == "Về ":
         subject = "về " + subject[3:]
-    return f"{t('record.plans')} {subject}"
+    return t("record.plans") + " " + subject
 
 
 def deadline_text(period: Period, today: date, settings: Settings) -> Text:
     """``Còn 12 ngày`` / ``Hôm nay là hạn`` / ``Quá hạn 5 ngày``."""
     left = days_left(period, today, settings)
     if left > 0:
-        return Text(t("ui.days_left", days=left), style="green")
+        return Text(tn("ui.days_left", left), style="green")
     if left == 0:
         return Text(t("ui.due_today"), style="bold yellow")
-    return Text(t("ui.days_past", days=-left), style="bold red")
+    return Text(tn("ui.days_past", -left), style="bold red")
 
 
 def render_dashboard(
@@ -58,11 +58,17 @@ def render_dashboard(
     parts.append(Text(t("ui.today", date=format_date(today)), style="dim"))
     parts.append(Text())
 
-    parts.append(_heading("ui.dash.periods"))
+    parts.append(_heading(N_("ui.dash.periods")))
     table = Table(box=None, pad_edge=False, expand=False, show_edge=False)
-    for key in ("col.period", "col.due", "ui.col.deadline", "ui.col.submitted", "ui.col.late"):
+    for key in (
+        N_("col.period"),
+        N_("col.due"),
+        N_("ui.col.deadline"),
+        N_("ui.col.submitted"),
+        N_("ui.col.late"),
+    ):
         table.add_column(t(key))
-    for key in ("ui.col.missing", "ui.col.returned", "ui.col.approved"):
+    for key in (N_("ui.col.missing"), N_("ui.col.returned"), N_("ui.col.approved")):
         table.add_column(t(key), justify="right")
     periods = [p for p in data.of(Period) if p.plan == plan.id.name]
     summaries = [summarize_period(data, p, today, settings) for p in periods]
@@ -85,12 +91,12 @@ def render_dashboard(
         names = [u.name for slug in s.missing_units if (u := data.unit(slug))]
         shown = ", ".join(names[:MISSING_SHOWN])
         if len(names) > MISSING_SHOWN:
-            shown += " " + t("ui.and_more", n=len(names) - MISSING_SHOWN)
+            shown += " " + tn("ui.and_more", len(names) - MISSING_SHOWN)
         line = Text(t("ui.missing_in", period=s.period.name) + " ", style="bold")
         line.append(inert(shown), style="")
         parts += [Text(), line]
 
-    parts += [Text(), _heading("ui.dash.targets")]
+    parts += [Text(), _heading(N_("ui.dash.targets"))]
     goals = Table(box=None, pad_edge=False, show_edge=False)
     goals.add_column(t("ui.col.target"))
     goals.add_column(t("ui.col.now"), justify="right")
@@ -106,9 +112,9 @@ def render_dashboard(
         )
     parts.append(goals)
 
-    parts += [Text(), _heading("ui.dash.repo"), repo_line(state)]
+    parts += [Text(), _heading(N_("ui.dash.repo")), repo_line(state)]
     if data.problems:
-        parts.append(Text(t("ui.problems", n=len(data.problems)), style="bold red"))
+        parts.append(Text(tn("ui.problems", len(data.problems)), style="bold red"))
     return Group(*parts)
 
 
@@ -117,7 +123,7 @@ def repo_line(state: WorkingState | None) -> Text:
     if state is None:
         return Text(t("ui.repo.unknown"), style="dim")
     bits = [
-        t("ui.repo.uncommitted", n=state.uncommitted) if state.uncommitted else t("ui.repo.clean")
+        tn("ui.repo.uncommitted", state.uncommitted) if state.uncommitted else t("ui.repo.clean")
     ]
     if state.upstream is None:
         bits.append(t("ui.repo.no_remote"))

@@ -21,7 +21,7 @@ from textual.widgets import DataTable, Input, Static
 
 from dvtui.core.records import Record
 from dvtui.core.text import fold
-from dvtui.i18n import t
+from dvtui.i18n import N_, t
 from dvtui.reports.listing import Row
 from dvtui.tui.widgets.fields import TextInput
 
@@ -56,8 +56,8 @@ class RecordTable(Vertical):
     """
 
     BINDINGS = [
-        Binding("slash", "focus_filter", t("ui.key.filter")),
-        Binding("escape", "clear_filter", t("ui.key.clear_filter"), show=False),
+        Binding("slash", "focus_filter", N_("ui.key.filter")),
+        Binding("escape", "clear_filter", N_("ui.key.clear_filter"), show=False),
     ]
 
     @dataclass
