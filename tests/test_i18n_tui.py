@@ -77,6 +77,23 @@ def test_every_label_textual_shows_for_the_widgets_dvtui_uses_has_a_translation(
     assert not missing, sorted(missing)
 
 
+def test_every_dvtui_screen_translates_its_key_labels() -> None:
+    screens = set()
+    for info in pkgutil.walk_packages(dvtui.tui.__path__, "dvtui.tui."):
+        module = importlib.import_module(info.name)
+        for _, value in inspect.getmembers(module, inspect.isclass):
+            if issubclass(value, Screen) and value.__module__.startswith("dvtui."):
+                screens.add(value)
+    assert len(screens) > 8
+    untranslated = [s.__name__ for s in screens if "active_bindings" not in _own(s)]
+    assert not untranslated, untranslated
+
+
+def _own(cls: type) -> set[str]:
+    """Names defined by ``cls`` or a dvtui base of it (not by Textual's classes)."""
+    return {n for c in cls.__mro__ if c.__module__.startswith("dvtui.") for n in c.__dict__}
+
+
 async def test_the_command_palette_speaks_vietnamese(repo_path: Path) -> None:
     async with make_app(repo_path).run_test(size=(120, 32)) as pilot:
         await settle(pilot)
