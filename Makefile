@@ -15,9 +15,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Opens the UI on a scratch data repo made from records/ (created on first run, kept after).
+# Opens the UI on a practice data repo: the 2023 plan with three staff's history through
+# spring 2023 (made on first run, kept after), as of its assumed day, 20/05/2023.
 run: $(STAMP)
-	@test -d $(DATA)/.git || $(BIN)/dvtui init $(DATA) --scratch
+	@test -d $(DATA)/.git || $(BIN)/dvtui init $(DATA) --practice
 	$(BIN)/dvtui --repo $(DATA) $(ARGS)
 
 test: $(STAMP)

@@ -17,7 +17,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError
 from dvtui.core.trailers import SUBJECT_LIMIT, parse_message
 from dvtui.git.repo import GitRepo
-from dvtui.services.setup import SAMPLE_AUTHOR, init_data_repo
+from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
 QUAI_CANG = RecordId.parse("reports/2023-h1/ubnd-xa-quai-cang")
@@ -69,16 +69,6 @@ def test_init_without_identity_makes_no_repo(tmp_path: Path, isolated_git: Path)
         init_data_repo(target)
     assert caught.value.code == "err.git.identity"
     assert not (target / ".git").exists()
-
-
-def test_scratch_init_without_identity_uses_the_labelled_sample_author(
-    tmp_path: Path, isolated_git: Path
-) -> None:
-    write_gitconfig(isolated_git, name=None, email=None)
-    target = tmp_path / "data"
-    init_data_repo(target, scratch=True)
-    author = git(target, "log", "-1", "--format=%an <%ae>").strip()
-    assert author == f"{SAMPLE_AUTHOR.name} <{SAMPLE_AUTHOR.email}>"
 
 
 # --- a save is one commit by the user ----------------------------------------------------------

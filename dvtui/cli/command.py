@@ -60,6 +60,8 @@ class Command(Generic[OptionsT]):
 
         def run(open_store: OpenStore, today: date) -> int:
             store = open_store()
+            if options.today is None and store.settings.practice_date is not None:
+                today = store.settings.practice_date  # practice data opens on its assumed day
             if not self.speaks:
                 return self.run(store, options, today)
             if self.migrates:

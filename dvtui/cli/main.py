@@ -44,7 +44,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "history": ("log", "review", "audit"),
     "reports": ("status", "overdue", "report", "summary"),
     "sync": ("clone", "sync", "resolve"),
-    "plans": ("migrate",),
+    "plans": ("plan", "migrate"),
     "addremove": ("add", "remove"),
 }
 

@@ -20,6 +20,9 @@ from dvtui.core.text import inert
 from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
+    from dvtui.core.dataset import Dataset
+    from dvtui.core.records import Plan
+    from dvtui.core.settings import Settings
     from dvtui.storage import Store
 
 
@@ -28,20 +31,36 @@ if TYPE_CHECKING:
 
 class InitOptions(Options):
     path: str
-    scratch: bool
+    practice: bool
+    empty: bool
+    issuer: str
+    place: str
 
 
 def init_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("path", help=t("cli.arg.init_path"))
-    p.add_argument("--scratch", action="store_true", help=t("cli.opt.scratch"))
+    p.add_argument("--practice", action="store_true", help=t("cli.opt.practice"))
+    p.add_argument("--empty", action="store_true", help=t("cli.opt.empty"))
+    p.add_argument("--issuer", default="", help=t("cli.opt.issuer"))
+    p.add_argument("--place", default="", help=t("cli.opt.place"))
 
 
 def cmd_init(args: InitOptions) -> int:
-    """``dvtui init PATH``: a new data repo from the bundled records."""
+    """``dvtui init PATH``: a new data repo from the bundled records (``--empty``: none;
+    ``--practice``: the practice repo ``make run`` opens)."""
     from dvtui.services.setup import init_data_repo
 
-    sha = init_data_repo(Path(args.path), scratch=args.scratch)
+    if args.practice:
+        from dvtui.services.practice import build_practice_repo
+
+        sha = build_practice_repo(Path(args.path))
+    else:
+        sha = init_data_repo(
+            Path(args.path), empty=args.empty, issuer=args.issuer, place=args.place
+        )
     print(t("cli.init.done", path=args.path, sha=sha[:8]))
+    if args.empty:
+        print(t("cli.init.empty_next", path=args.path))
     return EXIT_OK
 
 
@@ -70,6 +89,7 @@ class ListOptions(Options):
     unit: str | None
     period: str | None
     search: str | None
+    plan: str | None
     format: Literal["table", "json"]
 
 
@@ -79,6 +99,7 @@ def list_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--unit", help=t("cli.opt.unit"))
     p.add_argument("--period", help=t("cli.opt.period"))
     p.add_argument("--search", help=t("cli.opt.search"))
+    p.add_argument("--plan", help=t("cli.opt.plan"))
     p.add_argument("--format", choices=("table", "json"), default="table")
 
 
@@ -109,6 +130,7 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
             period=args.period,
             search=args.search,
             searchable=False,  # printed once, never filtered again
+            plan=_listed_plan(data, store.settings, args),
         )
         if args.format == "json":
             from dvtui.reports.listing import records_json
@@ -117,6 +139,17 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
             return EXIT_OK
         print_table([t(c) for c in columns], [r.cells for r in rows], inert_cells=True)
     return EXIT_OK
+
+
+def _listed_plan(data: Dataset, settings: Settings, args: ListOptions) -> Plan | None:
+    """The plan ``dvtui list`` shows: ``--plan``, else that of ``--period``, else the one in
+    view (the newest); none for the kinds that belong to no plan."""
+    from dvtui.core.facts import plan_in_view
+
+    if args.kind in ("plans", "units", "reviews"):
+        return None
+    period = data.period(args.period) if args.period else None
+    return plan_in_view(data, settings, args.plan or (period.plan if period else None))
 
 
 # --- show ------------------------------------------------------------------------------------

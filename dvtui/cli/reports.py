@@ -19,6 +19,8 @@ from dvtui.core.text import format_date, inert
 from dvtui.i18n import N_, current_language, t, tn, translator
 
 if TYPE_CHECKING:
+    from dvtui.core.dataset import Dataset
+    from dvtui.core.settings import Settings
     from dvtui.storage import Store
 
 
@@ -34,12 +36,14 @@ def _pct(part: int, whole: int) -> str:
 class StatusOptions(Options):
     period: str | None
     as_of: str | None
+    plan: str | None
     sync: bool
 
 
 def status_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", help=t("cli.opt.period"))
     p.add_argument("--as-of", dest="as_of", metavar="DATE", help=t("cli.opt.as_of"))
+    p.add_argument("--plan", help=t("cli.opt.plan"))
     p.add_argument("--sync", action="store_true", help=t("cli.opt.sync_only"))
 
 
@@ -53,7 +57,7 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
         return EXIT_OK
     print()
     today = date_option(args.as_of, "--as-of") or today
-    plans = build_status(store.load(), store.settings, today, args.period)
+    plans = build_status(store.load(), store.settings, today, args.period, args.plan)
     for plan_status in plans:
         plan = plan_status.plan
         print(
@@ -146,6 +150,7 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
 
 class OverdueOptions(Options):
     period: str | None
+    plan: str | None
     format: Literal["table", "csv", "xlsx", "docx", "pdf"] | None
     output: str | None
     as_of: str | None
@@ -154,6 +159,7 @@ class OverdueOptions(Options):
 
 def overdue_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--period", help=t("cli.opt.period"))
+    p.add_argument("--plan", help=t("cli.opt.plan"))
     p.add_argument(
         "--format", choices=("table", "csv", "xlsx", "docx", "pdf"), help=t("cli.opt.list_format")
     )
@@ -165,6 +171,7 @@ def overdue_arguments(p: argparse.ArgumentParser) -> None:
 def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
     """``dvtui overdue``: the đôn đốc list as a table, .csv or .xlsx, or the urging letter
     (.docx or .pdf, with its new deadline ``--by``), as of ``--as-of`` (default: today)."""
+    from dvtui.core.facts import plan_in_view
     from dvtui.reports import export
     from dvtui.reports.followup import overdue_list
 
@@ -177,7 +184,8 @@ def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
     if fmt == "pdf":
         export.require_pdf()
     data = store.load()
-    items = overdue_list(data, store.settings, as_of, args.period)
+    plan = None if args.period else plan_in_view(data, store.settings, args.plan)
+    items = overdue_list(data, store.settings, as_of, args.period, plan)
     tr = translator(current_language())
     if fmt in export.LETTER_FORMATS:
         from dvtui.reports.letter import urging_letter
@@ -210,14 +218,16 @@ def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
 
 
 class ReportOptions(Options):
-    period: str
+    period: str | None
+    plan: str | None
     format: Literal["md", "docx", "xlsx", "pdf"] | None
     output: str | None
     as_of: str | None
 
 
 def report_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("period", help=t("cli.arg.period"))
+    p.add_argument("period", nargs="?", help=t("cli.arg.report_period"))
+    p.add_argument("--plan", help=t("cli.opt.plan"))
     p.add_argument(
         "--format",
         choices=("md", "docx", "xlsx", "pdf"),
@@ -229,7 +239,8 @@ def report_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_report(store: Store, args: ReportOptions, today: date) -> int:
-    """``dvtui report PERIOD [--format md|docx|xlsx|pdf] [-o FILE] [--as-of DATE]``."""
+    """``dvtui report [PERIOD] [--plan P] [--format md|docx|xlsx|pdf] [-o FILE] [--as-of DATE]``
+    (no period: the current one of the plan in view)."""
     from dvtui.reports import export
     from dvtui.reports.figures import build_report
 
@@ -242,8 +253,9 @@ def cmd_report(store: Store, args: ReportOptions, today: date) -> int:
     as_of = date_option(args.as_of, "--as-of")
     tr = translator(current_language())
     data = store.load()
+    period = args.period or _current_period(data, store.settings, args.plan, as_of or today)
     with progress_bar(t("cli.report.building")) as progress:
-        report = build_report(data, store.settings, args.period, today, progress, as_of)
+        report = build_report(data, store.settings, period, today, progress, as_of)
         if output is None:
             from dvtui.reports.markdown import render_markdown
 
@@ -254,6 +266,17 @@ def cmd_report(store: Store, args: ReportOptions, today: date) -> int:
         t("cli.report.done", path=args.output, received=report.received, expected=report.expected)
     )
     return EXIT_OK
+
+
+def _current_period(data: Dataset, settings: Settings, plan_slug: str | None, today: date) -> str:
+    """The period a report is made for when none is named: the plan's current one."""
+    from dvtui.core.facts import current_period, plan_in_view
+
+    plan = plan_in_view(data, settings, plan_slug)
+    found = current_period(data, plan, today) if plan is not None else None
+    if found is None:
+        raise DataError("err.no_period", plan=plan.id.name if plan else "—")
+    return found.id.name
 
 
 # --- summary ---------------------------------------------------------------------------------
@@ -270,7 +293,7 @@ def summary_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def cmd_summary(store: Store, args: SummaryOptions, today: date) -> int:
-    """``dvtui summary PERIOD field=value …``: write the district's text, creating the record."""
+    """``dvtui summary PERIOD field=value …``: write the office's text, creating the record."""
     from dvtui.services.summary import save_summary
 
     result = save_summary(store, args.period, parse_assignments(args.assignments))

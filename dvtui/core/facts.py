@@ -11,6 +11,7 @@ from dvtui.core.changes import Lookup, record_name
 from dvtui.core.dataset import Dataset
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.labels import RECORD_KIND, label
+from dvtui.core.problems import DataError
 from dvtui.core.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
 from dvtui.core.settings import Settings
 from dvtui.i18n import N_, t
@@ -74,6 +75,40 @@ class PeriodSummary:
     def rate(self, part: int) -> float:
         """``part`` as a percentage of all expected reports."""
         return 100.0 * part / self.total if self.total else 0.0
+
+
+# --- which plan is shown ------------------------------------------------------------------
+
+
+def plan_in_view(data: Dataset, settings: Settings, wanted: str | None = None) -> Plan | None:
+    """The plan the screens and commands show: ``wanted`` (``--plan``, the UI's choice; it
+    must exist), else ``default_plan`` of dvtui.toml, else the newest. None: no plan yet."""
+    plans = data.plans()
+    if wanted:
+        found = next((p for p in plans if p.id.name == wanted), None)
+        if found is None:
+            raise DataError("err.not_found", id=f"plans/{wanted}")
+        return found
+    chosen = next((p for p in plans if p.id.name == settings.default_plan), None)
+    return chosen or (plans[0] if plans else None)
+
+
+def plan_periods(data: Dataset, plan: Plan) -> list[Period]:
+    """The periods of ``plan``, by deadline."""
+    return sorted((p for p in data.of(Period) if p.plan == plan.id.name), key=_by_due)
+
+
+def current_period(data: Dataset, plan: Plan, today: date) -> Period | None:
+    """The period being worked on: the first whose deadline is not more than 30 days past
+    (else the last one); None when the plan has no period yet."""
+    periods = plan_periods(data, plan)
+    upcoming = [p for p in periods if (p.due - today).days >= -30]
+    chosen = upcoming or periods[-1:]
+    return chosen[0] if chosen else None
+
+
+def _by_due(period: Period) -> tuple[date, str]:
+    return period.due, period.id.name
 
 
 # --- who must report: the one rule -----------------------------------------------------------

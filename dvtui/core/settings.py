@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -22,3 +23,6 @@ class Settings:
     # The layout version of the data repo (see dvtui.storage.store.DATA_FORMAT); written by
     # dvtui, absent in repos made by dvtui 0.1 (format 1), raised only by a migration.
     format: int = field(default=1, metadata={"min": 1})
+    # Practice data (``make run``'s repo): opened as of this day unless --today says another,
+    # with a line on screen saying so. Never set in an office's real data repo.
+    practice_date: date | None = None

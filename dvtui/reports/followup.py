@@ -74,26 +74,39 @@ class OverdueItem:
 
 
 def overdue_periods(
-    data: Dataset, settings: Settings, today: date, period: str | None = None
+    data: Dataset,
+    settings: Settings,
+    today: date,
+    period: str | None = None,
+    plan: Plan | None = None,
 ) -> list[Period]:
-    """``period`` (which must exist), or every period whose deadline has passed."""
+    """``period`` (which must exist), or every period of ``plan`` (of every plan when None)
+    whose deadline has passed."""
     if period is not None:
         found = data.period(period)
         if found is None:
             raise DataError("err.not_found", id=f"periods/{period}")
         return [found]
-    passed = [p for p in data.of(Period) if today > last_on_time_day(p, settings)]
+    passed = [
+        p
+        for p in data.of(Period)
+        if today > last_on_time_day(p, settings) and (plan is None or p.plan == plan.id.name)
+    ]
     return sorted(passed, key=lambda p: (p.due, p.id))
 
 
 def overdue_list(
-    data: Dataset, settings: Settings, today: date, period: str | None = None
+    data: Dataset,
+    settings: Settings,
+    today: date,
+    period: str | None = None,
+    plan: Plan | None = None,
 ) -> list[OverdueItem]:
     """Every late, missing-after-deadline or returned report of a unit that must report
     (``facts.expected_reports``: a unit with no report saved is missing), most urgent first."""
     items: list[OverdueItem] = []
-    for per in overdue_periods(data, settings, today, period):
-        plan = next((p for p in data.plans() if p.id.name == per.plan), None)
+    for per in overdue_periods(data, settings, today, period, plan):
+        of_period = next((p for p in data.plans() if p.id.name == per.plan), None)
         for stored in expected_reports(data, per):
             report = report_as_of(stored, today)
             unit = data.unit(report.unit)
@@ -110,7 +123,7 @@ def overdue_list(
                     report=report,
                     state=state,
                     days=days_late(report, per, today, settings) if state == "late" else owed_days,
-                    owes=tuple(owed_by(data, unit, per, report, plan)),
+                    owes=tuple(owed_by(data, unit, per, report, of_period)),
                 )
             )
     order = {u.id.name: i for i, u in enumerate(data.of(Unit))}

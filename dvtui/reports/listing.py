@@ -165,8 +165,13 @@ def list_rows(
     period: str | None = None,
     search: str | None = None,
     searchable: bool = True,
+    plan: Plan | None = None,
 ) -> tuple[list[str], list[Row]]:
-    """Column keys and the filtered rows of one kind (``searchable``: see ``make_row``)."""
+    """Column keys and the filtered rows of one kind (``searchable``: see ``make_row``).
+
+    ``plan``: only the records of that plan (its tasks, periods, their reports and summaries,
+    the models of its year); plans, units and reviews are never filtered by plan.
+    """
     from dvtui.core.records import KINDS
 
     if status is not None:
@@ -181,11 +186,25 @@ def list_rows(
             continue
         if period and not (isinstance(record, Report) and record.period == period):
             continue
+        if plan is not None and not _of_plan(record, plan, data):
+            continue
         row = make_row(record, data, settings, today, searchable=searchable or bool(search))
         if search and not row.matches(search):
             continue
         rows.append(row)
     return COLUMNS[kind], rows
+
+
+def _of_plan(record: Record, plan: Plan, data: Dataset) -> bool:
+    """Whether ``record`` belongs to ``plan`` (records of no plan always do)."""
+    if isinstance(record, (Task, Period)):
+        return record.plan == plan.id.name
+    if isinstance(record, (Report, Summary)):
+        period = data.period(record.period)
+        return period is not None and period.plan == plan.id.name
+    if isinstance(record, Model):
+        return record.year == plan.year
+    return True
 
 
 def _units_of(record: Record) -> set[str]:
@@ -303,8 +322,11 @@ def period_report_rows(
     return columns, rows
 
 
-def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[str], list[Row]]:
-    """The đôn đốc list: one row per late, overdue or returned report, most urgent first."""
+def overdue_rows(
+    data: Dataset, settings: Settings, today: date, plan: Plan | None = None
+) -> tuple[list[str], list[Row]]:
+    """The đôn đốc list of ``plan`` (of every plan when None): one row per late, overdue or
+    returned report, most urgent first."""
     from dvtui.i18n import current_language, translator
     from dvtui.reports.followup import contact_text, overdue_list, owes_text, state_text
 
@@ -312,7 +334,7 @@ def overdue_rows(data: Dataset, settings: Settings, today: date) -> tuple[list[s
 
     columns = [t("col.period"), t("col.unit"), t("col.state"), t("col.owes"), t("col.contact")]
     rows = []
-    for item in overdue_list(data, settings, today):
+    for item in overdue_list(data, settings, today, plan=plan):
         cells = [
             label(PERIOD_KIND, item.period.kind),
             item.unit.name,

@@ -11,6 +11,7 @@ from dvtui.core.facts import (
     TargetProgress,
     days_left,
     expected_reports,
+    plan_in_view,
     plan_units,
     summarize_period,
     targets,
@@ -57,24 +58,33 @@ class PlanStatus:
 
 
 def build_status(
-    data: Dataset, settings: Settings, today: date, period: str | None = None
+    data: Dataset,
+    settings: Settings,
+    today: date,
+    period: str | None = None,
+    plan: str | None = None,
 ) -> list[PlanStatus]:
-    """The status of every plan (newest first), or of the one plan of ``period``."""
-    if period is not None and data.period(period) is None:
-        raise DataError("err.not_found", id=f"periods/{period}")
+    """The status of one plan: that of ``period``, else ``plan``, else the plan in view
+    (``facts.plan_in_view``: the setting's default, else the newest)."""
+    chosen = plan_in_view(data, settings, plan)
+    if period is not None:
+        found = data.period(period)
+        if found is None:
+            raise DataError("err.not_found", id=f"periods/{period}")
+        chosen = plan_in_view(data, settings, found.plan)
     out = []
-    for plan in data.plans():
-        periods = [p for p in data.of(Period) if p.plan == plan.id.name]
+    for shown in [chosen] if chosen is not None else []:
+        periods = [p for p in data.of(Period) if p.plan == shown.id.name]
         if period is not None:
             periods = [p for p in periods if p.id.name == period]
             if not periods:
                 continue
         periods.sort(key=lambda p: (p.due, p.id))
         received = [r for p in periods for r in expected_reports(data, p) if r.status != "missing"]
-        counted = len(plan_units(data, plan))
+        counted = len(plan_units(data, shown))
         tasks = []
         for task in data.of(Task):
-            if task.plan != plan.id.name:
+            if task.plan != shown.id.name:
                 continue
             lead = data.unit(task.lead_unit) if task.lead_unit else None
             tasks.append(
@@ -89,7 +99,7 @@ def build_status(
             )
         out.append(
             PlanStatus(
-                plan=plan,
+                plan=shown,
                 periods=[
                     PeriodStatus(
                         summarize_period(data, p, today, settings), days_left(p, today, settings)
@@ -97,7 +107,7 @@ def build_status(
                     for p in periods
                 ],
                 tasks=tasks,
-                targets=targets(data, plan),
+                targets=targets(data, shown),
             )
         )
     return out

@@ -20,6 +20,7 @@ from textual.screen import Screen
 from textual.theme import ThemeProvider
 
 from dvtui.core.dataset import Dataset
+from dvtui.core.facts import plan_in_view
 from dvtui.core.records import Plan, Record
 from dvtui.core.text import inert
 from dvtui.i18n import N_, t
@@ -60,6 +61,7 @@ class DvtuiApp(App[int]):
         self.identity: Identity | None = None
         self.loads = 0  # how many times the records were (re)loaded: tests watch it
         self._watch = watch
+        self.plan_choice: str | None = None  # the plan chosen on the dashboard
 
     @property
     def settings(self) -> Settings:
@@ -105,12 +107,23 @@ class DvtuiApp(App[int]):
 
     @property
     def plan(self) -> Plan | None:
-        """The plan the screens show: the setting's default, else the newest."""
+        """The plan the screens show: the one chosen on the dashboard, else the setting's
+        default, else the newest (``facts.plan_in_view``)."""
         if self.data is None:
             return None
-        plans = self.data.plans()
-        wanted = self.settings.default_plan
-        return next((p for p in plans if p.id.name == wanted), plans[0] if plans else None)
+        slugs = {p.id.name for p in self.data.plans()}
+        choice = self.plan_choice if self.plan_choice in slugs else None
+        return plan_in_view(self.data, self.settings, choice)
+
+    def choose_plan(self, slug: str) -> None:
+        """Show another plan on every screen (the dashboard's switch, a new year's plan)."""
+        if slug == self.plan_choice:
+            return
+        self.plan_choice = slug
+        for screen in self.screen_stack:
+            refresh = getattr(screen, "refresh_data", None)
+            if refresh is not None:
+                refresh()
 
     def load_data(self) -> None:
         """Read every record (in a worker); the screens redraw when it is done."""

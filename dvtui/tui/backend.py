@@ -32,8 +32,10 @@ from dvtui.tui.messages import (
     IdentityNeeded,
     Loaded,
     LoadFailed,
+    Removed,
     Resolved,
     ReviewLoaded,
+    RolledOver,
     Saved,
     SaveFailed,
     SignedOff,
@@ -66,6 +68,8 @@ class Host(Protocol):
 
     @property
     def settings(self) -> Settings: ...
+
+    def choose_plan(self, slug: str) -> None: ...
 
     def history_of(self, record: Record) -> None: ...
 
@@ -223,6 +227,27 @@ class Backend:
             self.save(to, record, base=base, create=create, choices=choices)
 
         self._run(to, save, group="save", retry=again, failed=SaveFailed)
+
+    def remove(self, to: MessagePump, rid: RecordId) -> None:
+        """Delete one record (one commit; refused while others name it): :class:`Removed`."""
+
+        def remove(store: Store) -> Message:
+            result = store.delete(rid)
+            self._app.post_message(self._loaded(store, store.data))
+            return Removed(rid, result)
+
+        self._run(to, remove, group="save", retry=lambda: self.remove(to, rid))
+
+    def roll_over(self, to: MessagePump, source: str, year: int) -> None:
+        """Next year's plan from ``source`` in one commit: :class:`RolledOver`."""
+        from dvtui.services.rollover import roll_over
+
+        def run(store: Store) -> Message:
+            made = roll_over(store, source, year)
+            self._app.post_message(self._loaded(store, store.data))
+            return RolledOver(source, made)
+
+        self._run(to, run, group="save", retry=lambda: self.roll_over(to, source, year))
 
     def set_identity(self, name: str, email: str, then: Callable[[], None]) -> None:
         """Remember who the user is (this data repo's git config), then run ``then``."""

@@ -15,10 +15,12 @@ from textual.message import Message
 
 if TYPE_CHECKING:
     from dvtui.core.dataset import Dataset
+    from dvtui.core.ids import RecordId
     from dvtui.core.merge import Conflict
     from dvtui.git.repo import Identity, WorkingState
     from dvtui.services.audit import AuditResult
     from dvtui.services.review import ReviewState
+    from dvtui.services.rollover import RollOver
     from dvtui.services.synctypes import Progress, SyncResult
     from dvtui.storage.store import HistoryEntry, SaveResult
 
@@ -38,6 +40,22 @@ class Saved(Message):
     """One record saved: one commit."""
 
     result: SaveResult
+
+
+@dataclass
+class Removed(Message):
+    """A record was deleted (one commit)."""
+
+    rid: RecordId
+    result: SaveResult
+
+
+@dataclass
+class RolledOver(Message):
+    """Next year's plan was made from ``source`` (one commit)."""
+
+    source: str
+    made: RollOver
 
 
 @dataclass

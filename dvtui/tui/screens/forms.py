@@ -150,9 +150,9 @@ def report_form(app: Host, record: Report) -> ReportForm:
 # --- units -----------------------------------------------------------------------------
 
 
-def unit_form(app: Host, record: Unit) -> FormScreen:
-    """A unit's details: name, contact, coordination regulation with Ủy ban MTTQ."""
-    fields = [
+def unit_fields() -> list[FieldSpec]:
+    """A unit's fields, in form order (the new unit's form and the edit form alike)."""
+    return [
         FieldSpec("name"),
         FieldSpec("kind", "select", options(UNIT_KIND)),
         FieldSpec("gso_code"),
@@ -161,8 +161,14 @@ def unit_form(app: Host, record: Unit) -> FormScreen:
         FieldSpec("contact.email"),
         FieldSpec("coordination_regulation.document_number"),
         FieldSpec("coordination_regulation.signed_on", "date"),
+        FieldSpec("retired_on", "date"),
     ]
-    return FormScreen(Unit, fields, title=record.name, record=record)
+
+
+def unit_form(app: Host, record: Unit) -> FormScreen:
+    """A unit's details: name, contact, coordination regulation with Ủy ban MTTQ, and the
+    day it stopped existing (retired: not expected in later periods)."""
+    return FormScreen(Unit, unit_fields(), title=record.name, record=record)
 
 
 # --- models ------------------------------------------------------------------------------

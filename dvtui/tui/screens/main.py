@@ -13,7 +13,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Footer, Header, Label, Select, TabbedContent, TabPane
 
+from dvtui.core.facts import current_period, plan_periods
 from dvtui.core.records import Model, Period, Record, Report, Task, Unit
+from dvtui.core.text import format_date
 from dvtui.i18n import N_, t
 from dvtui.reports.listing import (
     Row,
@@ -23,7 +25,7 @@ from dvtui.reports.listing import (
     unit_compliance_rows,
 )
 from dvtui.tui.backend import Host
-from dvtui.tui.messages import ConflictsFound
+from dvtui.tui.messages import ConflictsFound, Failed, Removed, RolledOver
 from dvtui.tui.translated import TranslatedScreen
 from dvtui.tui.widgets.dashboard import Dashboard, render_dashboard
 from dvtui.tui.widgets.record_table import RecordTable
@@ -36,9 +38,12 @@ TABS = {  # tab id → its label
     "tasks": N_("ui.tab.tasks"),
     "units": N_("ui.tab.units"),
     "reports": N_("ui.tab.reports"),
+    "periods": N_("ui.tab.periods"),
     "models": N_("ui.tab.models"),
     "overdue": N_("ui.tab.overdue"),
 }
+# The kinds each tab lists that can be added and removed there (Insert, Delete).
+_EDITABLE = {"tasks": Task, "units": Unit, "periods": Period, "models": Model}
 
 
 class MainScreen(TranslatedScreen[None]):
@@ -59,6 +64,9 @@ class MainScreen(TranslatedScreen[None]):
         Binding("n", "new_model", N_("ui.key.new_model"), show=False),
         Binding("ctrl+e", "export_report", N_("ui.key.export")),
         Binding("ctrl+u", "urging_letter", N_("ui.key.letter")),
+        Binding("insert", "add", N_("ui.key.add")),
+        Binding("delete", "remove", N_("ui.key.remove")),
+        Binding("ctrl+n", "new_plan", N_("ui.key.new_plan"), show=False),
     ]
 
     @property
@@ -70,7 +78,9 @@ class MainScreen(TranslatedScreen[None]):
         yield Header(show_clock=False, icon="")
         with TabbedContent(id="tabs"):
             with TabPane(t("ui.tab.dashboard"), id="dashboard"):
-                yield from self._document_buttons("dashboard")
+                with Horizontal(classes="toolbar documents"):
+                    yield Select[str]([], id="plan", compact=True, prompt=t("ui.no_plan"))
+                    yield from self._document_buttons("dashboard")
                 yield Dashboard()
             with TabPane(t("ui.tab.tasks"), id="tasks"):
                 yield RecordTable(self._task_rows, id="tasks-table")
@@ -81,17 +91,19 @@ class MainScreen(TranslatedScreen[None]):
                     yield Label(t("col.period") + ":")
                     yield Select[str]([], id="period", compact=True, prompt=t("ui.choose_period"))
                 yield RecordTable(self._report_rows, id="reports-table")
+            with TabPane(t("ui.tab.periods"), id="periods"):
+                yield RecordTable(self._period_rows, id="periods-table")
             with TabPane(t("ui.tab.models"), id="models"):
                 yield RecordTable(self._model_rows, id="models-table")
             with TabPane(t("ui.tab.overdue"), id="overdue"):
-                yield from self._document_buttons("overdue")
+                with Horizontal(classes="toolbar documents"):
+                    yield from self._document_buttons("overdue")
                 yield RecordTable(self._overdue_rows, id="overdue-table")
         yield Footer()
 
     def _document_buttons(self, tab: str) -> ComposeResult:
-        with Horizontal(classes="toolbar documents"):
-            yield Button(t("ui.key.export") + " (Ctrl+E)", id=f"{tab}-export", compact=True)
-            yield Button(t("ui.key.letter") + " (Ctrl+U)", id=f"{tab}-letter", compact=True)
+        yield Button(t("ui.key.export") + " (Ctrl+E)", id=f"{tab}-export", compact=True)
+        yield Button(t("ui.key.letter") + " (Ctrl+U)", id=f"{tab}-letter", compact=True)
 
     @on(Button.Pressed, "#dashboard-export, #overdue-export")
     def action_export_report(self) -> None:
@@ -113,10 +125,7 @@ class MainScreen(TranslatedScreen[None]):
             self.notify(t("ui.loading"), markup=False)
             return
         plan = app.plan
-        periods = sorted(
-            (p for p in app.data.of(Period) if plan is None or p.plan == plan.id.name),
-            key=lambda p: (p.due, p.id),
-        )
+        periods = plan_periods(app.data, plan) if plan is not None else []
         chosen = self._selected_period()
         self.app.push_screen(
             dialog(
@@ -131,22 +140,33 @@ class MainScreen(TranslatedScreen[None]):
 
     def on_mount(self) -> None:
         self.title = t("ui.app_title")
+        if self.dvtui.settings.practice_date is not None:
+            self.sub_title = t("ui.practice_short", date=format_date(self.dvtui.today))
         if self.dvtui.data is not None:
             self.refresh_data()
 
     # --- rows ----------------------------------------------------------------------------
 
-    def _task_rows(self) -> tuple[list[str], list[Row]]:
-        app = self.dvtui
-        if app.data is None:
-            return [], []
-        keys, rows = list_rows(app.data, app.settings, "tasks", today=app.today)
-        return [t(k) for k in keys], rows
-
-    def _unit_rows(self) -> tuple[list[str], list[Row]]:
+    def _rows_of_plan(self, kind: str) -> tuple[list[str], list[Row]]:
         app = self.dvtui
         if app.data is None or app.plan is None:
             return [], []
+        keys, rows = list_rows(app.data, app.settings, kind, today=app.today, plan=app.plan)
+        return [t(k) for k in keys], rows
+
+    def _task_rows(self) -> tuple[list[str], list[Row]]:
+        return self._rows_of_plan("tasks")
+
+    def _period_rows(self) -> tuple[list[str], list[Row]]:
+        return self._rows_of_plan("periods")
+
+    def _unit_rows(self) -> tuple[list[str], list[Row]]:
+        app = self.dvtui
+        if app.data is None:
+            return [], []
+        if app.plan is None:  # a new office: its units before its first plan
+            keys, rows = list_rows(app.data, app.settings, "units", today=app.today)
+            return [t(k) for k in keys], rows
         return unit_compliance_rows(app.data, app.settings, app.today, app.plan)
 
     def _report_rows(self) -> tuple[list[str], list[Row]]:
@@ -157,17 +177,13 @@ class MainScreen(TranslatedScreen[None]):
         return period_report_rows(app.data, app.settings, app.today, period)
 
     def _model_rows(self) -> tuple[list[str], list[Row]]:
-        app = self.dvtui
-        if app.data is None:
-            return [], []
-        keys, rows = list_rows(app.data, app.settings, "models", today=app.today)
-        return [t(k) for k in keys], rows
+        return self._rows_of_plan("models")
 
     def _overdue_rows(self) -> tuple[list[str], list[Row]]:
         app = self.dvtui
-        if app.data is None:
+        if app.data is None or app.plan is None:
             return [], []
-        return overdue_rows(app.data, app.settings, app.today)
+        return overdue_rows(app.data, app.settings, app.today, app.plan)
 
     def _selected_period(self) -> Period | None:
         app = self.dvtui
@@ -187,23 +203,31 @@ class MainScreen(TranslatedScreen[None]):
         self.query_one(Dashboard).show(
             render_dashboard(app.data, plan, app.settings, app.today, app.repo_state)
         )
+        chooser = self.query_one("#plan", Select)
+        with chooser.prevent(Select.Changed):
+            chooser.set_options(
+                [(t("ui.plan_of_year", year=p.year), p.id.name) for p in app.data.plans()]
+            )
+            if plan is not None:
+                chooser.value = plan.id.name
         select = self.query_one("#period", Select)
-        periods = [p for p in app.data.of(Period) if plan is None or p.plan == plan.id.name]
+        periods = plan_periods(app.data, plan) if plan is not None else []
         options = [(p.name, p.id.name) for p in periods]
         current = select.value
         with select.prevent(Select.Changed):
             select.set_options(options)
-            if options:
+            if options and plan is not None:
                 names = [o[1] for o in options]
-                select.value = current if current in names else self._default_period(periods)
+                working = current_period(app.data, plan, app.today)
+                fallback = working.id.name if working is not None else names[0]
+                select.value = current if current in names else fallback
         for table in self.query(RecordTable):
             table.reload()
 
-    def _default_period(self, periods: list[Period]) -> str:
-        """The first period whose deadline has not passed long ago: the one being worked on."""
-        today = self.dvtui.today
-        upcoming = [p for p in periods if (p.due - today).days >= -30]
-        return (upcoming or periods)[0].id.name
+    @on(Select.Changed, "#plan")
+    def _plan_changed(self, event: Select.Changed) -> None:
+        if isinstance(event.value, str):
+            self.dvtui.choose_plan(event.value)
 
     @on(Select.Changed, "#period")
     def _period_changed(self) -> None:
@@ -219,8 +243,11 @@ class MainScreen(TranslatedScreen[None]):
         """The form or detail screen of a record."""
         from dvtui.tui.screens.forms import model_form, report_form, unit_form
         from dvtui.tui.screens.task import TaskScreen
+        from dvtui.tui.screens.yearly import period_form
 
-        if isinstance(record, Report):
+        if isinstance(record, Period):
+            self.app.push_screen(period_form(self.dvtui, record))
+        elif isinstance(record, Report):
             self.app.push_screen(report_form(self.dvtui, record))
         elif isinstance(record, Task):
             self.app.push_screen(TaskScreen(record))
@@ -271,6 +298,84 @@ class MainScreen(TranslatedScreen[None]):
             return
         self.app.push_screen(new_model_form(app, app.plan.year))
 
+    def action_add(self) -> None:
+        """Insert: a new record of the kind the tab lists (a unit, a task, a period, a model)."""
+        from dvtui.tui.screens.forms import new_model_form
+        from dvtui.tui.screens.yearly import new_period_form, new_task_form, new_unit_form
+
+        app = self.dvtui
+        tab = self.query_one(TabbedContent).active
+        if app.data is None:
+            return
+        if tab == "units":
+            self.app.push_screen(new_unit_form(app))
+            return
+        if app.plan is None:
+            self.notify(t("ui.no_plan"), markup=False)
+        elif tab == "tasks":
+            self.app.push_screen(new_task_form(app, app.plan))
+        elif tab == "periods":
+            self.app.push_screen(new_period_form(app, app.plan))
+        elif tab == "models":
+            self.app.push_screen(new_model_form(app, app.plan.year))
+        else:
+            self.notify(t("ui.add_where"), markup=False)
+
+    def action_remove(self) -> None:
+        """Delete: remove the selected record, after asking (refused while others name it)."""
+        from dvtui.core.facts import title_of
+        from dvtui.tui.screens.confirm import ConfirmScreen
+
+        tab = self.query_one(TabbedContent).active
+        record = self.selected_record()
+        app = self.dvtui
+        if tab not in _EDITABLE or record is None or app.data is None:
+            self.notify(t("ui.remove_where"), markup=False)
+            return
+        question = t("ui.confirm_remove", title=title_of(record, app.data), id=str(record.id))
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                app.backend.remove(self, record.id)
+
+        self.app.push_screen(ConfirmScreen(question), answer)
+
+    def action_new_plan(self) -> None:
+        """Ctrl+N: next year's plan from this one (one commit), then shown."""
+        from dvtui.tui.screens.yearly import PlanNewScreen, new_plan_form
+
+        app = self.dvtui
+        if app.data is None:
+            return
+        if not app.data.plans():  # a new office: its first plan is typed in
+            self.app.push_screen(new_plan_form(app))
+            return
+
+        def chosen(answer: tuple[str, int] | None) -> None:
+            if answer is not None:
+                app.backend.roll_over(self, *answer)
+
+        self.app.push_screen(PlanNewScreen(app.data.plans()), chosen)
+
+    @on(Removed)
+    def _removed(self, message: Removed) -> None:
+        self.notify(t("ui.removed", id=str(message.rid), sha=message.result.sha[:8]), markup=False)
+
+    @on(RolledOver)
+    def _rolled_over(self, message: RolledOver) -> None:
+        made = message.made
+        self.dvtui.choose_plan(made.plan.id.name)
+        told = t("ui.rolled_over", year=made.plan.year, source=message.source, sha=made.sha[:8])
+        self.notify(told, markup=False)
+
+    @on(Failed)
+    def _failed(self, message: Failed) -> None:
+        self.dvtui.show_error(message.error)
+
+    def _choose_plan(self) -> None:
+        self.action_tab("dashboard")
+        self.query_one("#plan", Select).focus()
+
     def action_sync(self) -> None:
         """F9: fetch, merge and push through the office's git server."""
         from dvtui.tui.screens.sync import SyncScreen
@@ -314,6 +419,10 @@ class MainScreen(TranslatedScreen[None]):
         yield t("ui.cmd.new_model"), t("ui.cmd.new_model_help"), self.action_new_model
         yield t("ui.key.export"), t("ui.cmd.export_help"), self.action_export_report
         yield t("ui.key.letter"), t("ui.cmd.letter_help"), self.action_urging_letter
+        yield t("ui.cmd.add"), t("ui.cmd.add_help"), self.action_add
+        yield t("ui.cmd.remove"), t("ui.cmd.remove_help"), self.action_remove
+        yield t("ui.cmd.new_plan"), t("ui.cmd.new_plan_help"), self.action_new_plan
+        yield t("ui.cmd.choose_plan"), t("ui.cmd.choose_plan_help"), self._choose_plan
         yield t("ui.cmd.filter"), t("ui.cmd.filter_help"), self._focus_filter
         yield t("ui.cmd.reload"), t("ui.cmd.reload_help"), self.dvtui.load_data
 

@@ -55,7 +55,10 @@ def render_dashboard(
     if plan is None:
         return Text(t("ui.no_plan"))
     parts.append(Text(inert(plan_heading(plan)), style="bold"))
-    parts.append(Text(t("ui.today", date=format_date(today)), style="dim"))
+    if settings.practice_date is not None:  # never mistaken for the office's real data
+        parts.append(Text(t("ui.practice", date=format_date(today)), style="bold black on yellow"))
+    else:
+        parts.append(Text(t("ui.today", date=format_date(today)), style="dim"))
     parts.append(Text())
 
     parts.append(_heading(N_("ui.dash.periods")))
