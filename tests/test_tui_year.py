@@ -7,12 +7,12 @@ from pathlib import Path
 
 from conftest import git
 from old_layout import make_01_repo
-from test_tui import TODAY, commit_count, make_app, screen_text, settle, wait_until
+from test_tui import TODAY, commit_count, make_app, open_report, screen_text, settle, wait_until
 from textual.widgets import Input, Select, TabbedContent
 
 from dvtui.core.facts import summarize_period
 from dvtui.core.ids import RecordId
-from dvtui.core.records import Model
+from dvtui.core.records import Model, Unit
 from dvtui.core.trailers import parse_message
 from dvtui.services.audit import audit
 from dvtui.services.setup import init_data_repo
@@ -211,3 +211,22 @@ async def test_a_new_office_types_in_its_first_plan_and_a_unit(tmp_path: Path) -
         await settle(pilot)
         assert app.data is not None and app.data.unit("thon-huoi-sang") is not None
     assert audit(Store(repo)).clean
+
+
+async def test_a_report_expected_but_never_saved_is_created_from_its_form(repo_path: Path) -> None:
+    store = Store(repo_path)
+    new = Unit(id=RecordId.parse("units/ubnd-xa-moi"), name="UBND xã Mới", kind="commune")
+    store.save(new, create=True)
+    assert not (repo_path / "records/reports/2023-h1/ubnd-xa-moi.toml").exists()
+    app = make_app(repo_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(pilot)
+        form = await open_report(pilot, "xa moi")  # listed though no file holds it yet
+        form.query_one("#f-submitted_on", Input).value = "12/05/2023"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    message = parse_message(git(repo_path, "log", "-1", "--format=%B"))
+    assert (message.action, message.record) == ("create", "reports/2023-h1/ubnd-xa-moi")
+    text = (repo_path / "records/reports/2023-h1/ubnd-xa-moi.toml").read_text(encoding="utf-8")
+    assert 'status = "submitted"' in text

@@ -21,7 +21,7 @@ KIND_DEPTH: dict[str, int] = {
     "periods": 1,
     "reports": 2,  # reports/<period>/<unit>
     "models": 2,  # models/<year>/<id>
-    "summaries": 1,  # summaries/<period>: the district's assessment for its report
+    "summaries": 1,  # summaries/<period>: the office's assessment for its report
     "reviews": 1,  # reviews/<yyyymmdd-hhmmss-who>: a reviewer's sign-off
 }
 

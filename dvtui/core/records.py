@@ -326,12 +326,12 @@ class Model(Record):
         return int(self.id.parts[0])
 
 
-# --- the district's own words for a consolidated report -----------------------------------
+# --- the office's own words for a consolidated report -------------------------------------
 
 
 @dataclass(frozen=True, kw_only=True)
 class Summary(Record):
-    """What Phòng Nội vụ writes for the district's report of one period: ``summaries/<period>``.
+    """What the office writes for its consolidated report of a period: ``summaries/<period>``.
 
     The figures and the per-task results come from the units' reports; this record holds
     the parts only the office can write (assessment, direction, proposals) and the
