@@ -110,7 +110,7 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
 
     # Thousands of rows of new objects and no garbage: no cyclic GC walking them all.
     with paused_gc():
-        filtered = args.status or args.unit or args.period or args.search
+        filtered = args.status or args.unit or args.period or args.search or args.plan
         if args.format == "table" and not filtered and store.git_ready:
             from dvtui.cli.output import output_width
             from dvtui.reports.listcache import listed

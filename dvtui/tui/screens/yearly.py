@@ -23,6 +23,7 @@ from dvtui.core.text import slugify
 from dvtui.i18n import N_, t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 from dvtui.tui.screens.forms import unit_fields, unit_options
+from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
     from dvtui.tui.backend import Host
@@ -60,7 +61,7 @@ class PlanNewScreen(ModalScreen[tuple[str, int] | None]):
                 compact=True,
             )
             yield Label(t("ui.plan_new.year"))
-            yield Input(str(newest.year + 1), id="year", compact=True)
+            yield TextInput(str(newest.year + 1), id="year", compact=True)
             yield Static("", id="plan-new-error", classes="error")
             with Horizontal(classes="buttons"):
                 yield Button(t("ui.button.plan_new"), id="ok", variant="primary")
