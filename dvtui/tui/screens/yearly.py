@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from dvtui.core.ids import SLUG, RecordId
@@ -23,6 +22,7 @@ from dvtui.core.text import slugify
 from dvtui.i18n import N_, t
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 from dvtui.tui.screens.forms import unit_fields, unit_options
+from dvtui.tui.translated import TranslatedModal
 from dvtui.tui.widgets.fields import TextInput
 
 if TYPE_CHECKING:
@@ -39,10 +39,10 @@ PERIOD_KINDS: tuple[tuple[PeriodKind, str], ...] = (
 # --- next year's plan ---------------------------------------------------------------------
 
 
-class PlanNewScreen(ModalScreen[tuple[str, int] | None]):
+class PlanNewScreen(TranslatedModal[tuple[str, int] | None]):
     """Ask which plan to copy and for which year; dismiss with (source slug, year)."""
 
-    BINDINGS = [Binding("escape", "cancel", t("ui.key.cancel"))]
+    BINDINGS = [Binding("escape", "cancel", N_("ui.key.cancel"))]
 
     def __init__(self, plans: list[Plan]) -> None:
         super().__init__()
