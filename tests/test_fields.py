@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import cast
 
 import pytest
+import telex
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
@@ -23,37 +24,7 @@ from textual.widgets import Input, TextArea
 import dvtui.tui
 from dvtui.tui.widgets.fields import TextEditor, TextInput
 
-# "việt" as Unikey/EVKey/OpenKey/ibus-bamboo (no preedit) send it with Telex: v i e, then
-# e again (backspace, ê), then j (backspace, ệ), then t.
-VIET_BYTES = b"vie" + b"\x7f\xc3\xaa" + b"\x7f\xe1\xbb\x87" + b"t"
-
-
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # huyền, sắc, ngã, hỏi, nặng
-
-
-def telex_bursts(text: str) -> bytes:
-    """``text`` as an input method without preedit sends it: a marked letter is first typed
-    bare, then replaced (backspace + the letter with its vowel mark), then again for a tone."""
-    out = bytearray()
-    for ch in text:
-        if ch in "đĐ":
-            steps = ["d" if ch == "đ" else "D", ch]
-        else:
-            decomposed = unicodedata.normalize("NFD", ch)
-            base, marks = decomposed[0], decomposed[1:]
-            vowel_marks = "".join(m for m in marks if m not in _TONES)
-            steps = [base]
-            if vowel_marks:
-                steps.append(unicodedata.normalize("NFC", base + vowel_marks))
-            if len(vowel_marks) < len(marks):
-                steps.append(ch)
-        out += steps[0].encode()
-        for step in steps[1:]:
-            out += b"\x7f" + step.encode()
-    return bytes(out)
-
-
-SENTENCE = "Đã tổ chức hội nghị tuyên truyền"
+VIET_BYTES = b"".join(telex.VIET)
 
 
 class Fields(App[None]):
@@ -84,16 +55,11 @@ def value_of(widget: Widget) -> str:
     return widget.value if isinstance(widget, Input) else cast(TextArea, widget).text
 
 
-def test_telex_bursts_spell_the_sentence() -> None:
-    raw = telex_bursts(SENTENCE).decode()
-    assert "\x7f" in raw and "\x7f" + "Đ" in raw
-    typed: list[str] = []
-    for ch in raw:
-        if ch == "\x7f":
-            typed.pop()
-        else:
-            typed.append(ch)
-    assert "".join(typed) == SENTENCE
+def test_the_keystrokes_spell_the_text() -> None:
+    strokes = telex.keystrokes(telex.SENTENCE)
+    assert telex.BACKSPACE + "Đ".encode() in strokes and telex.BACKSPACE + "ổ".encode() in strokes
+    assert telex.typed(strokes) == telex.SENTENCE
+    assert telex.typed(telex.VIET) == "việt"
 
 
 @pytest.mark.parametrize("field", ["one", "many"])
@@ -104,9 +70,9 @@ async def test_input_method_bursts_give_viet(field: str) -> None:
         widget.focus()
         await pilot.pause()
         await type_bytes(pilot, VIET_BYTES)
-        await type_bytes(pilot, b" " + telex_bursts(SENTENCE))
+        await type_bytes(pilot, b" " + b"".join(telex.keystrokes(telex.SENTENCE)))
         value = value_of(widget)
-        assert value == "việt " + SENTENCE
+        assert value == "việt " + telex.SENTENCE
 
 
 @pytest.mark.parametrize("field", ["one", "many"])
@@ -126,6 +92,23 @@ async def test_preedit_dead_keys_and_nfd_paste(field: str) -> None:
         await type_bytes(pilot, b"\x7f" * 6)  # backspaces delete before the cursor, in order
         value = value_of(widget)
         assert unicodedata.normalize("NFC", value) == "việt Nạm việt Quà"
+
+
+async def test_a_key_belongs_to_the_field_it_was_typed_in() -> None:
+    """A click on the next field in the same burst: the backspace before it still deletes
+    in the first field (whose queue may not have reached it yet), never in the second."""
+    app = Fields()
+    async with app.run_test(size=(60, 12)) as pilot:
+        one = app.query_one("#one", Input)
+        many = app.query_one("#many", TextArea)
+        many.text = "xyz"
+        one.focus()
+        await pilot.pause()
+        x, y = many.content_region.x + 5, many.content_region.y
+        click = f"\x1b[<0;{x + 1};{y + 1}M\x1b[<0;{x + 1};{y + 1}m".encode()
+        await type_bytes(pilot, b"ab\x7fc" * 20 + click + b"d")
+        assert one.value == "ac" * 20
+        assert many.text == "xyzd"
 
 
 async def test_bare_textual_fields_garble_the_burst() -> None:

@@ -7,8 +7,9 @@ key first bubbles up the DOM, one message queue at a time, and only the App runs
 binding, once the key gets there — after the letters that followed it were inserted, so the
 wrong letter goes (``vie`` ⌫ê ⌫ệ ``t`` became ``viet``). Here a field runs its own bindings
 (backspace, delete, arrows, home, end …) the moment the key reaches it, in the same queue as
-the letters, so every key is applied before the next one. Keys the field has no binding for
-(Tab, F-keys, Esc) travel on as before.
+the letters, so every key is applied before the next one, to the field it was typed in (even
+when a click already moved the focus on). Keys the field has no binding for (Tab, F-keys,
+Esc) travel on as before.
 
 Text pasted in is normalised to NFC; combining marks typed one by one are kept as typed
 while editing (an input method in "Unicode tổ hợp" mode counts them when it sends its
@@ -34,15 +35,17 @@ async def run_own_binding(field: Widget, event: events.Key) -> None:
     """Run the field's own binding for ``event`` now, instead of after the keys behind it."""
     if event.is_printable:
         return  # the field's own handler inserts it, in order
-    # The bindings exactly as Textual's dispatch would see them (the app's keymap applied).
-    for namespace, bindings in field.screen._modal_binding_chain:
-        if namespace is not field:
-            continue
-        for binding in bindings.key_to_bindings.get(event.key, ()):
-            if not binding.priority and await field.app.run_action(binding.action, field):
-                event.stop()  # handled: the App must not run it a second time
-                event.prevent_default()  # nor Textual's own handlers of the key
-                return
+    # The field's own bindings, whether or not it still has the focus: under load its queue
+    # can lag behind a click on the next field, and the key still belongs to this one.
+    bindings = field._bindings
+    if field.app._keymap:  # as Textual's own dispatch applies it
+        bindings = bindings.copy()
+        bindings.apply_keymap(field.app._keymap)
+    for binding in bindings.key_to_bindings.get(event.key, ()):
+        if not binding.priority and await field.app.run_action(binding.action, field):
+            event.stop()  # handled: the App must not run it a second time
+            event.prevent_default()  # nor Textual's own handlers of the key
+            return
 
 
 class TextInput(Input):

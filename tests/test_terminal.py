@@ -1,0 +1,266 @@
+"""The real ``dvtui`` in a real pseudo-terminal: what a person's terminal sends and receives.
+
+Pilot never sees the terminal: here the program reads the bytes an input method sends (a
+backspace and a letter in one burst) from a pty, and every byte it writes back is kept and
+searched. pyte decodes the screen only to know when to press the next key.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import select
+import signal
+import struct
+import subprocess
+import sys
+import termios
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyte
+import pytest
+import telex
+from conftest import git
+
+from dvtui.core.ids import RecordId
+from dvtui.core.records import Report, Unit
+from dvtui.storage import Store
+
+COLUMNS, LINES = 120, 50
+REPORT = "reports/2023-h1/ubnd-xa-pu-xi"
+CTRL_S_KEY = "^s Lưu"
+F3, F5, F7, ESC, ENTER, CTRL_S, CTRL_Q = (
+    b"\x1bOR",
+    b"\x1b[15~",
+    b"\x1b[18~",
+    b"\x1b",
+    b"\r",
+    b"\x13",
+    b"\x11",
+)
+
+
+class Terminal:
+    """``dvtui`` on a pty of COLUMNS×LINES: keys in, raw bytes out (all kept), pyte's screen."""
+
+    def __init__(self, repo: Path) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        program = Path(sys.executable).with_name("dvtui")  # the installed console script
+        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        self.process = subprocess.Popen(
+            [str(program), "--repo", str(repo), "--today", "2023-05-20"],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            preexec_fn=_controlling_tty,
+        )
+        os.close(slave)
+        self.raw = bytearray()
+        self.screen = pyte.Screen(COLUMNS, LINES)
+        self.stream = pyte.ByteStream(self.screen)
+
+    def _read(self, timeout: float) -> None:
+        ready, _, _ = select.select([self.master], [], [], timeout)
+        if ready:
+            try:
+                data = os.read(self.master, 65536)
+            except OSError:  # the program has exited and closed the pty
+                return
+            self.raw += data
+            self.stream.feed(data)
+
+    def text(self) -> str:
+        """The screen as pyte shows it."""
+        return "\n".join(self.screen.display)
+
+    def wait_for(
+        self,
+        needle: str | re.Pattern[str],
+        *,
+        gone: bool = False,
+        footer: bool = False,
+        timeout: float = 30,
+    ) -> None:
+        """Read until ``needle`` (a text or a pattern) is on the screen — or, ``gone``, is not.
+        ``footer``: look only at the last line, where Textual lists the keys that work now."""
+        deadline = time.monotonic() + timeout
+        pattern = needle if isinstance(needle, re.Pattern) else re.compile(re.escape(needle))
+        while (pattern.search(self.screen.display[-1] if footer else self.text()) is None) != gone:
+            if time.monotonic() > deadline or self.process.poll() is not None:
+                state = "gone" if gone else "shown"
+                raise AssertionError(f"{needle!r} never {state}; the screen:\n{self.text()}")
+            self._read(0.05)
+
+    def settle(self, seconds: float = 0.3) -> None:
+        """Keep reading while the program paints."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            self._read(0.02)
+
+    def press(self, *keys: bytes) -> None:
+        """Each key as one write, as a person (or an input method's burst) sends it."""
+        for key in keys:
+            os.write(self.master, key)
+            self.settle(0.03)
+
+    def click(self, needle: str, after: int = 1) -> None:
+        """Click ``after`` cells past the end of ``needle`` on the screen (xterm SGR mouse)."""
+        for y, line in enumerate(self.screen.display):
+            if needle in line:
+                x = line.index(needle) + len(needle) + after
+                os.write(self.master, f"\x1b[<0;{x + 1};{y + 1}M\x1b[<0;{x + 1};{y + 1}m".encode())
+                self.settle()
+                return
+        raise AssertionError(f"{needle!r} not on the screen:\n{self.text()}")
+
+    def quit(self) -> None:
+        """Ctrl+Q, then make sure the program is gone (once; later calls do nothing)."""
+        if self.master < 0:
+            return
+        if self.process.poll() is None:
+            os.write(self.master, CTRL_Q)
+            deadline = time.monotonic() + 10
+            while self.process.poll() is None and time.monotonic() < deadline:
+                self._read(0.05)
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGKILL)
+            self.process.wait()
+        self.settle(0.1)
+        os.close(self.master)
+        self.master = -1
+
+
+def _controlling_tty() -> None:
+    # A session of its own with the pty as controlling terminal, as a shell would give it.
+    os.setsid()
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+@pytest.fixture
+def terminal(repo_path: Path) -> Iterator[Terminal]:
+    """A running dvtui on ``repo_path``; stopped after the test whatever happens."""
+    term = Terminal(repo_path)
+    try:
+        yield term
+    finally:
+        term.quit()
+
+
+def open_only_match(term: Terminal, tab_key: bytes, words: str, row: str) -> None:
+    """Show a tab, filter its list down to one row, open it (a click on the chosen row)."""
+    term.press(tab_key)
+    term.wait_for(" dòng")  # the list is loaded
+    term.click("Lọc…", after=-3)
+    term.press(words.encode())
+    term.wait_for(re.compile(r"\b1/\d+ dòng"))
+    term.click(row, after=-2)  # a click on the row under the cursor opens it …
+    try:
+        term.wait_for(CTRL_S_KEY, footer=True, timeout=3)  # the form
+    except AssertionError:
+        term.click(row, after=-2)  # … when the cursor was not on it yet, the first click put it
+        term.wait_for(CTRL_S_KEY, footer=True)
+
+
+def committed(repo: Path, record: str, since: str, timeout: float = 20) -> str:
+    """The record's file in the first commit after ``since`` (waits for the save)."""
+    deadline = time.monotonic() + timeout
+    while git(repo, "rev-parse", "HEAD").strip() == since:
+        if time.monotonic() > deadline:
+            raise AssertionError("no commit was made")
+        time.sleep(0.1)
+    return git(repo, "show", f"HEAD:records/{record}.toml")
+
+
+# --- (a) Vietnamese typed through an input method ----------------------------------------------
+
+
+def test_input_method_typing_is_saved_as_typed(terminal: Terminal, repo_path: Path) -> None:
+    store = Store(repo_path)
+    report = store.get(RecordId.parse(REPORT))
+    assert isinstance(report, Report)
+    store.replace(report, document_number="BC-01", narrative={"2023-ii-1": "Mở đầu."})
+    before = git(repo_path, "rev-parse", "HEAD").strip()
+
+    open_only_match(terminal, F5, "pu xi", "UBND xã Pú Xi")
+    terminal.click("BC-01")  # the cursor after the number, in a one-line field
+    terminal.press(b" ", *telex.VIET)
+    terminal.click("Mở đầu.")  # a multi-line field
+    terminal.press(b" ", *telex.keystrokes(telex.SENTENCE))
+    terminal.settle()
+    terminal.press(CTRL_S)
+
+    saved = committed(repo_path, REPORT, before)
+    assert 'document_number = "BC-01 việt"' in saved
+    assert f'2023-ii-1 = "Mở đầu. {telex.SENTENCE}"' in saved
+
+
+def test_input_method_typing_in_a_progress_note(terminal: Terminal, repo_path: Path) -> None:
+    before = git(repo_path, "rev-parse", "HEAD").strip()
+    open_only_match(terminal, F3, "2023-ii-7", "II.7")
+    terminal.wait_for("Ghi chú tiến độ mới")
+    terminal.click("Ghi chú tiến độ mới", after=-5)
+    terminal.press(*telex.keystrokes(telex.SENTENCE), b" ", *telex.VIET)
+    terminal.settle()
+    terminal.press(ENTER)  # adds the note and saves it
+
+    saved = committed(repo_path, "tasks/2023-ii-7", before)
+    assert f'text = "{telex.SENTENCE} việt"' in saved
+
+
+# --- (b) record text never drives the terminal -------------------------------------------------
+
+# Each would act on the terminal if written raw: write the clipboard (OSC 52), retitle the
+# window (OSC 0), open a hyperlink (OSC 8), clear the screen (CSI 2J), turn the line around
+# (U+202E), and the C1 forms of CSI and NEL.
+HOSTILE = (
+    "\x1b]52;c;SGFja2Vk\x1b\\ \x1b]0;PWNED\x07 \x1b]8;;http://e.vil/\x1b\\lien ket\x1b]8;;\x1b\\"
+    " \x1b[2J \u202edaor \x9b31m \x85"
+)
+FORBIDDEN = {
+    "OSC 52": re.escape("\x1b]52"),
+    "OSC 0": re.escape("\x1b]0;"),
+    "OSC 2": re.escape("\x1b]2;"),
+    "OSC 8": re.escape("\x1b]8;"),
+    "CSI 2J": re.escape("\x1b[2J"),
+    "bidi": "[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]",
+    "C1": "[\x80-\x9f]",
+}
+
+
+def test_control_characters_in_records_are_never_written(
+    terminal: Terminal, repo_path: Path
+) -> None:
+    store = Store(repo_path)
+    unit = store.get(RecordId.parse("units/ubnd-xa-pu-xi"))
+    assert isinstance(unit, Unit)
+    store.replace(unit, name=f"UBND xã Pú Xi {HOSTILE}")
+    report = store.get(RecordId.parse(REPORT))
+    assert isinstance(report, Report)
+    store.replace(report, document_number=HOSTILE, narrative={"2023-ii-1": HOSTILE})
+
+    open_only_match(
+        terminal, F5, "pu xi", "UBND xã Pú Xi"
+    )  # the form: title, heading, one- and multi-line fields
+    terminal.settle(1)
+    form = terminal.text()
+    assert form.count("SGFja2Vk") >= 3 and "PWNED" in form  # the text is there, inert
+    terminal.press(F7)
+    terminal.wait_for("Lịch sử")
+    terminal.settle(1)
+    assert "PWNED" in terminal.text()
+    terminal.press(ESC)
+    terminal.settle()
+    terminal.press(ESC)
+    terminal.settle(1)
+    assert "PWNED" in terminal.text()  # the reports list
+    terminal.quit()
+
+    raw = bytes(terminal.raw).decode()  # what the terminal received, as it decodes it (UTF-8)
+    assert "SGFja2Vk" in raw
+    found = {name: re.findall(pattern, raw)[:3] for name, pattern in FORBIDDEN.items()}
+    assert not {name: hits for name, hits in found.items() if hits}
