@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import unicodedata
 from pathlib import Path
@@ -477,6 +478,32 @@ def test_control_characters_in_a_record_stay_inert(repo_path: Path) -> None:
         assert "\x1b" not in ok(dvtui("--repo", str(repo_path), *args))
     message = git(repo_path, "log", "-1", "--format=%B")
     assert "\x1b" not in message and "\\x1b[31m" in message
+
+
+def test_bidi_and_c1_controls_stay_inert_in_output_and_commits(repo_path: Path) -> None:
+    # U+202E turns the rest of a line around; U+2066 isolates it; U+009B is a one-byte CSI
+    name = "UBND xã Tả Ma \u202eaM aT\u2066 \x9b2J đúng"
+    ok(dvtui("--repo", str(repo_path), "set", "units/ubnd-xa-ta-ma", f"name={name}"))
+    unsafe = re.compile("[\x80-\x9f\u202a-\u202e\u2066-\u2069]")
+    outputs = {
+        "show": ok(dvtui("--repo", str(repo_path), "show", "units/ubnd-xa-ta-ma")),
+        "log": ok(dvtui("--repo", str(repo_path), "log", "units/ubnd-xa-ta-ma")),
+        "review": ok(dvtui("--repo", str(repo_path), "review")),
+        "list": ok(dvtui("--repo", str(repo_path), "list", "units", "--search", "ta ma")),
+        "commit": git(repo_path, "log", "-1", "--format=%B"),
+    }
+    for where, text in outputs.items():
+        assert not unsafe.search(text), where
+        assert "\\u202eaM aT\\u2066 \\x9b2J đúng" in text, where
+    refused = dvtui(
+        "--repo",
+        str(repo_path),
+        "set",
+        "reports/2023-h1/ubnd-xa-ta-ma",
+        "submitted_on=\u202e\x1b[2J",
+    )
+    assert refused.returncode == 1 and "\\u202e\\x1b[2J" in refused.stderr
+    assert not unsafe.search(refused.stderr) and "\x1b" not in refused.stderr
 
 
 def test_list_refuses_an_unknown_status_instead_of_listing_nothing(repo_path: Path) -> None:

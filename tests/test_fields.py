@@ -17,12 +17,13 @@ import pytest
 import telex
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.pilot import Pilot
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 import dvtui.tui
-from dvtui.tui.widgets.fields import TextEditor, TextInput
+from dvtui.tui.widgets.fields import FieldKeysApp, TextEditor, TextInput
 
 VIET_BYTES = b"".join(telex.VIET)
 
@@ -109,6 +110,31 @@ async def test_a_key_belongs_to_the_field_it_was_typed_in() -> None:
         await type_bytes(pilot, b"ab\x7fc" * 20 + click + b"d")
         assert one.value == "ac" * 20
         assert many.text == "xyzd"
+
+
+class Saving(FieldKeysApp[None]):
+    """Ctrl+S as the forms bind it (priority): records what the field holds when it runs."""
+
+    BINDINGS = [Binding("ctrl+s", "save", "save", priority=True)]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.saved: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield TextInput(id="one")
+
+    def action_save(self) -> None:
+        self.saved.append(self.query_one(TextInput).value)
+
+
+async def test_ctrl_s_right_behind_the_typing_saves_all_of_it() -> None:
+    app = Saving()
+    async with app.run_test() as pilot:
+        app.query_one(TextInput).focus()
+        await pilot.pause()
+        await type_bytes(pilot, VIET_BYTES * 10 + b"\x13")  # Ctrl+S in the same burst
+        assert app.saved == ["việt" * 10]
 
 
 async def test_bare_textual_fields_garble_the_burst() -> None:

@@ -100,3 +100,19 @@ async def test_markup_in_every_text_field_is_shown_literally(repo_path: Path) ->
     assert isinstance(report, Report)
     assert dataclasses.asdict(report)["document_number"] == DOC_NUMBER  # stored as typed
     assert report.narrative["2023-ii-1"] == NARRATIVE
+
+
+async def test_notifications_and_titles_show_control_characters_as_escapes(
+    repo_path: Path,
+) -> None:
+    hostile = "Pú Xi \x1b]0;PWNED\x07 \u202eđảo\x9b2J [b]đậm[/b]"
+    app = DvtuiApp(Store(repo_path), today=date(2023, 5, 20), watch=False)
+    async with app.run_test(size=(160, 40), notifications=True) as pilot:
+        await settle(pilot)
+        app.screen.title = hostile
+        app.notify(hostile, title=hostile, timeout=30)
+        await settle(pilot)
+        shown = screen_text(app)
+        escaped = "Pú Xi \\x1b]0;PWNED\\x07 \\u202eđảo\\x9b2J [b]đậm[/b]"
+        assert shown.count(escaped) >= 3  # the Header, the toast's title and its message
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]", shown)

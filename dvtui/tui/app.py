@@ -30,6 +30,7 @@ from dvtui.tui.backend import Backend
 from dvtui.tui.commands import DvtuiCommands
 from dvtui.tui.messages import Failed, IdentityNeeded, Loaded, LoadFailed
 from dvtui.tui.translated import Palette
+from dvtui.tui.widgets.fields import FieldKeysApp
 
 if TYPE_CHECKING:
     from dvtui.core.settings import Settings
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 WATCH_SECONDS = 2.0
 
 
-class DvtuiApp(App[int]):
+class DvtuiApp(FieldKeysApp[int]):
     """Theo dõi kế hoạch dân vận — the office's daily workspace."""
 
     CSS_PATH = "app.tcss"

@@ -8,7 +8,8 @@ binding, once the key gets there — after the letters that followed it were ins
 wrong letter goes (``vie`` ⌫ê ⌫ệ ``t`` became ``viet``). Here a field runs its own bindings
 (backspace, delete, arrows, home, end …) the moment the key reaches it, in the same queue as
 the letters, so every key is applied before the next one, to the field it was typed in (even
-when a click already moved the focus on). Keys the field has no binding for (Tab, F-keys,
+when a click already moved the focus on). In an app made with ``FieldKeysApp`` the field
+also runs the priority bindings (Ctrl+S …) in its turn. Keys bound elsewhere (Tab, F-keys,
 Esc) travel on as before.
 
 Text pasted in is normalised to NFC; combining marks typed one by one are kept as typed
@@ -19,40 +20,73 @@ shown with visible stand-ins (``␛``), one per character, and kept as it is.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from rich.cells import cell_len
 from rich.text import Text
 from textual import events
+from textual.app import App
 from textual.expand_tabs import expand_tabs_inline
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
 from dvtui.core.text import inert, nfc
 
-__all__ = ["TextEditor", "TextInput"]
+__all__ = ["FieldKeysApp", "TextEditor", "TextInput"]
 
 
-async def run_own_binding(field: Widget, event: events.Key) -> None:
-    """Run the field's own binding for ``event`` now, instead of after the keys behind it."""
+ReturnType = TypeVar("ReturnType")
+
+
+class FieldKeysApp(App[ReturnType]):
+    """An app whose text fields also run the priority bindings (Ctrl+S, Ctrl+Q …) in turn.
+
+    Textual runs a priority binding the moment the App reads the key, before the keys typed
+    just before it have reached the focused field: on a slow machine Ctrl+S would save a
+    note without its last letters, and close the form. Here the field runs it when it gets
+    to the key, after them.
+    """
+
+    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
+        if priority and isinstance(self.focused, (TextInput, TextEditor)):
+            return False  # the field runs them in its turn (run_in_order)
+        return await super()._check_bindings(key, priority)
+
+    async def run_priority_bindings(self, key: str) -> bool:
+        """Textual's own check of the priority bindings, from the focused widget up."""
+        return await super()._check_bindings(key, priority=True)
+
+
+async def run_in_order(field: Widget, event: events.Key) -> None:
+    """Run what ``event`` is bound to now, in the field's turn, not after the keys behind it."""
+    app = field.app
+    if isinstance(app, FieldKeysApp) and await app.run_priority_bindings(event.key):
+        _handled(event)
+        return
     if event.is_printable:
         return  # the field's own handler inserts it, in order
     # The field's own bindings, whether or not it still has the focus: under load its queue
     # can lag behind a click on the next field, and the key still belongs to this one.
     bindings = field._bindings
-    if field.app._keymap:  # as Textual's own dispatch applies it
+    if app._keymap:  # as Textual's own dispatch applies it
         bindings = bindings.copy()
-        bindings.apply_keymap(field.app._keymap)
+        bindings.apply_keymap(app._keymap)
     for binding in bindings.key_to_bindings.get(event.key, ()):
-        if not binding.priority and await field.app.run_action(binding.action, field):
-            event.stop()  # handled: the App must not run it a second time
-            event.prevent_default()  # nor Textual's own handlers of the key
+        if not binding.priority and await app.run_action(binding.action, field):
+            _handled(event)
             return
+
+
+def _handled(event: events.Key) -> None:
+    event.stop()  # the App must not run it a second time
+    event.prevent_default()  # nor Textual's own handlers of the key
 
 
 class TextInput(Input):
     """The one-line text field of dvtui (use it, never a bare ``Input``)."""
 
     async def _on_key(self, event: events.Key) -> None:
-        await run_own_binding(self, event)
+        await run_in_order(self, event)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.text = nfc(event.text)  # Input's own handler inserts it next
@@ -73,7 +107,7 @@ class TextEditor(TextArea):
     """The multi-line text field of dvtui (use it, never a bare ``TextArea``)."""
 
     async def _on_key(self, event: events.Key) -> None:
-        await run_own_binding(self, event)
+        await run_in_order(self, event)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.text = nfc(event.text)  # TextArea's own handler inserts it next
