@@ -30,6 +30,7 @@ from dvtui.core.records import Report, Unit
 from dvtui.storage import Store
 
 COLUMNS, LINES = 120, 50
+SIZE_VARIABLES = ("COLUMNS", "LINES")
 REPORT = "reports/2023-h1/ubnd-xa-pu-xi"
 CTRL_S_KEY = "^s Lưu"
 F3, F5, F7, ESC, ENTER, CTRL_S, CTRL_Q = (
@@ -50,7 +51,10 @@ class Terminal:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         program = Path(sys.executable).with_name("dvtui")  # the installed console script
-        env = {**os.environ, "TERM": "xterm-256color", "COLORTERM": "truecolor"}
+        # The pty's size is the terminal's: pytest-xdist's workers carry LINES=24 and
+        # COLUMNS=80, which would win over it (shutil.get_terminal_size reads them first).
+        env = {name: value for name, value in os.environ.items() if name not in SIZE_VARIABLES}
+        env |= {"TERM": "xterm-256color", "COLORTERM": "truecolor"}
         self.process = subprocess.Popen(
             [str(program), "--repo", str(repo), "--today", "2023-05-20"],
             stdin=slave,
