@@ -60,7 +60,7 @@ def test_hand_edit_that_breaks_a_record(repo_path: Path) -> None:
     assert "[Ngoài dvtui]" in r.stdout  # and it was made with plain git
     assert (
         "1 commit có vấn đề (1 hồ sơ lỗi, 0 trailer sai, 1 ngoài dvtui, 0 chưa ký số, "
-        "0 sửa quy tắc kho, 0 tắt ký số trái phép)" in r.stdout
+        "0 sửa quy tắc kho, 0 tắt ký số trái phép, 0 tệp đính kèm sai)" in r.stdout
     )
 
 

@@ -46,6 +46,7 @@ GROUPS: dict[str, tuple[str, ...]] = {
     "sync": ("clone", "sync", "resolve"),
     "plans": ("plan", "migrate"),
     "addremove": ("add", "remove"),
+    "files": ("attach", "attachments", "forms", "import"),
 }
 
 
@@ -71,6 +72,10 @@ def _group(name: str) -> tuple[Registered, ...]:
         from dvtui.cli import plans
 
         return plans.COMMANDS
+    if name == "files":
+        from dvtui.cli import files
+
+        return files.COMMANDS
     from dvtui.cli import addremove
 
     return addremove.COMMANDS

@@ -172,10 +172,15 @@ def _refs() -> dict[str, str]:
 def describe(change: Change, names: Lookup) -> str:
     """``Trạng thái: Chưa nộp → Đã nộp``; ``Đơn vị chủ trì: (trống) → UBND xã Quài Cang``."""
     label_ = field_label(change.field, names)
-    if isinstance(change.new, list) and change.new and isinstance(change.new[0], dict):
-        added = [item for item in change.new if item not in (change.old or [])]
-        if added and len(change.new) == len(change.old or []) + len(added):
-            texts = "; ".join(value_text("", item.get("text", ""), names) for item in added)
+    new_items = change.new
+    old_items = change.old if isinstance(change.old, list) else []
+    if isinstance(new_items, list) and new_items and isinstance(new_items[0], dict):
+        # Notes (their text) or attachments (their file name) added: say only what was added.
+        added = [item for item in new_items if item not in old_items]
+        if added and len(new_items) == len(old_items) + len(added):
+            texts = "; ".join(
+                value_text("", item.get("text") or item.get("name", ""), names) for item in added
+            )
             return f"{label_}: + {texts}"
     old = value_text(change.field, change.old, names)
     new = value_text(change.field, change.new, names)

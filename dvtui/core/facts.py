@@ -139,6 +139,14 @@ def expected_reports(data: Dataset, period: Period) -> list[Report]:
     ]
 
 
+def report_tasks(data: Dataset, period: Period) -> list[Task]:
+    """The tasks a report of ``period`` answers, in code order: its plan's, without the group
+    headings (II.2 when it has II.2.1 and II.2.2)."""
+    tasks = [task for task in data.of(Task) if task.plan == period.plan]
+    parents = {task.parent for task in tasks if task.parent}
+    return sorted((x for x in tasks if x.id.name not in parents), key=lambda x: x.sort_key)
+
+
 def plan_units(data: Dataset, plan: Plan) -> list[Unit]:
     """The units a plan's yearly targets count: those expected in any of its periods (every
     assignee not retired before the plan's year while it has no period yet)."""

@@ -115,6 +115,7 @@ FIELD: Mapping[str, str] = {
     "name": N_("field.name"),
     "narrative": N_("field.narrative"),
     "notes": N_("field.notes"),
+    "attachments": N_("field.attachments"),
     "number": N_("field.number"),
     "parent": N_("field.parent"),
     "person": N_("field.person"),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import ClassVar, Literal, get_args
 
+from dvtui.core.attachments import SHA256, is_safe_name
 from dvtui.core.ids import RecordId
 from dvtui.core.labels import FIELD
 from dvtui.core.problems import FieldError
@@ -76,6 +77,27 @@ class Record:
     id: RecordId
 
 
+# --- files kept with a record -------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Attachment:
+    """A file kept with a record (the document a unit sent): its bytes are stored once, by
+    content hash, at ``attachments/<sha256[:2]>/<sha256>`` (see :mod:`dvtui.core.attachments`)."""
+
+    name: str  # the original file name, made safe (no folders, no control characters)
+    sha256: str
+    size: int = field(metadata={"min": 0})
+    added_on: date
+    added_by: str
+
+    def __post_init__(self) -> None:
+        if not SHA256.fullmatch(self.sha256):
+            raise FieldError(N_("err.rule.sha256"), {"value": self.sha256}, field="sha256")
+        if not is_safe_name(self.name):
+            raise FieldError(N_("err.attach.bad_name"), {"name": self.name}, field="name")
+
+
 # --- the plan -------------------------------------------------------------------------
 
 
@@ -132,6 +154,7 @@ class Plan(Record):
     targets: Targets = field(default_factory=Targets)
     signature: Signature | None = None
     legal_bases: list[LegalBasis] = field(default_factory=list)
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
 
 # --- units ----------------------------------------------------------------------------
@@ -167,6 +190,7 @@ class Unit(Record):
     # From this day the unit no longer exists (merged, dissolved): kept with its history and
     # its old reports, not expected in periods due on or after it (facts.expected_in).
     retired_on: date | None = None
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
     @property
     def is_assignee(self) -> bool:
@@ -202,6 +226,7 @@ class Task(Record):
     due: date | None = None
     completed_on: date | None = None
     notes: list[Note] = members(order="date")
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
     def __post_init__(self) -> None:
         if self.status == "done" and self.completed_on is None:
@@ -276,6 +301,7 @@ class Report(Record):
     reviewer: str | None = None
     reviewed_on: date | None = None
     review_note: str | None = None
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
     def __post_init__(self) -> None:
         if self.status != "missing" and self.submitted_on is None:
@@ -315,6 +341,7 @@ class Model(Record):
     resources_mobilised: str | None = None
     recognition_level: str | None = None
     award: str | None = None
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
     def __post_init__(self) -> None:
         if not re.fullmatch(r"\d{4}", self.id.parts[0]):
@@ -351,6 +378,7 @@ class Summary(Record):
     proposals: str = ""  # V. đề xuất, kiến nghị
     recipients: list[str] = field(default_factory=list)
     signature: Signature | None = None  # the plan's signature block when empty
+    attachments: list[Attachment] = members()  # merged as a set: two staff attaching both win
 
     @property
     def period(self) -> str:

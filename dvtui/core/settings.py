@@ -20,6 +20,10 @@ class Settings:
     place: str = ""
     # The plan the screens open on; empty means the newest.
     default_plan: str = ""
+    # The largest file ``dvtui attach`` keeps, in MB (a scan of a signed report is 1–3 MB).
+    attachment_limit_mb: int = field(default=20, metadata={"min": 1})
+    # Attached files go to Git LFS (``git lfs install`` done on every clone and the server).
+    lfs_attachments: bool = False
     # The layout version of the data repo (see dvtui.storage.store.DATA_FORMAT); written by
     # dvtui, absent in repos made by dvtui 0.1 (format 1), raised only by a migration.
     format: int = field(default=1, metadata={"min": 1})

@@ -538,6 +538,15 @@ class GitRepo:
 
     # --- reading ---------------------------------------------------------------------------
 
+    def root_commit(self) -> str | None:
+        """The first commit of the history (a data repo's ``dvtui init``): the same in every
+        clone, so it names the data repo. The oldest one when histories were joined."""
+        if self.head() is None:
+            return None
+        out = self.library.check("rev-list", "--max-parents=0", "HEAD", "--")
+        roots = out.decode().split()
+        return roots[-1] if roots else None
+
     def is_ancestor(self, a: str, b: str) -> bool:
         """True when commit ``a`` is in the history of ``b``."""
         result = self.library.run("merge-base", "--is-ancestor", a, b)

@@ -58,6 +58,7 @@ AREAS: tuple[tuple[str, tuple[str, ...]], ...] = (
         "Official documents: report, urging letter, tables",
         ("doc.", "xlsx.", "owe.", "report.step.", "err.letter.", "err.output_required"),
     ),
+    ("Attachments and Excel forms", ("form.", "err.form.", "err.attach.")),
     (
         "History, review and audit",
         ("audit.", "commit.", "err.review.", "err.log.", "err.git.revision"),

@@ -15,6 +15,8 @@ walks, so a commit is checked in the state it really produced:
   without a good signature, or outside dvtui (dvtui's own first commit aside);
 - ``policy-relaxed``: it turns ``require_signed_commits`` off without a good signature
   (which therefore does not count).
+- ``attachment``: a stored file under ``attachments/`` whose bytes (or Git LFS pointer) do
+  not match the hash that names it, or a record listing a file the tree does not hold.
 
 A merge made by sync (``Action: merge``) is fine when the records are valid after it.
 """
@@ -26,6 +28,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from dvtui.core import codec
+from dvtui.core.attachments import (
+    ATTACHMENTS_DIR,
+    LFS_ATTRIBUTES,
+    LFS_DIR,
+    blob_paths,
+    content_hash,
+    is_blob_path,
+    lfs_pointer_oid,
+    sha_of_blob_path,
+)
 from dvtui.core.changes import diff
 from dvtui.core.dataset import dangling_references
 from dvtui.core.ids import RecordId
@@ -52,6 +64,7 @@ FindingKind = Literal[
     "unsigned",
     "rules-change",
     "policy-relaxed",
+    "attachment",
 ]
 FINDING_KIND = {  # a finding's kind → its label
     "invalid-record": N_("audit.kind.invalid-record"),
@@ -60,6 +73,7 @@ FINDING_KIND = {  # a finding's kind → its label
     "unsigned": N_("audit.kind.unsigned"),
     "rules-change": N_("audit.kind.rules-change"),
     "policy-relaxed": N_("audit.kind.policy-relaxed"),
+    "attachment": N_("audit.kind.attachment"),
 }
 # What git's %G? letter says about a commit that is not well signed.
 BAD_SIGNATURE = {
@@ -70,7 +84,9 @@ BAD_SIGNATURE = {
     "Y": N_("audit.sig.Y"),
     "R": N_("audit.sig.R"),
 }
+TRACKED = ("records/", f"{ATTACHMENTS_DIR}/")  # the tree the audit keeps while it walks
 _ACTIONS = frozenset({"create", "update", "delete"})
+GITATTRIBUTES = ".gitattributes"
 
 
 @dataclass(frozen=True)
@@ -124,6 +140,7 @@ class AuditResult:
             unsigned=self.count("unsigned"),
             rules=self.count("rules-change"),
             relaxed=self.count("policy-relaxed"),
+            attachments=self.count("attachment"),
         )
 
 
@@ -168,6 +185,7 @@ def audit(
     signed = policy.required or store.settings.require_signed_commits
     shallow = shallow_boundary(store.git.dirs)
     decoded = _Decoded(store)
+    verified: dict[str, bool] = {}  # stored file's blob id → its bytes match its name
     tables = BlobTables(store)
     states: dict[str, dict[str, str]] = {}
     findings: list[Finding] = []
@@ -176,15 +194,16 @@ def audit(
     for done, commit in enumerate(commits, start=1):
         state = _state_before(store, commit, states, pending)
         for f in commit.files:
-            if f.path.startswith("records/"):
+            if f.path.startswith(TRACKED):
                 if f.new_blob is None:
                     state.pop(f.path, None)
                 else:
                     state[f.path] = f.new_blob
         found = _check_records(commit, state, decoded)
+        found += _check_attachments(commit, state, decoded, verified)
         if commit.sha not in shallow:  # a shallow clone's oldest commit shows all as added
             found += _check_message(commit, tables)
-            found += _check_rules(commit, policy, signed, tables)
+            found += _check_rules(commit, policy, signed, tables, store.git.blob)
         if signed and commit.signature not in GOOD_SIGNATURES:
             key = BAD_SIGNATURE.get(commit.signature)
             detail = t(key) if key else t("audit.sig.other", code=commit.signature)
@@ -224,7 +243,7 @@ def _state_before(
         pending[parent] -= 1
         return states.pop(parent) if pending[parent] <= 0 else dict(states[parent])
     # A parent outside the walked range (``--since``): read its tree once.
-    return store.git.tree_blobs(parent, "records/")
+    return {k: v for folder in TRACKED for k, v in store.git.tree_blobs(parent, folder).items()}
 
 
 def _is_record_file(path: str) -> bool:
@@ -258,7 +277,13 @@ def _check_records(commit: Commit, state: dict[str, str], decoded: _Decoded) -> 
     return out
 
 
-def _check_rules(commit: Commit, policy: SigningPolicy, signed: bool, tables: BlobTables) -> Found:
+def _check_rules(
+    commit: Commit,
+    policy: SigningPolicy,
+    signed: bool,
+    tables: BlobTables,
+    blob: Callable[[str], bytes],
+) -> Found:
     """A commit changing the repository's rules must be signed and made by dvtui."""
     if commit.is_merge:  # a merge carries a change judged in its own commit
         return []
@@ -268,7 +293,9 @@ def _check_rules(commit: Commit, policy: SigningPolicy, signed: bool, tables: Bl
     paths = [
         f.path
         for f in commit.files
-        if is_rules_file(f.path) and not (message.action == "migrate" and _format_only(f, tables))
+        if is_rules_file(f.path)
+        and not (message.action == "migrate" and _format_only(f, tables))
+        and not (message.version is not None and _lfs_line_only(f, commit, blob))
     ]
     if not paths:
         return []
@@ -288,6 +315,16 @@ def _check_rules(commit: Commit, policy: SigningPolicy, signed: bool, tables: Bl
     return out
 
 
+def _lfs_line_only(change: FileChange, commit: Commit, blob: Callable[[str], bytes]) -> bool:
+    """dvtui's attach adding its one fixed line routing ``attachments/lfs/`` to Git LFS, in
+    the commit storing the first such file: a rule dvtui writes itself, nothing else."""
+    if change.path != GITATTRIBUTES or change.new_blob is None or not _adds_lfs_blob(commit):
+        return False
+    old = blob(change.old_blob).decode("utf-8", "replace") if change.old_blob else ""
+    new = blob(change.new_blob).decode("utf-8", "replace")
+    return new.splitlines() == [*old.splitlines(), LFS_ATTRIBUTES]
+
+
 def _format_only(change: FileChange, tables: BlobTables) -> bool:
     """A migration's change of dvtui.toml: its ``format`` raised, nothing else (checked
     against the ``Format:`` trailer by :func:`_check_message`)."""
@@ -296,6 +333,55 @@ def _format_only(change: FileChange, tables: BlobTables) -> bool:
     old, new = tables.get(change.old_blob) or {}, tables.get(change.new_blob) or {}
     masked = {"format": None, "schema": None}  # a repo without dvtui.toml gets one
     return {**old, **masked} == {**new, **masked}
+
+
+def _check_attachments(
+    commit: Commit, state: dict[str, str], decoded: _Decoded, verified: dict[str, bool]
+) -> Found:
+    """Stored files must hold the bytes their name says; listed files must be in the tree.
+
+    Each stored blob is hashed once however many commits keep it. A record is checked when
+    a commit adds or changes it, and again when a commit deletes a stored file.
+    """
+    out: Found = []
+    removed = False
+    for f in commit.files:
+        if not is_blob_path(f.path):
+            continue
+        if f.new_blob is None:
+            removed = True
+            continue
+        sha = sha_of_blob_path(f.path)
+        if sha is None:
+            out.append(("attachment", t("audit.attachment_path", path=f.path), f.path))
+            continue
+        if f.new_blob not in verified:
+            verified[f.new_blob] = _holds(decoded.store.git.blob(f.new_blob), sha, f.path)
+        if not verified[f.new_blob]:
+            out.append(("attachment", t("audit.attachment_altered", path=f.path), f.path))
+    if removed:
+        paths = [p for p in state if _is_record_file(p)]
+    else:
+        paths = [f.path for f in commit.files if f.new_blob is not None and _is_record_file(f.path)]
+    for path in paths:
+        record, _ = decoded.get(path, state[path])
+        for attachment in getattr(record, "attachments", None) or []:
+            if not any(p in state for p in blob_paths(attachment.sha256)):
+                detail = t(
+                    "audit.attachment_missing",
+                    id=str(record.id) if record else path,
+                    name=attachment.name,
+                    path=blob_paths(attachment.sha256)[0],
+                )
+                out.append(("attachment", detail, path))
+    return out
+
+
+def _holds(data: bytes, sha: str, path: str) -> bool:
+    """The stored bytes are the file named ``sha`` (or, routed to LFS, a pointer to it)."""
+    if path.startswith(f"{LFS_DIR}/") and lfs_pointer_oid(data) == sha:
+        return True
+    return content_hash(data) == sha
 
 
 def _check_message(commit: Commit, tables: BlobTables) -> Found:
@@ -318,6 +404,8 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
         rid = record_id_of(f.path)
         if rid is not None:
             records[str(rid)] = f
+        elif is_blob_path(f.path) or (f.path == GITATTRIBUTES and _adds_lfs_blob(commit)):
+            continue  # the bytes of an attachment, saved with the record that lists it
         elif not (action == "migrate" and f.path == SETTINGS_FILE):
             out.append(("trailer-mismatch", t("audit.extra_file", path=f.path), f.path))
     named = set(message.trailers.get("Record", []))
@@ -369,6 +457,11 @@ def _check_message(commit: Commit, tables: BlobTables) -> Found:
             )
         )
     return out
+
+
+def _adds_lfs_blob(commit: Commit) -> bool:
+    """The commit stores a file for Git LFS (and may add the line routing it there)."""
+    return any(f.path.startswith(f"{LFS_DIR}/") and f.new_blob for f in commit.files)
 
 
 def _check_migration(

@@ -286,6 +286,7 @@ class Store:
         create: bool = False,
         base: Record | Mapping[str, Any] | None = None,
         choices: Mapping[str, Choice] | None = None,
+        with_files: Mapping[str, bytes] | None = None,
     ) -> SaveResult:
         """Validate, write and commit one record. Nothing changes on disk if any step fails.
 
@@ -296,6 +297,10 @@ class Store:
         written, fields someone else changed meanwhile keep their value, and a field both
         changed differently raises :class:`SaveConflict` — unless ``choices`` settles it.
         A save that changes nothing is refused (``err.no_change``): no empty commit.
+
+        ``with_files``: other files (path → bytes) written and committed with the record in
+        the same commit and the same journal — the stored bytes of an attachment. One that
+        already holds those bytes is left as it is (the same file attached twice).
 
         One save at a time per repository, across processes (``.git/dvtui.lock``); a save
         cut short by a crash is finished or undone by the next one (see ``journal``).
@@ -334,8 +339,12 @@ class Store:
             self.git.check_ready()
             action = "create" if committed is None else "update"
             message = build_message(record, self.context(record), action, changes, old_table)
-            sha = self._commit_files([(rid.relpath, old_bytes, new_bytes)], message, author)
-        self._saved({rid.relpath: new_bytes})
+            files: list[tuple[str, bytes | None, bytes | None]] = [
+                (rid.relpath, old_bytes, new_bytes),
+                *self._changed(with_files or {}),
+            ]
+            sha = self._commit_files(files, message, author)
+        self._saved({relpath: new for relpath, _old, new in files})
         return SaveResult(sha, record, changes)
 
     def _last_read(self, rid: RecordId) -> Record | None:
@@ -393,6 +402,16 @@ class Store:
             else:
                 found.append(ChangedBoth(conflict, entry.author, entry.when))
         return found
+
+    def _changed(self, files: Mapping[str, bytes]) -> list[tuple[str, bytes | None, bytes]]:
+        """(path, bytes before or None, bytes after) of the ``files`` whose bytes change."""
+        out: list[tuple[str, bytes | None, bytes]] = []
+        for relpath, new_bytes in files.items():
+            path = resolve_inside(self.root, relpath)
+            old_bytes = path.read_bytes() if path.is_file() else None
+            if old_bytes != new_bytes:
+                out.append((relpath, old_bytes, new_bytes))
+        return out
 
     def delete(self, rid: RecordId) -> SaveResult:
         """Remove one record in one commit (``Action: delete``).

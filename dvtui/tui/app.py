@@ -28,7 +28,7 @@ from dvtui.storage import Store
 from dvtui.storage.store import DATA_FORMAT
 from dvtui.tui.backend import Backend
 from dvtui.tui.commands import DvtuiCommands
-from dvtui.tui.messages import Failed, IdentityNeeded, Loaded, LoadFailed
+from dvtui.tui.messages import Failed, IdentityNeeded, Loaded, LoadFailed, error_text
 from dvtui.tui.translated import Palette
 from dvtui.tui.widgets.fields import FieldKeysApp
 
@@ -172,12 +172,7 @@ class DvtuiApp(FieldKeysApp[int]):
 
     def show_error(self, error: BaseException) -> None:
         """A failure as one notification in the user's words."""
-        from dvtui.core.problems import DataError
-
-        text = (
-            str(error) if isinstance(error, DataError) else t("ui.unexpected", detail=repr(error))
-        )
-        self.notify(text, severity="error", timeout=10, markup=False)
+        self.notify(error_text(error), severity="error", timeout=10, markup=False)
 
     @on(IdentityNeeded)
     def _identity_needed(self, message: IdentityNeeded) -> None:
@@ -223,8 +218,15 @@ class DvtuiApp(FieldKeysApp[int]):
         main = next((s for s in self.screen_stack if isinstance(s, MainScreen)), None)
         if main is not None:
             yield from main.commands()
+        yield t("ui.cmd.import_form"), t("ui.cmd.import_form_help"), self.action_import_form
         yield t("ui.cmd.help"), t("ui.cmd.help_help"), self.action_help
         yield t("ui.cmd.quit"), t("ui.cmd.quit_help"), self.exit
+
+    def action_import_form(self) -> None:
+        """Nhập biểu mẫu Excel: a filled form read, checked and imported."""
+        from dvtui.tui.screens.import_form import ImportFormScreen
+
+        self.push_screen(ImportFormScreen())
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         # Our own commands (quit among them) come from DvtuiCommands, which matches without

@@ -9,9 +9,11 @@ and runs the request again: every save, sign-offs included, asks the same way.
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.message import Message
@@ -21,17 +23,19 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.ids import RecordId
 from dvtui.core.merge import Choice
 from dvtui.core.problems import DataError
-from dvtui.core.records import Plan, Record
+from dvtui.core.records import Attachment, Plan, Record
 from dvtui.i18n import t
 from dvtui.tui.messages import (
     Audited,
     AuditProgress,
     ConflictsFound,
     Failed,
+    FormRead,
     HistoryLoaded,
     IdentityNeeded,
     Loaded,
     LoadFailed,
+    Opened,
     Removed,
     Resolved,
     ReviewLoaded,
@@ -48,10 +52,13 @@ if TYPE_CHECKING:
 
     from dvtui.core.settings import Settings
     from dvtui.git.repo import Identity, WorkingState
+    from dvtui.services.forms import Imported
     from dvtui.services.synctypes import Progress
     from dvtui.storage import Store
 
-__all__ = ["Backend", "Host"]
+__all__ = ["VIEW_DIR", "Backend", "Host"]
+
+VIEW_DIR = "dvtui-view"  # in the git folder: copies of attachments for the viewer
 
 
 class Host(Protocol):
@@ -248,6 +255,64 @@ class Backend:
             return RolledOver(source, made)
 
         self._run(to, run, group="save", retry=lambda: self.roll_over(to, source, year))
+
+    # --- files: attachments and Excel forms --------------------------------------------------
+
+    def attach(self, to: MessagePump, rid: RecordId, path: Path, today: date) -> None:
+        """Attach the file at ``path`` to the record: :class:`Saved` (one commit)."""
+
+        def run(store: Store) -> Message:
+            from dvtui.services.attach import attach, read_incoming
+
+            files = read_incoming([path], store.settings.attachment_limit_mb)
+            result = attach(store, rid, files, today)
+            self._app.post_message(self._loaded(store, store.data))
+            return Saved(result)
+
+        def again() -> None:
+            self.attach(to, rid, path, today)
+
+        self._run(to, run, group="attach", retry=again)
+
+    def open_attachment(self, to: MessagePump, attachment: Attachment) -> None:
+        """A checked copy of the file, under its own name, in the git folder (never
+        committed; the last copies are removed), opened by the system's viewer: :class:`Opened`."""
+
+        def run(store: Store) -> Message:
+            from dvtui.programs import open_file
+            from dvtui.services.attach import write_out
+
+            folder = store.git.git_dir / VIEW_DIR
+            shutil.rmtree(folder, ignore_errors=True)
+            copy = write_out(store, [attachment], folder)[0].path
+            return Opened(copy, open_file(copy).reason)
+
+        self._run(to, run, group="attach-open")
+
+    def read_form(self, to: MessagePump, path: Path, received: date) -> None:
+        """Read a filled Excel form: :class:`FormRead` (nothing is written)."""
+
+        def run(store: Store) -> Message:
+            from dvtui.services.forms import read_import
+
+            return FormRead(read_import(store, path, received))
+
+        self._run(to, run, group="form-read")
+
+    def import_form(self, to: MessagePump, imported: Imported, today: date) -> None:
+        """Save a form read by :meth:`read_form` as the unit's report: :class:`Saved`."""
+
+        def run(store: Store) -> Message:
+            from dvtui.services.forms import save_import
+
+            result = save_import(store, imported, today)
+            self._app.post_message(self._loaded(store, store.data))
+            return Saved(result)
+
+        def again() -> None:
+            self.import_form(to, imported, today)
+
+        self._run(to, run, group="form-import", retry=again)
 
     def set_identity(self, name: str, email: str, then: Callable[[], None]) -> None:
         """Remember who the user is (this data repo's git config), then run ``then``."""

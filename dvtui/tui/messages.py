@@ -14,11 +14,14 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from dvtui.core.dataset import Dataset
     from dvtui.core.ids import RecordId
     from dvtui.core.merge import Conflict
     from dvtui.git.repo import Identity, WorkingState
     from dvtui.services.audit import AuditResult
+    from dvtui.services.forms import Imported
     from dvtui.services.review import ReviewState
     from dvtui.services.rollover import RollOver
     from dvtui.services.synctypes import Progress, SyncResult
@@ -150,3 +153,27 @@ class Audited(Message):
     """The audit of the whole history."""
 
     result: AuditResult
+
+
+@dataclass
+class Opened(Message):
+    """An attachment written out (checked) and handed to the system's viewer."""
+
+    copy: Path
+    reason: str  # the viewer's outcome: done, missing, timeout, failed (dvtui.programs)
+
+
+@dataclass
+class FormRead(Message):
+    """A filled Excel form read and checked: the report it makes and what that changes."""
+
+    imported: Imported
+
+
+def error_text(error: BaseException | None) -> str:
+    """What a failed request says: a DataError's own words, else that something unexpected
+    happened (with the error, for the maintainers)."""
+    from dvtui.core.problems import DataError
+    from dvtui.i18n import t
+
+    return str(error) if isinstance(error, DataError) else t("ui.unexpected", detail=repr(error))

@@ -18,7 +18,7 @@ from dvtui.core.labels import MODEL_KIND, REPORT_STATUS, SECTOR, UNIT_KIND
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import Figures, Model, Report, Task, Unit
 from dvtui.core.text import inert, slugify
-from dvtui.i18n import N_, t
+from dvtui.i18n import N_, t, tn
 from dvtui.reports.listing import report_timeliness_text
 from dvtui.tui.backend import Host
 from dvtui.tui.screens.form import FieldSpec, FormScreen
@@ -46,6 +46,7 @@ class ReportForm(FormScreen):
     BINDINGS = [
         Binding("ctrl+o", "review('approved')", N_("ui.button.approve"), priority=True),
         Binding("ctrl+t", "review('returned')", N_("ui.key.return"), priority=True),
+        Binding("ctrl+f", "attachments", N_("ui.key.attachments"), priority=True),
     ]
 
     def __init__(self, app: Host, record: Report) -> None:
@@ -79,9 +80,22 @@ class ReportForm(FormScreen):
             yield Static(
                 Text(t("ui.reviewed_by", name=inert(self.report.reviewer))), classes="form-note"
             )
+        yield Static(Text(tn("ui.attach.note", len(self.report.attachments))), classes="form-note")
 
     def extra_buttons(self) -> list[tuple[str, str]]:
         return [("approve", t("ui.button.approve_key")), ("return", t("ui.button.return_key"))]
+
+    def action_attachments(self) -> None:
+        """Ctrl+F: the files the unit sent (listed, attached, opened; a filled Excel form
+        imported from there). The button row has no room left at 80 columns: the key is in
+        the footer and the note at the top of the form."""
+        from dvtui.tui.screens.attachments import AttachmentsScreen
+
+        def closed(changed: bool | None) -> None:
+            if changed and not self.unsaved():
+                self.dismiss(True)  # the report changed: reopen it to see it as saved
+
+        self.app.push_screen(AttachmentsScreen(self.report, self.heading), closed)
 
     def save(self, **overrides: Any) -> None:
         """Saving a received date on a missing report records it as submitted."""
