@@ -10,6 +10,7 @@ from docx import Document
 from test_tui import make_app, settle, wait_until
 from textual.widgets import Input, Select, Static
 
+from dvtui.storage import Store
 from dvtui.tui.screens.export import ExportReportScreen, UrgingLetterScreen
 
 
@@ -95,3 +96,21 @@ async def test_urging_letter_from_the_follow_up_tab_needs_a_deadline(
         text = docx_text(out)
         assert "trước ngày 05/06/2023" in text and "Kính gửi:" in text
         assert f"Đến ngày {date(2023, 5, 20):%d/%m/%Y}" in text
+
+
+async def test_the_period_choice_shows_a_period_name_as_typed(store: Store) -> None:
+    """A period's name is record text: markup in it is shown, never applied."""
+    period = store.data.period("2023-h1")
+    assert period is not None
+    store.replace(period, name="[bold]Kỳ[/bold] 6 tháng")
+    app = make_app(store.root)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportReportScreen)
+        choice = dialog.query_one("#export-period", Select)
+        assert choice.value == "2023-h1"
+        label = choice.query_one("SelectCurrent #label", Static)
+        assert "[bold]Kỳ[/bold] 6 tháng" in str(label.render())

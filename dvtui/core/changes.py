@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -23,6 +23,7 @@ from dvtui.core.labels import (
     SECTOR,
     TASK_STATUS,
     UNIT_KIND,
+    SlugTable,
     label,
 )
 from dvtui.core.records import KINDS, Period, Plan, Record, Task, Unit
@@ -151,7 +152,7 @@ def _shortened(text: str, limit: int) -> str:
 
 
 # Fields whose value is a slug with a label, by the field's own name.
-_SLUG_TABLES: dict[str, tuple[Mapping[str, str], ...]] = {
+_SLUG_TABLES: dict[str, tuple[SlugTable, ...]] = {
     "status": (REPORT_STATUS, TASK_STATUS),
     "kind": (UNIT_KIND, MODEL_KIND, PERIOD_KIND),
     "sector": (SECTOR,),

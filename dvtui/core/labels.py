@@ -9,21 +9,37 @@ family uses its table here: the UI, the CLI, the documents, commit messages.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from dvtui.i18n import N_, Translator, current_language, translator
 
-REPORT_STATUS: Mapping[str, str] = {
+if TYPE_CHECKING:  # records.py reads its fields' labels here: the slugs' types only for mypy
+    from dvtui.core.records import (
+        ModelField,
+        ModelKind,
+        PeriodKind,
+        ReportStatus,
+        TaskStatus,
+        UnitKind,
+    )
+
+Slug = TypeVar("Slug", bound=str)
+SlugTable = Mapping[Any, str]  # a table of any family, looked up by any text (label())
+
+# Keyed by the slug's Literal: a key no record can hold, or a typo, fails the type check;
+# tests/test_labels.py checks that every slug has one.
+REPORT_STATUS: Mapping[ReportStatus, str] = {
     "missing": N_("status.report.missing"),
     "submitted": N_("status.report.submitted"),
     "returned": N_("status.report.returned"),
     "approved": N_("status.report.approved"),
 }
-TASK_STATUS: Mapping[str, str] = {
+TASK_STATUS: Mapping[TaskStatus, str] = {
     "not-started": N_("status.task.not-started"),
     "in-progress": N_("status.task.in-progress"),
     "done": N_("status.task.done"),
 }
-UNIT_KIND: Mapping[str, str] = {
+UNIT_KIND: Mapping[UnitKind, str] = {
     "agency": N_("kind.unit.agency"),
     "commune": N_("kind.unit.commune"),
     "ward": N_("kind.unit.ward"),
@@ -31,17 +47,17 @@ UNIT_KIND: Mapping[str, str] = {
     "front": N_("kind.unit.front"),
     "mass-organization": N_("kind.unit.mass-organization"),
 }
-MODEL_KIND: Mapping[str, str] = {
+MODEL_KIND: Mapping[ModelKind, str] = {
     "model": N_("kind.model.model"),
     "exemplary-person": N_("kind.model.exemplary-person"),
 }
-SECTOR: Mapping[str, str] = {
+SECTOR: Mapping[ModelField, str] = {
     "economy": N_("sector.economy"),
     "culture-society": N_("sector.culture-society"),
     "defence-security": N_("sector.defence-security"),
     "political-system": N_("sector.political-system"),
 }
-PERIOD_KIND: Mapping[str, str] = {  # short: a column heading, "6 tháng"
+PERIOD_KIND: Mapping[PeriodKind, str] = {  # short: a column heading, "6 tháng"
     "half-year": N_("period.short.half-year"),
     "year": N_("period.short.year"),
     "quarter": N_("period.short.quarter"),
@@ -157,10 +173,32 @@ FIELD: Mapping[str, str] = {
 }
 
 
-def label(table: Mapping[str, str], slug: str, tr: Translator | None = None) -> str:
+# A figure summed from the reports, as the head of a narrow column (the report's appendix);
+# its full label is FIELD's (figure_key).
+FIGURE_SHORT: Mapping[str, str] = {
+    "conferences": N_("doc.short.conferences"),
+    "conference_attendees": N_("doc.short.conference_attendees"),
+    "citizen_receptions": N_("doc.short.citizen_receptions"),
+    "citizens_received": N_("doc.short.citizens_received"),
+    "dialogues": N_("doc.short.dialogues"),
+    "petitions_received": N_("doc.short.petitions_received"),
+    "petitions_in_competence": N_("doc.short.petitions_in_competence"),
+    "petitions_resolved": N_("doc.short.petitions_resolved"),
+    "voter_recommendations_received": N_("doc.short.voter_recommendations_received"),
+    "voter_recommendations_resolved": N_("doc.short.voter_recommendations_resolved"),
+    "commendations": N_("doc.short.commendations"),
+}
+
+
+def figure_key(name: str) -> str:
+    """The key of a figure's full label (the report's field ``figures.<name>``)."""
+    return FIELD[f"figures.{name}"]
+
+
+def label(table: Mapping[Slug, str], slug: str, tr: Translator | None = None) -> str:
     """The label of ``slug`` in ``table``, in ``tr``'s language (default: the current one);
     a slug no table knows (a newer dvtui's) as it is."""
-    key = table.get(slug)
+    key = cast("Mapping[str, str]", table).get(slug)  # any text may be asked, not just a Slug
     return slug if key is None else (tr or translator(current_language())).t(key)
 
 

@@ -15,7 +15,7 @@ from typing import ClassVar, Literal, get_args
 
 from dvtui.core.attachments import SHA256, is_safe_name
 from dvtui.core.ids import RecordId
-from dvtui.core.labels import FIELD
+from dvtui.core.labels import FIELD, MODEL_KIND, REPORT_STATUS, SECTOR, TASK_STATUS, UNIT_KIND
 from dvtui.core.problems import FieldError
 from dvtui.core.schema import choice, count, members, ref
 from dvtui.i18n import N_
@@ -32,38 +32,6 @@ ModelField = Literal["economy", "culture-society", "defence-security", "politica
 REPORT_STATUSES: tuple[str, ...] = get_args(ReportStatus)
 TASK_STATUSES: tuple[str, ...] = get_args(TaskStatus)
 UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
-MODEL_FIELDS: tuple[str, ...] = get_args(ModelField)
-
-# The label people read (and may type) for each slug: message keys, looked up when shown.
-REPORT_STATUS_LABELS = {
-    "missing": N_("status.report.missing"),
-    "submitted": N_("status.report.submitted"),
-    "returned": N_("status.report.returned"),
-    "approved": N_("status.report.approved"),
-}
-TASK_STATUS_LABELS = {
-    "not-started": N_("status.task.not-started"),
-    "in-progress": N_("status.task.in-progress"),
-    "done": N_("status.task.done"),
-}
-UNIT_KIND_LABELS = {
-    "agency": N_("kind.unit.agency"),
-    "commune": N_("kind.unit.commune"),
-    "ward": N_("kind.unit.ward"),
-    "township": N_("kind.unit.township"),
-    "front": N_("kind.unit.front"),
-    "mass-organization": N_("kind.unit.mass-organization"),
-}
-MODEL_KIND_LABELS = {
-    "model": N_("kind.model.model"),
-    "exemplary-person": N_("kind.model.exemplary-person"),
-}
-MODEL_FIELD_LABELS = {
-    "economy": N_("sector.economy"),
-    "culture-society": N_("sector.culture-society"),
-    "defence-security": N_("sector.defence-security"),
-    "political-system": N_("sector.political-system"),
-}
 
 # Units that are assigned work and report; the others are coordination partners.
 ASSIGNEE_KINDS = frozenset({"agency", "commune", "ward", "township"})
@@ -183,7 +151,7 @@ class Unit(Record):
 
     KIND: ClassVar[str] = "units"
     name: str
-    kind: UnitKind = choice(UNIT_KIND_LABELS)
+    kind: UnitKind = choice(UNIT_KIND)
     gso_code: str | None = None  # the statistics office's code of a xã / thị trấn
     contact: Contact | None = None
     coordination_regulation: Regulation | None = None
@@ -222,7 +190,7 @@ class Task(Record):
     text: str = ""
     lead_unit: str | None = ref("units", default=None)
     assigned_units: list[str] = members(refers_to="units")
-    status: TaskStatus = choice(TASK_STATUS_LABELS, default="not-started")
+    status: TaskStatus = choice(TASK_STATUS, default="not-started")
     due: date | None = None
     completed_on: date | None = None
     notes: list[Note] = members(order="date")
@@ -293,7 +261,7 @@ class Report(Record):
     """One unit's report for one period: ``reports/<period>/<unit>``."""
 
     KIND: ClassVar[str] = "reports"
-    status: ReportStatus = choice(REPORT_STATUS_LABELS, default="missing")
+    status: ReportStatus = choice(REPORT_STATUS, default="missing")
     submitted_on: date | None = None
     document_number: str | None = None
     figures: Figures = field(default_factory=Figures)
@@ -328,12 +296,12 @@ class Model(Record):
     """A "Dân vận khéo" model or an exemplary person of a year: ``models/<year>/<slug>``."""
 
     KIND: ClassVar[str] = "models"
-    kind: ModelKind = choice(MODEL_KIND_LABELS)
+    kind: ModelKind = choice(MODEL_KIND)
     name: str
     unit: str = ref("units")
     person: str | None = None
     place: str | None = None
-    sector: ModelField = choice(MODEL_FIELD_LABELS)
+    sector: ModelField = choice(SECTOR)
     started_on: date | None = None
     description: str | None = None
     results: str | None = None

@@ -21,6 +21,7 @@ from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
 
+from dvtui.core.labels import Slug
 from dvtui.core.limits import in_int_range
 from dvtui.core.problems import FieldError
 from dvtui.core.text import fold, nfc, parse_date
@@ -94,7 +95,7 @@ def count(**kw: Any) -> Any:
     return dataclasses.field(default=None, metadata={"min": 0}, **kw)
 
 
-def choice(labels: Mapping[str, str], **kw: Any) -> Any:
+def choice(labels: Mapping[Slug, str], **kw: Any) -> Any:
     """A field of a closed set of slugs (a ``Literal``) with the message key of each one's
     label (slug → key): people read the labels and may type them instead of the slugs."""
     return dataclasses.field(metadata={"labels": labels}, **kw)

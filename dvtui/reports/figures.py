@@ -29,11 +29,12 @@ from dvtui.core.facts import (
     timeliness,
 )
 from dvtui.core.ids import RecordId
+from dvtui.core.labels import SECTOR
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
-    MODEL_FIELDS,
     Figures,
     Model,
+    ModelField,
     Period,
     Plan,
     Regulation,
@@ -44,7 +45,7 @@ from dvtui.core.records import (
     Unit,
 )
 from dvtui.core.settings import Settings
-from dvtui.i18n import N_, t
+from dvtui.i18n import t
 from dvtui.reports.common import Progress, no_progress, percent
 
 FIGURE_FIELDS: tuple[str, ...] = tuple(f.name for f in dataclasses.fields(Figures))
@@ -57,39 +58,6 @@ FROM_MODEL_RECORDS: frozenset[str] = frozenset(
 
 REPORTED_FIGURES: tuple[str, ...] = tuple(f for f in FIGURE_FIELDS if f not in FROM_MODEL_RECORDS)
 """The figures summed from the units' reports."""
-
-FIGURE_LABELS: dict[str, str] = {
-    "conferences": N_("field.figures.conferences"),
-    "conference_attendees": N_("field.figures.conference_attendees"),
-    "citizen_receptions": N_("field.figures.citizen_receptions"),
-    "citizens_received": N_("field.figures.citizens_received"),
-    "dialogues": N_("field.figures.dialogues"),
-    "petitions_received": N_("field.figures.petitions_received"),
-    "petitions_in_competence": N_("field.figures.petitions_in_competence"),
-    "petitions_resolved": N_("field.figures.petitions_resolved"),
-    "voter_recommendations_received": N_("field.figures.voter_recommendations_received"),
-    "voter_recommendations_resolved": N_("field.figures.voter_recommendations_resolved"),
-    "models_registered": N_("field.figures.models_registered"),
-    "models_recognised": N_("field.figures.models_recognised"),
-    "exemplary_persons": N_("field.figures.exemplary_persons"),
-    "commendations": N_("field.figures.commendations"),
-}
-"""Each figure's full label (tables with room for it)."""
-
-SHORT_LABELS: dict[str, str] = {
-    "conferences": N_("doc.short.conferences"),
-    "conference_attendees": N_("doc.short.conference_attendees"),
-    "citizen_receptions": N_("doc.short.citizen_receptions"),
-    "citizens_received": N_("doc.short.citizens_received"),
-    "dialogues": N_("doc.short.dialogues"),
-    "petitions_received": N_("doc.short.petitions_received"),
-    "petitions_in_competence": N_("doc.short.petitions_in_competence"),
-    "petitions_resolved": N_("doc.short.petitions_resolved"),
-    "voter_recommendations_received": N_("doc.short.voter_recommendations_received"),
-    "voter_recommendations_resolved": N_("doc.short.voter_recommendations_resolved"),
-    "commendations": N_("doc.short.commendations"),
-}
-"""Each summed figure's short column head (the appendix's narrow columns)."""
 
 
 @dataclass(frozen=True)
@@ -124,7 +92,7 @@ class FigureTotal:
 class SectorCount:
     """Models and exemplary persons of the plan's year in one field (lĩnh vực)."""
 
-    sector: str
+    sector: ModelField
     models: int
     persons: int
 
@@ -283,7 +251,7 @@ class ConsolidatedReport:
                 sum(1 for m in self.of_kind("model") if m.sector == s),
                 sum(1 for m in self.of_kind("exemplary-person") if m.sector == s),
             )
-            for s in MODEL_FIELDS
+            for s in SECTOR  # every field of the schema, in its order
         )
 
     @property

@@ -17,15 +17,19 @@ from dvtui.core.facts import (
     plan_units,
     timeliness,
 )
-from dvtui.core.labels import PERIOD_KIND, label, timeliness_text
+from dvtui.core.labels import (
+    MODEL_KIND,
+    PERIOD_KIND,
+    REPORT_STATUS,
+    TASK_STATUS,
+    UNIT_KIND,
+    label,
+    timeliness_text,
+)
 from dvtui.core.problems import DataError
 from dvtui.core.records import (
-    MODEL_KIND_LABELS,
-    REPORT_STATUS_LABELS,
     REPORT_STATUSES,
-    TASK_STATUS_LABELS,
     TASK_STATUSES,
-    UNIT_KIND_LABELS,
     Model,
     Period,
     Plan,
@@ -75,7 +79,7 @@ def _report_timeliness(report: Report, period: Period, settings: Settings) -> Ce
 
 
 def _task_status(task: Task) -> Cell:
-    status = t(TASK_STATUS_LABELS[task.status])
+    status = t(TASK_STATUS[task.status])
     if task.due is None or task.status == "done":
         return status
     return PastDue(task.due, status, status + " · ", N_("ui.overdue"))
@@ -95,7 +99,7 @@ def record_cells(record: Record, data: Dataset, settings: Settings) -> list[Cell
         return [
             record.id.name,
             record.name,
-            t(UNIT_KIND_LABELS[record.kind]),
+            t(UNIT_KIND[record.kind]),
             record.gso_code or "",
         ]
     if isinstance(record, Task):
@@ -114,14 +118,14 @@ def record_cells(record: Record, data: Dataset, settings: Settings) -> list[Cell
         return [
             period.name,
             unit_name(record.unit),
-            t(REPORT_STATUS_LABELS[record.status]),
+            t(REPORT_STATUS[record.status]),
             format_date(record.submitted_on),
             _report_timeliness(record, period, settings),
         ]
     if isinstance(record, Model):
         return [
             str(record.year),
-            t(MODEL_KIND_LABELS[record.kind]),
+            t(MODEL_KIND[record.kind]),
             record.name,
             unit_name(record.unit),
             value_text("sector", record.sector, data),
@@ -243,7 +247,7 @@ def _jsonable(value: object) -> Json:
 def report_state_text(report: Report, period: Period, today: date, settings: Settings) -> str:
     """A report's state at a glance: reviewed status, or received/missing with timeliness."""
     if report.status in ("returned", "approved"):
-        return t(REPORT_STATUS_LABELS[report.status])
+        return t(REPORT_STATUS[report.status])
     state = timeliness(report, period, today, settings)
     if state == "pending":
         return t("status.report.missing")
@@ -293,7 +297,7 @@ def _aside(unit: Unit) -> str:
     """Why a unit has no row of figures: retired (since when), or a partner of its kind."""
     if unit.retired_on is not None:
         return t("ui.unit_retired", date=format_date(unit.retired_on))
-    return t(UNIT_KIND_LABELS[unit.kind])
+    return t(UNIT_KIND[unit.kind])
 
 
 def period_report_rows(
@@ -312,7 +316,7 @@ def period_report_rows(
             continue
         cells = [
             unit.name,
-            t(REPORT_STATUS_LABELS[report.status]),
+            t(REPORT_STATUS[report.status]),
             format_date(report.submitted_on),
             report_timeliness_text(report, period, today, settings),
             report.document_number or "",

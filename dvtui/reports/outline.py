@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dvtui.core import labels
-from dvtui.core.records import MODEL_FIELD_LABELS, MODEL_KIND_LABELS, REPORT_STATUS_LABELS, Model
+from dvtui.core.labels import FIGURE_SHORT, MODEL_KIND, REPORT_STATUS, SECTOR, figure_key
+from dvtui.core.records import Model
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, Translator
 from dvtui.reports.common import (
@@ -24,9 +25,7 @@ from dvtui.reports.common import (
     plan_citation,
 )
 from dvtui.reports.figures import (
-    FIGURE_LABELS,
     REPORTED_FIGURES,
-    SHORT_LABELS,
     ConsolidatedReport,
     TaskSection,
     UnitRow,
@@ -189,7 +188,7 @@ def figures_table(report: ConsolidatedReport, tr: Translator) -> Table:
     return Table(
         [tr.t("doc.col.no"), tr.t("doc.col.figure"), tr.t("doc.col.total"), tr.t("doc.col.units")],
         [
-            [str(i), tr.t(FIGURE_LABELS[f.field]), number(f.value), str(f.units)]
+            [str(i), tr.t(figure_key(f.field)), number(f.value), str(f.units)]
             for i, f in enumerate(report.totals, start=1)
         ],
         frozenset({0, 2, 3}),
@@ -300,10 +299,7 @@ def models_blocks(report: ConsolidatedReport, tr: Translator) -> list[Block]:
         ),
         Table(
             [tr.t("doc.col.sector"), tr.t("doc.col.models"), tr.t("doc.col.persons")],
-            [
-                [tr.t(MODEL_FIELD_LABELS[s.sector]), str(s.models), str(s.persons)]
-                for s in report.sectors
-            ]
+            [[tr.t(SECTOR[s.sector]), str(s.models), str(s.persons)] for s in report.sectors]
             + [[tr.t("doc.col.sum"), str(report.models_total), str(report.persons_total)]],
             frozenset({1, 2}),
             totals=1,
@@ -329,9 +325,9 @@ def models_table(report: ConsolidatedReport, tr: Translator) -> Table:
             [
                 str(i),
                 name,
-                tr.t(MODEL_KIND_LABELS[m.kind]),
+                tr.t(MODEL_KIND[m.kind]),
                 units.get(m.unit, (0, m.unit))[1],
-                tr.t(MODEL_FIELD_LABELS[m.sector]),
+                tr.t(SECTOR[m.sector]),
             ]
         )
     return Table(
@@ -369,7 +365,7 @@ def appendix_table(report: ConsolidatedReport, tr: Translator) -> Table:
         tr.t("col.submitted_on"),
         tr.t("col.timeliness"),
         tr.t("col.status"),
-        *[tr.t(SHORT_LABELS[f]) for f in REPORTED_FIGURES],
+        *[tr.t(FIGURE_SHORT[f]) for f in REPORTED_FIGURES],
         tr.t("doc.short.models"),
         tr.t("doc.short.persons"),
         tr.t("doc.short.regulation"),
@@ -380,7 +376,7 @@ def appendix_table(report: ConsolidatedReport, tr: Translator) -> Table:
             row.unit.name,
             format_date(row.report.submitted_on) if row.report else "",
             timeliness_text(row, tr),
-            tr.t(REPORT_STATUS_LABELS[row.report.status]) if row.report else "",
+            tr.t(REPORT_STATUS[row.report.status]) if row.report else "",
             *[number(getattr(row.figures, f)) for f in REPORTED_FIGURES],
             str(len(row.models)),
             str(len(row.persons)),

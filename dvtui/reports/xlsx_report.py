@@ -22,11 +22,11 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from dvtui.core.records import MODEL_FIELD_LABELS, REPORT_STATUS_LABELS, UNIT_KIND_LABELS
+from dvtui.core.labels import REPORT_STATUS, SECTOR, UNIT_KIND, figure_key
 from dvtui.core.text import inert
 from dvtui.i18n import Translator, t
 from dvtui.reports.common import Progress, as_of_line, no_progress, save_atomic
-from dvtui.reports.figures import FIGURE_LABELS, REPORTED_FIGURES, ConsolidatedReport
+from dvtui.reports.figures import REPORTED_FIGURES, ConsolidatedReport
 from dvtui.reports.outline import models_table, subject, timeliness_text
 
 FONT = "Times New Roman"
@@ -174,7 +174,7 @@ def _units_sheet(
         tr.t("xlsx.col.regulation"),
         tr.t("xlsx.col.models"),
         tr.t("xlsx.col.persons"),
-        *[tr.t(FIGURE_LABELS[f]) for f in REPORTED_FIGURES],
+        *[tr.t(figure_key(f)) for f in REPORTED_FIGURES],
     ]
     widths = [5, 28, 10, 11, 11, 13, 7, 11, 11, 9, 9, *[9] * len(REPORTED_FIGURES)]
     _sheet(ws, tr.t("xlsx.sheet.units"), title, as_of, headers, widths, freeze_col=2)
@@ -185,8 +185,8 @@ def _units_sheet(
             [
                 i,
                 row.unit.name,
-                tr.t(UNIT_KIND_LABELS[row.unit.kind]),
-                tr.t(REPORT_STATUS_LABELS[rep.status]) if rep else "",
+                tr.t(UNIT_KIND[row.unit.kind]),
+                tr.t(REPORT_STATUS[rep.status]) if rep else "",
                 rep.submitted_on if rep else None,
                 timeliness_text(row, tr),
                 row.days_late,
@@ -270,7 +270,7 @@ def _totals_sheet(
     _sheet(ws, tr.t("xlsx.sheet.totals"), title, as_of, headers, widths)
     source = tr.t("xlsx.base.reports", counted=report.counted)
     rows: list[list[Any]] = [
-        [tr.t(FIGURE_LABELS[f.field]), f.value, tr.tn("xlsx.base.units", f.units)]
+        [tr.t(figure_key(f.field)), f.value, tr.tn("xlsx.base.units", f.units)]
         for f in report.totals
     ]
     p, v, g = report.petitions, report.voter_recommendations, report.regulation
@@ -289,7 +289,7 @@ def _totals_sheet(
         [tr.t("xlsx.row.regulation_target"), Percent((g.target or 0) / 100), None],
     ]
     for s in report.sectors:
-        sector = tr.t(MODEL_FIELD_LABELS[s.sector])
+        sector = tr.t(SECTOR[s.sector])
         rows.append([tr.t("xlsx.row.models", sector=sector), s.models, tr.t("xlsx.base.models")])
         rows.append([tr.t("xlsx.row.persons", sector=sector), s.persons, tr.t("xlsx.base.models")])
     rows.append([tr.t("xlsx.row.source"), None, source])

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Protocol
 
 from rich.text import Text
 from textual import on
@@ -24,7 +25,7 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.problems import DataError
 from dvtui.core.records import Period
 from dvtui.core.settings import Settings
-from dvtui.core.text import parse_date
+from dvtui.core.text import inert, parse_date
 from dvtui.i18n import N_, Translator, current_language, t, translator
 from dvtui.tui.translated import TranslatedModal
 from dvtui.tui.widgets.fields import TextInput
@@ -38,6 +39,12 @@ FORMAT_LABELS = {
 Work = Callable[[Callable[[int, int, str], None]], None]
 
 
+class MakesWork(Protocol):
+    """What a dialog does with what was typed: the worker's job (DataError for bad input)."""
+
+    def __call__(self, period: str, fmt: str, path: Path, tr: Translator) -> Work: ...
+
+
 class DocumentDialog(TranslatedModal[Path | None]):
     """What both dialogs share: a period, a format, a file, a progress bar and the outcome."""
 
@@ -45,6 +52,7 @@ class DocumentDialog(TranslatedModal[Path | None]):
     FORMATS: tuple[str, ...] = ()
     TITLE_KEY = ""
     STEM = ""
+    make_work: MakesWork  # each dialog's own method
 
     def __init__(
         self,
@@ -70,8 +78,9 @@ class DocumentDialog(TranslatedModal[Path | None]):
             yield Static(Text(t(self.TITLE_KEY)), classes="dialog-title")
             yield Label(t("ui.export.period"))
             yield Select[str](
-                [(p.name, p.id.name) for p in self.periods],
+                [(Text(inert(p.name)), p.id.name) for p in self.periods],
                 value=self.period or Select.NULL,
+                prompt=t("ui.choose_period"),
                 id="export-period",
                 compact=True,
                 allow_blank=False,
@@ -81,6 +90,7 @@ class DocumentDialog(TranslatedModal[Path | None]):
             yield Select[str](
                 [(t(FORMAT_LABELS[f]), f) for f in self.FORMATS],
                 value=self.FORMATS[0],
+                prompt=t("ui.choose"),
                 id="export-format",
                 compact=True,
                 allow_blank=False,
@@ -138,10 +148,6 @@ class DocumentDialog(TranslatedModal[Path | None]):
             return parse_date(text)
         except ValueError:
             raise DataError("ui.export.bad_date", value=text) from None
-
-    def make_work(self, period: str, fmt: str, path: Path, tr: Translator) -> Work:
-        """What the worker does (subclasses); raise DataError for bad input."""
-        raise NotImplementedError
 
     @on(Button.Pressed, "#export-run")
     @on(Input.Submitted)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Static
 
 from dvtui.core.facts import title_of
 from dvtui.core.ids import RecordId
-from dvtui.core.labels import MODEL_KIND, REPORT_STATUS, SECTOR, UNIT_KIND
+from dvtui.core.labels import MODEL_KIND, REPORT_STATUS, SECTOR, UNIT_KIND, Slug
 from dvtui.core.problems import DataError, FieldError
 from dvtui.core.records import Figures, Model, Report, Task, Unit
 from dvtui.core.text import inert, slugify
@@ -24,7 +24,7 @@ from dvtui.tui.backend import Host
 from dvtui.tui.screens.form import FieldSpec, FormScreen
 
 
-def options(labels: Mapping[str, str]) -> tuple[tuple[str, str], ...]:
+def options(labels: Mapping[Slug, str]) -> tuple[tuple[str, str], ...]:
     """(label, slug) of every slug of a family (``dvtui.core.labels``), for a select."""
     return tuple((t(key), slug) for slug, key in labels.items())
 

@@ -57,6 +57,7 @@ class PlanNewScreen(TranslatedModal[tuple[str, int] | None]):
                 [(Text(t("ui.plan_of_year", year=p.year)), p.id.name) for p in self.plans],
                 value=newest.id.name,
                 allow_blank=False,
+                prompt=t("ui.choose"),
                 id="source",
                 compact=True,
             )
