@@ -31,7 +31,7 @@ from dvtui.core.records import KINDS, SCHEMA_VERSION, Figures, Record
 from dvtui.core.schema import from_table
 from dvtui.core.text import slugify
 from dvtui.core.trailers import build_message
-from dvtui.services.setup import GITATTRIBUTES, SETTINGS_TEXT
+from dvtui.services.setup import GITATTRIBUTES, SETTINGS
 
 TZ = timezone(timedelta(hours=7))
 
@@ -427,7 +427,8 @@ def generate(spec: Spec, target: Path) -> Generated:
 
     # Root commit: settings, attributes, units and the first year.
     first = year_list[0]
-    body = _stream(".gitattributes", GITATTRIBUTES.encode()) + _stream("dvtui.toml", SETTINGS_TEXT)
+    settings = codec.encode_table(SETTINGS)
+    body = _stream(".gitattributes", GITATTRIBUTES.encode()) + _stream("dvtui.toml", settings)
     for rid, table in {**unit_tables, **created[first]}.items():
         record = builder.record(rid, current[rid] if rid.startswith("reports/") else table)
         body += _stream(f"records/{rid}.toml", codec.encode(record))

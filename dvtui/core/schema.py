@@ -15,7 +15,7 @@ import dataclasses
 import re
 import types
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -103,7 +103,7 @@ def choice(labels: Mapping[Slug, str], **kw: Any) -> Any:
 
 @cache
 def hints(cls: type) -> dict[str, Any]:
-    """The resolved type hints of a dataclass, cached: they are read on every load."""
+    """The resolved type hints of a dataclass, cached (converters are compiled from them)."""
     return typing.get_type_hints(cls)
 
 
@@ -133,7 +133,7 @@ def from_table(
 ) -> tuple[R | None, list[Issue]]:
     """Validate ``table`` against ``cls``; return the record (or None) and every issue found."""
     issues: list[Issue] = []
-    value = _convert_dataclass(cls, table, "", issues)
+    value = _table_converter(cls)(table, "", issues)
     if issues:
         return None, issues
     try:
@@ -147,85 +147,162 @@ def rule_issue(exc: FieldError) -> Issue:
     return Issue(exc.field, exc.code, exc.values)
 
 
-def _convert_dataclass(cls: type, table: Any, prefix: str, issues: list[Issue]) -> dict[str, Any]:
-    if not isinstance(table, dict):
-        issues.append(Issue(prefix.rstrip("."), "err.type.table"))
-        return {}
-    known = {f.name: f for f in stored_fields(cls)}
-    for key in table:
-        if key not in known:
-            issues.append(Issue(prefix + key, "err.unknown_key"))
-    out: dict[str, Any] = {}
-    for name, f in known.items():
-        path = prefix + name
-        if name not in table:
-            if _is_required(f):
-                issues.append(Issue(path, "err.required"))
-            continue
-        out[name] = _convert(hints(cls)[name], table[name], path, f.metadata, issues)
-    return out
+# A converter checks one value found at ``path`` and gives what the record holds: every
+# problem is added to ``issues`` (a bad value is kept, so that later fields are still checked).
+# One is compiled per record class and field type on first use, from the type hints: a load
+# of 10,000 files walks the hints once, not once per file and field.
+Converter = Callable[[Any, str, list[Issue]], Any]
+
+
+TableConverter = Callable[[Any, str, list[Issue]], dict[str, Any]]
+_TABLE_CONVERTERS: dict[type, TableConverter] = {}
+
+
+def _table_converter(cls: type) -> TableConverter:
+    """The converter of a table into the fields of ``cls`` (its ``path`` is the table's
+    prefix: ``""`` or ``"figures."``), compiled on first use."""
+    found = _TABLE_CONVERTERS.get(cls)
+    if found is None:
+        found = _TABLE_CONVERTERS[cls] = _compile_table(cls)
+    return found
+
+
+def _compile_table(cls: type) -> TableConverter:
+    fields = tuple(
+        (f.name, _is_required(f), _compile(hints(cls)[f.name], f.metadata))
+        for f in stored_fields(cls)
+    )
+    known = frozenset(name for name, _, _ in fields)
+
+    def convert(table: Any, prefix: str, issues: list[Issue]) -> dict[str, Any]:
+        if not isinstance(table, dict):
+            issues.append(Issue(prefix.rstrip("."), "err.type.table"))
+            return {}
+        if not known.issuperset(table):
+            issues.extend(
+                Issue(prefix + key, "err.unknown_key") for key in table if key not in known
+            )
+        out: dict[str, Any] = {}
+        for name, required, field_converter in fields:
+            if name in table:
+                out[name] = field_converter(table[name], prefix + name, issues)
+            elif required:
+                issues.append(Issue(prefix + name, "err.required"))
+        return out
+
+    return convert
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def _convert(tp: Any, value: Any, path: str, meta: Any, issues: list[Issue]) -> Any:
+def _compile(tp: Any, meta: Mapping[str, Any]) -> Converter:
+    """The converter of a value of type ``tp`` (``None`` of an optional is never in TOML)."""
     tp, _optional = _unwrap_optional(tp)
     origin = get_origin(tp)
     if origin is Literal:
-        allowed = get_args(tp)
-        if value not in allowed:
-            issues.append(Issue(path, "err.enum", {"value": value, "allowed": ", ".join(allowed)}))
-        return value
+        return _literal(get_args(tp))
     if tp is str:
-        if not isinstance(value, str):
-            issues.append(Issue(path, "err.type.str"))
-            return value
-        if _SURROGATE.search(value):  # bytes that were not UTF-8 (a mis-encoded argument)
-            issues.append(Issue(path, "err.type.not_utf8"))
-            return value
-        return _stored_text(value)
+        return _text
     if tp is bool:
-        if not isinstance(value, bool):
-            issues.append(Issue(path, "err.type.bool"))
-        return value
+        return _flag
     if tp is int:
+        return _number(meta.get("min"))
+    if tp is date:
+        return _day
+    if origin is list:
+        (item_tp,) = get_args(tp)
+        return _items(_compile(item_tp, meta))
+    if origin is dict:
+        _key_tp, value_tp = get_args(tp)
+        return _mapping(_compile(value_tp, meta))
+    if dataclasses.is_dataclass(tp):
+        assert isinstance(tp, type)
+        return _nested(tp)
+    raise TypeError(f"unsupported field type {tp!r}")  # a bug in records.py
+
+
+def _literal(allowed: tuple[str, ...]) -> Converter:
+    slugs = frozenset(allowed)
+    shown = ", ".join(allowed)
+
+    def convert(value: Any, path: str, issues: list[Issue]) -> Any:
+        if not (type(value) is str and value in slugs) and value not in allowed:
+            issues.append(Issue(path, "err.enum", {"value": value, "allowed": shown}))
+        return value
+
+    return convert
+
+
+def _text(value: Any, path: str, issues: list[Issue]) -> Any:
+    if not isinstance(value, str):
+        issues.append(Issue(path, "err.type.str"))
+        return value
+    if value.isascii():  # no surrogate, already NFC: only line breaks to look at
+        return _CRLF.sub("\n", value) if "\r" in value else value
+    if _SURROGATE.search(value):  # bytes that were not UTF-8 (a mis-encoded argument)
+        issues.append(Issue(path, "err.type.not_utf8"))
+        return value
+    return _stored_text(value)
+
+
+def _flag(value: Any, path: str, issues: list[Issue]) -> Any:
+    if not isinstance(value, bool):
+        issues.append(Issue(path, "err.type.bool"))
+    return value
+
+
+def _number(smallest: int | None) -> Converter:
+    def convert(value: Any, path: str, issues: list[Issue]) -> Any:
         if not isinstance(value, int) or isinstance(value, bool):
             issues.append(Issue(path, "err.type.int"))
         elif not in_int_range(value):  # TOML could never hold it; a spreadsheet rounds it
             issues.append(Issue(path, "err.int_range"))
-        elif "min" in meta and value < meta["min"]:
-            issues.append(Issue(path, "err.min", {"min": meta["min"]}))
+        elif smallest is not None and value < smallest:
+            issues.append(Issue(path, "err.min", {"min": smallest}))
         return value
-    if tp is date:
-        if not isinstance(value, date) or isinstance(value, datetime):
-            issues.append(Issue(path, "err.type.date"))
-        return value
-    if origin is list:
+
+    return convert
+
+
+def _day(value: Any, path: str, issues: list[Issue]) -> Any:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        issues.append(Issue(path, "err.type.date"))
+    return value
+
+
+def _items(item: Converter) -> Converter:
+    def convert(value: Any, path: str, issues: list[Issue]) -> Any:
         if not isinstance(value, list):
             issues.append(Issue(path, "err.type.list"))
             return []
-        (item_tp,) = get_args(tp)
-        return [_convert(item_tp, v, f"{path}[{i + 1}]", meta, issues) for i, v in enumerate(value)]
-    if origin is dict:
+        return [item(v, f"{path}[{i + 1}]", issues) for i, v in enumerate(value)]
+
+    return convert
+
+
+def _mapping(item: Converter) -> Converter:
+    def convert(value: Any, path: str, issues: list[Issue]) -> Any:
         if not isinstance(value, dict):
             issues.append(Issue(path, "err.type.table"))
             return {}
-        _key_tp, value_tp = get_args(tp)
-        return {
-            nfc(k): _convert(value_tp, v, f"{path}.{k}", meta, issues) for k, v in value.items()
-        }
-    if dataclasses.is_dataclass(tp):
-        assert isinstance(tp, type)
-        fields = _convert_dataclass(tp, value, path + ".", issues)
+        return {nfc(k): item(v, f"{path}.{k}", issues) for k, v in value.items()}
+
+    return convert
+
+
+def _nested(cls: type) -> Converter:
+    def convert(value: Any, path: str, issues: list[Issue]) -> Any:
+        fields = _table_converter(cls)(value, path + ".", issues)
         try:
-            return tp(**fields)
+            return cls(**fields)
         except TypeError:  # a required nested field is missing: already reported
             return None
         except FieldError as exc:  # a nested rule (figures.x ≤ figures.y): a problem, not a crash
             issues.append(rule_issue(exc))
             return None
-    raise TypeError(f"unsupported field type {tp!r} at {path}")  # a bug in records.py
+
+    return convert
 
 
 def to_table(record: DataclassInstance) -> dict[str, Any]:

@@ -38,7 +38,7 @@ class FileTooLarge(OSError):
         self.limit = limit
 
 
-def read_regular(path: Path, *, limit: int = MAX_RECORD_BYTES) -> bytes:
+def read_regular(path: str | Path, *, limit: int = MAX_RECORD_BYTES) -> bytes:
     """The bytes of the regular file at ``path``; OSError for anything else.
 
     Opened without blocking and checked with ``fstat`` before any byte is read, so a
