@@ -487,16 +487,18 @@ LIST_KINDS = ("reports", "tasks", "units", "periods", "models", "plans")
 DAY = date(2023, 7, 20)  # the half-year's reports are due: some late, some overdue
 
 
-def slow_list(root: Path, kind: str, today: date) -> str:
-    """What `dvtui list KIND` printed before the row cache: every file parsed from disk, the
-    rows of ``list_rows``, the plain table writer."""
+def slow_list(root: Path, kind: str, today: date, plan: str | None = None) -> str:
+    """What `dvtui list KIND [--plan P]` printed before the row cache: every file parsed from
+    disk, the rows of ``list_rows`` of the plan in view, the plain table writer."""
     from dvtui.cli.output import plain_table
     from dvtui.i18n import t
-    from dvtui.reports.listing import list_rows
+    from dvtui.reports.listing import list_rows, listed_plan
     from dvtui.storage.store import load_settings
 
     settings, _ = load_settings(root)
-    columns, rows = list_rows(oracle(root), settings, kind, today=today, searchable=False)
+    data = oracle(root)
+    shown = listed_plan(data, settings, kind, plan)
+    columns, rows = list_rows(data, settings, kind, today=today, searchable=False, plan=shown)
     text = plain_table([t(c) for c in columns], [r.cells for r in rows])
     assert text is not None
     return text
@@ -722,3 +724,50 @@ def test_a_damaged_row_cache_is_ignored_and_made_again(
     assert from_the_row_cache(repo_path, "reports") is None
     assert_lists_like_slow(repo_path, capsys)
     assert from_the_row_cache(repo_path, "reports") == slow_list(repo_path, "reports", DAY)
+
+
+def test_every_list_follows_the_plan_in_view_fast_or_slow(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """After next year's plan is made, the quick path lists what the full one does: the
+    newest plan's tasks, periods, reports and models, ``default_plan`` when dvtui.toml names
+    one, and ``--plan`` the plan asked for."""
+    from dvtui.cli.quick import main
+
+    warm_rows(repo_path, capsys)  # 2023's rows cached
+    assert main(["--repo", str(repo_path), "plan", "new", "2024", "--from", "2023"]) == 0
+    capsys.readouterr()
+    for _ in range(2):  # the first list fills the row caches, the second is served by them
+        assert_lists_like_slow(repo_path, capsys)
+    for kind in LIST_KINDS:
+        assert from_the_row_cache(repo_path, kind) == slow_list(repo_path, kind, DAY), kind
+    reports = listed(repo_path, "reports", DAY, capsys)
+    assert "Báo cáo 6 tháng năm 2024" in reports and "năm 2023" not in reports
+    for kind in LIST_KINDS:
+        args = ["--repo", str(repo_path), "--today", DAY.isoformat(), "list", kind]
+        assert main([*args, "--plan", "2023"]) == 0
+        assert capsys.readouterr().out == slow_list(repo_path, kind, DAY, "2023"), kind
+    settings = repo_path / "dvtui.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + 'default_plan = "2023"\n')
+    for _ in range(2):
+        assert_lists_like_slow(repo_path, capsys)
+    assert "Báo cáo 6 tháng năm 2023" in listed(repo_path, "reports", DAY, capsys)
+
+
+def test_a_period_saved_into_another_plan_leaves_the_rows_of_the_plan_in_view(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dvtui.cli.quick import main
+
+    assert main(["--repo", str(repo_path), "plan", "new", "2024", "--from", "2023"]) == 0
+    capsys.readouterr()
+    warm_rows(repo_path, capsys)
+    period = ["--repo", str(repo_path), "set", "periods/2024-year"]
+    assert main([*period, "due=16/10/2024"]) == 0  # the same plan: the row made in place
+    capsys.readouterr()
+    assert from_the_row_cache(repo_path, "periods") == slow_list(repo_path, "periods", DAY)
+    assert main([*period, "plan=2023"]) == 0
+    capsys.readouterr()
+    assert from_the_row_cache(repo_path, "periods") is None
+    assert_lists_like_slow(repo_path, capsys)
+    assert "2024" not in listed(repo_path, "periods", DAY, capsys).split("\n", 2)[2]

@@ -20,9 +20,6 @@ from dvtui.core.text import inert
 from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
-    from dvtui.core.dataset import Dataset
-    from dvtui.core.records import Plan
-    from dvtui.core.settings import Settings
     from dvtui.storage import Store
 
 
@@ -105,7 +102,7 @@ def list_arguments(p: argparse.ArgumentParser) -> None:
 
 def cmd_list(store: Store, args: ListOptions, today: date) -> int:
     """``dvtui list KIND``: a table for people or JSON for scripts."""
-    from dvtui.reports.listing import list_rows
+    from dvtui.reports.listing import list_rows, listed_plan
     from dvtui.storage.loader import paused_gc
 
     # Thousands of rows of new objects and no garbage: no cyclic GC walking them all.
@@ -130,7 +127,7 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
             period=args.period,
             search=args.search,
             searchable=False,  # printed once, never filtered again
-            plan=_listed_plan(data, store.settings, args),
+            plan=listed_plan(data, store.settings, args.kind, args.plan, args.period),
         )
         if args.format == "json":
             from dvtui.reports.listing import records_json
@@ -139,17 +136,6 @@ def cmd_list(store: Store, args: ListOptions, today: date) -> int:
             return EXIT_OK
         print_table([t(c) for c in columns], [r.cells for r in rows], inert_cells=True)
     return EXIT_OK
-
-
-def _listed_plan(data: Dataset, settings: Settings, args: ListOptions) -> Plan | None:
-    """The plan ``dvtui list`` shows: ``--plan``, else that of ``--period``, else the one in
-    view (the newest); none for the kinds that belong to no plan."""
-    from dvtui.core.facts import plan_in_view
-
-    if args.kind in ("plans", "units", "reviews"):
-        return None
-    period = data.period(args.period) if args.period else None
-    return plan_in_view(data, settings, args.plan or (period.plan if period else None))
 
 
 # --- show ------------------------------------------------------------------------------------

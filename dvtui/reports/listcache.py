@@ -2,10 +2,13 @@
 filled and read with the cells :mod:`dvtui.reports.listing` makes, so that the output is the
 one the full path prints, byte for byte.
 
-The rows are text: one row per record, ``\\x1e`` between rows, ``\\x1f`` between cells, the
-record's id first. Cells are inert (control characters made visible), so neither separator
-can be part of one. A day-dependent cell (:class:`~dvtui.reports.listing.PastDue`) is kept
-as ``\\x00last\\x00before\\x00prefix\\x00key`` and worked out on the day of the list.
+The rows are those of the plan in view (``listing.listed_plan``, as the full path lists
+them), which the first line names (``2024/2024``: its slug and year; empty for the kinds
+of no plan) with the layout. The rows are text: one row per record, ``\\x1e`` between
+rows, ``\\x1f`` between cells, the record's id first. Cells are inert (control characters
+made visible), so neither separator can be part of one. A day-dependent cell
+(:class:`~dvtui.reports.listing.PastDue`) is kept as ``\\x00last\\x00before\\x00prefix\\x00key``
+and worked out on the day of the list.
 
 ``dvtui set`` keeps the cache of the saved record's kind up to date (:func:`after_save`): its
 row is made again from the record and the records it names, in place, when the save was
@@ -139,8 +142,10 @@ def _row(rid: str, layout: _Layout, cells: list[str]) -> str:
     return _CELL.join([rid, _sizes(cells), layout.line(cells)])
 
 
-def _payload(layout: _Layout, headers: list[str], ids: list[str], rows: list[list[str]]) -> str:
-    lines = [layout.meta(), _row("", layout, headers)]
+def _payload(
+    view: str, layout: _Layout, headers: list[str], ids: list[str], rows: list[list[str]]
+) -> str:
+    lines = [f"{view};{layout.meta()}", _row("", layout, headers)]
     lines += [_row(rid, layout, cells) for rid, cells in zip(ids, rows, strict=True)]
     return _ROW.join(lines)
 
@@ -148,7 +153,7 @@ def _payload(layout: _Layout, headers: list[str], ids: list[str], rows: list[lis
 def _render(payload: str, today: date, width: int) -> str | None:
     """The table ``plain_table`` would print; None when it would leave it to Rich (too wide)."""
     meta, *lines = payload.split(_ROW)
-    opened, *columns = meta.split(";")
+    _view, opened, *columns = meta.split(";")
     open_at = int(opened)
     widths = [int(c.split(",")[0]) for c in columns]
     if open_at < 0:
@@ -183,7 +188,7 @@ def listed(store: Store, kind: str, today: date, width: int) -> str | None:
     from dvtui.core.records import KINDS
     from dvtui.i18n import t
     from dvtui.reports.cells import COLUMNS
-    from dvtui.reports.listing import record_cells
+    from dvtui.reports.listing import in_plan, listed_plan, record_cells
 
     dirs = store.git.dirs
     quick = cached(store.root, dirs, kind, today, width)
@@ -192,13 +197,17 @@ def listed(store: Store, kind: str, today: date, width: int) -> str | None:
     lang = current_language()
     before = rowcache.look(store.root, dirs, kind)
     data = store.load()
-    records = data.of(KINDS[kind])
+    plan = listed_plan(data, store.settings, kind)
+    records = [
+        r for r in data.of(KINDS[kind]) if plan is None or in_plan(r, plan.id.name, plan.year, data)
+    ]
+    view = "" if plan is None else f"{plan.id.name}/{plan.year}"
     rows = [[_encode_cell(c) for c in record_cells(r, data, store.settings)] for r in records]
     headers = [t(c) for c in COLUMNS[kind]]
     layout = _Layout(headers, rows)
     if not layout.usable(rows):
         return None
-    payload = _payload(layout, headers, [str(r.id) for r in records], rows)
+    payload = _payload(view, layout, headers, [str(r.id) for r in records], rows)
     if before is not None and store.vouched:
         after = rowcache.look(store.root, dirs, kind)
         if after is not None and _same(before, after):
@@ -249,9 +258,10 @@ def after_save(
 
 
 def _with_row(store: Store, payload: str, record: Record) -> str | None:
-    """``payload`` with ``record``'s row made again in its place, when the layout of every
-    other row stays as it was (no column gets wider or narrower); else None."""
-    from dvtui.reports.listing import record_cells
+    """``payload`` with ``record``'s row made again in its place, when the record is still of
+    the plan in view and the layout of every other row stays as it was (no column gets wider
+    or narrower); else None."""
+    from dvtui.reports.listing import in_plan, record_cells
 
     head = f"{_ROW}{record.id}{_CELL}"
     start = payload.find(head)
@@ -260,12 +270,17 @@ def _with_row(store: Store, payload: str, record: Record) -> str | None:
     end = payload.find(_ROW, start + 1)
     end = len(payload) if end < 0 else end
     meta = payload[: payload.index(_ROW)]
-    opened, *columns = meta.split(";")
+    view, opened, *columns = meta.split(";")
+    context = store.context(record)
+    if view:
+        plan, _, year = view.partition("/")
+        if not in_plan(record, plan, int(year), context):
+            return None  # it left the plan in view (a period moved to another plan)
     open_at = int(opened)
     widths = [int(c.split(",")[0]) for c in columns]
     at_max = [int(c.split(",")[1]) for c in columns]
     was = [int(w) for w in payload[start + len(head) : end].split(_CELL, 1)[0].split(",")]
-    new = [_encode_cell(c) for c in record_cells(record, store.context(record), store.settings)]
+    new = [_encode_cell(c) for c in record_cells(record, context, store.settings)]
     for i, (w_old, cell) in enumerate(zip(was, new, strict=True)):
         if "\n" in cell or "\t" in cell or "\r" in cell:
             return None
@@ -278,4 +293,4 @@ def _with_row(store: Store, payload: str, record: Record) -> str | None:
     layout = _Layout.__new__(_Layout)
     layout.open, layout.widths, layout.at_max = open_at, widths, at_max
     row = _ROW + _row(str(record.id), layout, new)
-    return layout.meta() + payload[len(meta) : start] + row + payload[end:]
+    return f"{view};{layout.meta()}" + payload[len(meta) : start] + row + payload[end:]

@@ -190,7 +190,7 @@ def list_rows(
             continue
         if period and not (isinstance(record, Report) and record.period == period):
             continue
-        if plan is not None and not _of_plan(record, plan, data):
+        if plan is not None and not in_plan(record, plan.id.name, plan.year, data):
             continue
         row = make_row(record, data, settings, today, searchable=searchable or bool(search))
         if search and not row.matches(search):
@@ -199,15 +199,33 @@ def list_rows(
     return COLUMNS[kind], rows
 
 
-def _of_plan(record: Record, plan: Plan, data: Dataset) -> bool:
-    """Whether ``record`` belongs to ``plan`` (records of no plan always do)."""
+def listed_plan(
+    data: Dataset,
+    settings: Settings,
+    kind: str,
+    wanted: str | None = None,
+    period: str | None = None,
+) -> Plan | None:
+    """The plan ``dvtui list KIND`` shows: ``wanted`` (``--plan``), else that of ``period``,
+    else the one in view (the newest); none for the kinds that belong to no plan."""
+    from dvtui.core.facts import plan_in_view
+
+    if kind in ("plans", "units", "reviews"):
+        return None
+    found = data.period(period) if period else None
+    return plan_in_view(data, settings, wanted or (found.plan if found else None))
+
+
+def in_plan(record: Record, plan: str, year: int, data: Dataset) -> bool:
+    """Whether ``record`` belongs to the plan ``plan`` of ``year`` (records of no plan always
+    do); ``data`` holds at least the period a report or summary names."""
     if isinstance(record, (Task, Period)):
-        return record.plan == plan.id.name
+        return record.plan == plan
     if isinstance(record, (Report, Summary)):
         period = data.period(record.period)
-        return period is not None and period.plan == plan.id.name
+        return period is not None and period.plan == plan
     if isinstance(record, Model):
-        return record.year == plan.year
+        return record.year == year
     return True
 
 
