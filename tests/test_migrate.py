@@ -55,6 +55,7 @@ def test_dvtui_migrate_renames_the_tasks_in_one_commit_that_audit_accepts(old_re
         "deadline_inclusive": True,
         "require_signed_commits": False,
         "format": 2,
+        "requires_dvtui": "0.2.0",
     }
     # The trailers name every record renamed or rewritten, and nothing else changed.
     message = parse_message(head_message(old_repo))
@@ -123,13 +124,49 @@ def test_an_old_repo_that_cannot_be_migrated_now_is_still_read_but_not_saved_int
 
 def test_a_repo_of_a_newer_format_is_refused(repo_path: Path) -> None:
     settings = repo_path / "dvtui.toml"
-    settings.write_text(
-        settings.read_text(encoding="utf-8").replace("format = 2", "format = 3"), encoding="utf-8"
-    )
+    text = settings.read_text(encoding="utf-8").replace("format = 2", "format = 3")
+    kept = [line for line in text.splitlines() if not line.startswith("requires_dvtui")]
+    settings.write_text("\n".join(kept) + "\n", encoding="utf-8")  # an older layout's file
     r = dvtui("--repo", str(repo_path), "list", "tasks")
     assert r.returncode == 1
     assert "định dạng 3, mới hơn bản dvtui này" in r.stderr
     assert "nâng cấp dvtui" in r.stderr
+
+
+def test_a_repo_of_this_version_names_the_dvtui_it_needs(repo_path: Path, tmp_path: Path) -> None:
+    """What an older dvtui will read, on a repo made or migrated by this one."""
+    old_repo = make_01_repo(tmp_path / "old")
+    assert dvtui("--repo", str(old_repo), "migrate").returncode == 0
+    for repo in (repo_path, old_repo):
+        settings = tomllib.loads((repo / "dvtui.toml").read_text(encoding="utf-8"))
+        assert settings["format"] == 2 and settings["requires_dvtui"] == "0.2.0"
+    assert audit(Store(old_repo)).clean
+    assert dvtui("--repo", str(old_repo), "validate").returncode == 0
+
+
+def test_a_repo_written_by_a_newer_dvtui_is_refused_in_one_line(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A newer dvtui's repo (a field this version does not know, its format raised) is
+    refused as a whole, by every command and the quick list, naming the version it needs:
+    never a list of "unknown field" errors, never a table from an old cache."""
+    from dvtui.cli.quick import main
+
+    assert main(["--repo", str(repo_path), "list", "reports"]) == 0  # the row cache filled
+    capsys.readouterr()
+    settings = repo_path / "dvtui.toml"
+    text = settings.read_text(encoding="utf-8").replace("format = 2", "format = 3")
+    settings.write_text(text.replace('"0.2.0"', '"0.3.1"'), encoding="utf-8")
+    unit = repo_path / "records" / "units" / "phong-y-te.toml"
+    unit.write_text(unit.read_text(encoding="utf-8") + 'mail_box = "yte@example"\n')
+    git(repo_path, "commit", "-qam", "dvtui 0.3.1")
+    for args in (["list", "reports"], ["status"], ["validate"], ["show", "units/phong-y-te"]):
+        r = dvtui("--repo", str(repo_path), *args)
+        assert r.returncode == 1, args
+        assert r.stdout == "", args
+        lines = r.stderr.splitlines()
+        assert len(lines) == 1, (args, lines)
+        assert "cần dvtui 0.3.1 trở lên" in lines[0] and "nâng cấp dvtui" in lines[0], args
 
 
 def test_a_new_repo_has_the_current_format(repo_path: Path) -> None:

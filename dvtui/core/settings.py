@@ -27,6 +27,9 @@ class Settings:
     # The layout version of the data repo (see dvtui.storage.store.DATA_FORMAT); written by
     # dvtui, absent in repos made by dvtui 0.1 (format 1), raised only by a migration.
     format: int = field(default=1, metadata={"min": 1})
+    # The first dvtui that reads that layout ("0.2.0"): what an older one names when it
+    # refuses the repo (dvtui.storage.store.FORMAT_SINCE). Written with ``format``.
+    requires_dvtui: str = ""
     # Practice data (``make run``'s repo): opened as of this day unless --today says another,
     # with a line on screen saying so. Never set in an office's real data repo.
     practice_date: date | None = None

@@ -331,7 +331,8 @@ def _format_only(change: FileChange, tables: BlobTables) -> bool:
     if change.path != SETTINGS_FILE or change.new_blob is None:
         return False
     old, new = tables.get(change.old_blob) or {}, tables.get(change.new_blob) or {}
-    masked = {"format": None, "schema": None}  # a repo without dvtui.toml gets one
+    # A repo without dvtui.toml gets one; the dvtui a format needs goes with it.
+    masked = {"format": None, "schema": None, "requires_dvtui": None}
     return {**old, **masked} == {**new, **masked}
 
 

@@ -22,7 +22,14 @@ from dvtui.core.problems import DataError, InvalidRecord, Problem
 from dvtui.core.records import Record, Task
 from dvtui.i18n import N_, t
 from dvtui.storage.files import read_regular
-from dvtui.storage.store import DATA_FORMAT, SETTINGS_FILE, Batch, Store
+from dvtui.storage.store import (
+    DATA_FORMAT,
+    FORMAT_SINCE,
+    REQUIRES_KEY,
+    SETTINGS_FILE,
+    Batch,
+    Store,
+)
 
 
 @dataclass(frozen=True)
@@ -148,7 +155,8 @@ def _subject(found: int, migration: Migration) -> str:
 
 
 def _settings_with_format(store: Store, version: int) -> bytes:
-    """dvtui.toml as it is, with ``format`` raised (every other setting kept as written)."""
+    """dvtui.toml as it is, with ``format`` raised and the dvtui it needs (every other setting
+    kept as written)."""
     path = store.root / SETTINGS_FILE
     table: dict[str, object] = {"schema": 1}
     if path.exists():
@@ -157,6 +165,7 @@ def _settings_with_format(store: Store, version: int) -> bytes:
             raise InvalidRecord(problems)
         table.update(found)
     table["format"] = version
+    table[REQUIRES_KEY] = FORMAT_SINCE[version]
     return codec.encode_table(table)
 
 

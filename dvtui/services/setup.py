@@ -14,7 +14,7 @@ from dvtui.core.text import inert, nfc
 from dvtui.git.repo import GitRepo
 from dvtui.i18n import language, t
 from dvtui.storage.merge_driver import ensure_installed
-from dvtui.storage.store import DATA_FORMAT, SETTINGS_FILE
+from dvtui.storage.store import DATA_FORMAT, FORMAT_SINCE, REQUIRES_KEY, SETTINGS_FILE
 
 # Every record merges field by field (the driver is configured per clone by dvtui).
 GITATTRIBUTES = """\
@@ -26,6 +26,7 @@ records/**/*.toml merge=dvtui
 SETTINGS: dict[str, object] = {
     "schema": 1,
     "format": DATA_FORMAT,
+    REQUIRES_KEY: FORMAT_SINCE[DATA_FORMAT],
     "deadline_inclusive": True,
     "require_signed_commits": False,
 }

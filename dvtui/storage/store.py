@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -58,13 +59,26 @@ from dvtui.storage.seen import SeenFiles
 if TYPE_CHECKING:
     from dvtui.git.repo import Identity
 
-__all__ = ["DATA_FORMAT", "SETTINGS_FILE", "Batch", "HistoryEntry", "SaveResult", "Store"]
+__all__ = [
+    "DATA_FORMAT",
+    "FORMAT_SINCE",
+    "REQUIRES_KEY",
+    "SETTINGS_FILE",
+    "Batch",
+    "HistoryEntry",
+    "SaveResult",
+    "Store",
+]
 
 SETTINGS_FILE = "dvtui.toml"
 # The layout of a data repo this dvtui reads and writes (``format`` in dvtui.toml; a repo
 # made by dvtui 0.1 has none and is format 1). Older repos are migrated
 # (:mod:`dvtui.services.migrate`); a newer one is refused: an old dvtui would misread it.
 DATA_FORMAT = 2
+# The first dvtui that writes each format. A repo says what it needs (``requires_dvtui``,
+# written with ``format``), so that an older dvtui refuses it naming the version to get.
+FORMAT_SINCE = {1: "0.1.0", 2: "0.2.0"}
+REQUIRES_KEY = "requires_dvtui"
 
 
 @dataclass(frozen=True)
@@ -146,7 +160,7 @@ class Store:
         self.settings, self.settings_problems = load_settings(root)
         self.format = data_format(root)
         if self.format > DATA_FORMAT:
-            raise DataError("err.format.newer", found=self.format, current=DATA_FORMAT)
+            raise newer_format(root, self.format)
 
     @property
     def git_ready(self) -> bool:
@@ -787,6 +801,18 @@ def data_format(root: Path) -> int:
     table, _problems = codec.parse_table(SETTINGS_FILE, data)
     found = (table or {}).get("format", 1)
     return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1
+
+
+def newer_format(root: Path, found: int) -> DataError:
+    """The refusal of a repo of a newer layout: the dvtui it needs (one line), or its format
+    when it does not say. Nothing else of it is read: this dvtui would misread it."""
+    from dvtui import __version__
+
+    table, _problems = codec.parse_table(SETTINGS_FILE, read_regular(root / SETTINGS_FILE))
+    needs = (table or {}).get(REQUIRES_KEY)
+    if isinstance(needs, str) and re.fullmatch(r"\d+(\.\d+){1,3}", needs):
+        return DataError("err.format.needs", version=needs, current=__version__)
+    return DataError("err.format.newer", found=found, current=DATA_FORMAT)
 
 
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
