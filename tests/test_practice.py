@@ -45,6 +45,23 @@ def test_the_practice_repo_has_a_real_deterministic_history(
     again = tmp_path / "again"
     build_practice_repo(again)
     assert git(again, "log", "--format=%H").splitlines() == [line[:40] for line in log]
+    # Built elsewhere, it works where it is: its server is inside it, and F9 syncs with it.
+    server = repo / ".git" / "dvtui-practice-server.git"
+    assert git(repo, "remote", "get-url", "origin").strip() == str(server)
+    r = dvtui("--repo", str(repo), "sync")
+    assert r.returncode == 0, r.stderr
+    assert git(server, "rev-parse", "main") == git(repo, "rev-parse", "HEAD")
+    shm = Path("/dev/shm")
+    assert not list(shm.glob("dvtui-practice-*")) if shm.is_dir() else True  # nothing left
+
+
+def test_the_practice_repo_is_never_built_over_a_folder_in_use(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
+    r = dvtui("init", str(folder), "--practice")
+    assert r.returncode == 1 and str(folder) in r.stderr
+    assert [p.name for p in folder.iterdir()] == ["ghi-chu.txt"]
 
 
 @pytest.fixture(scope="module")
@@ -79,6 +96,9 @@ def test_the_practice_repo_shows_the_plan_working_as_of_its_day(practice: Path) 
     # Commands open it as of its day, unless told otherwise.
     out = dvtui("--repo", str(repo), "status").stdout
     assert "(tính đến 20/05/2023)" in out
+    # Everything it shows is of spring 2023, the last sync with the server too.
+    assert "Lần lấy dữ liệu gần nhất: 02/05/2023" in out
+    assert date.today().strftime("%d/%m/%Y") not in out
     out = dvtui("--repo", str(repo), "--today", "25/05/2023", "status").stdout
     assert "(tính đến 25/05/2023)" in out
 

@@ -21,10 +21,11 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from dvtui.core.ids import RecordId
+from dvtui.core.problems import DataError
 from dvtui.core.records import Note, Report, ReportStatus, Task
 from dvtui.git.repo import Identity
 from dvtui.services.setup import init_data_repo
@@ -54,6 +55,12 @@ def _as(who: Identity, when: str) -> Iterator[None]:
                 os.environ.pop(name, None)
             else:
                 os.environ[name] = value
+
+
+def _fetched_on(store: Store, when: str) -> None:
+    """The last fetch dated as the history is (``dvtui status`` says when it was)."""
+    stamp = datetime.fromisoformat(f"{when.replace(' ', 'T')}:00+07:00").timestamp()
+    os.utime(store.git.git_dir / "FETCH_HEAD", (stamp, stamp))
 
 
 def _set(store: Store, rid: str, **fields: str) -> None:
@@ -146,30 +153,55 @@ _MODEL_DAYS = ("05/04", "07/04", "11/04", "14/04", "20/04", "21/04")
 
 
 def build_practice_repo(target: Path) -> str:
-    """Make the practice data repo at ``target`` (missing or empty); the last commit's sha."""
+    """Make the practice data repo at ``target`` (missing or empty); the last commit's sha.
+
+    Built in a scratch folder in memory when the system has one (``/dev/shm``), then copied:
+    its ~40 saves are real commits through the Store, each made durable (fsync) as an
+    office's are, which on a disk is most of the time — and a practice repo cut short is
+    simply made again.
+    """
     target = Path(target).absolute()
+    if target.exists() and any(target.iterdir()):
+        raise DataError("err.init.exists", path=str(target))
+    scratch = Path(tempfile.mkdtemp(prefix="dvtui-practice-", dir=_memory_folder()))
+    try:
+        head = _build(scratch / "lan", scratch / "hung")
+        shutil.copytree(scratch / "lan", target, symlinks=True, dirs_exist_ok=True)
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    moved = Store(target)
+    moved.git.run("remote", "set-url", "origin", str(moved.git.git_dir / SERVER))
+    moved.git.close()
+    return head
+
+
+def _memory_folder() -> str | None:
+    """A folder in memory to build in (Linux's ``/dev/shm``); None: the usual temp folder."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def _build(office: Path, laptop: Path) -> str:
+    """The history: Lan's repo at ``office`` (its server inside), Hùng's clone at ``laptop``."""
     with _as(LAN, "2023-03-06 08:15"):
-        init_data_repo(target, practice_date=PRACTICE_DATE)
-    lan = Store(target)
+        init_data_repo(office, practice_date=PRACTICE_DATE)
+    lan = Store(office)
     server = lan.git.git_dir / SERVER
-    lan.git.run("clone", "-q", "--bare", str(target), str(server))
+    lan.git.run("clone", "-q", "--bare", str(office), str(server))
     lan.git.run("remote", "add", "origin", str(server))
     with _as(LAN, "2023-03-06 08:20"):
         sync(lan)  # published: the branch now follows the server's
-    laptop = Path(tempfile.mkdtemp(prefix="dvtui-practice-"))
-    try:
-        clone(str(server), laptop / "hung")
-        hung = Store(laptop / "hung")
-        _march(lan, hung)
-        _april(hung)
-        with _as(HUNG, "2023-04-28 16:30"):
-            sync(hung)  # his March and April go to the server
-        with _as(LAN, "2023-05-02 07:45"):
-            sync(lan)  # both worked meanwhile: a merge commit, pushed
-        _may(lan)
-        hung.git.close()
-    finally:
-        shutil.rmtree(laptop, ignore_errors=True)
+    clone(str(server), laptop)
+    hung = Store(laptop)
+    _march(lan, hung)
+    _april(hung)
+    with _as(HUNG, "2023-04-28 16:30"):
+        sync(hung)  # his March and April go to the server
+    hung.git.close()
+    with _as(LAN, "2023-05-02 07:45"):
+        sync(lan)  # both worked meanwhile: a merge commit, pushed
+    _fetched_on(lan, "2023-05-02 07:45")
+    _may(lan)
     lan.git.write_commit_graph()
     head = lan.git.head() or ""
     lan.git.close()
