@@ -53,7 +53,10 @@ def test_a_unit_added_without_reports_is_expected_everywhere(store: Store) -> No
     items = overdue_list(data, store.settings, AFTER_H1, "2023-h1")
     mine = [i for i in items if i.unit.id.name == "ubnd-xa-moi"]
     assert [i.state for i in mine] == ["overdue"]
-    assert "UBND xã Mới" in urging_letter(data, items, AFTER_H1, date(2023, 6, 5)).units
+    assert (
+        "UBND xã Mới"
+        in urging_letter(data, store.settings, items, AFTER_H1, date(2023, 6, 5)).units
+    )
     _cols, rows = period_report_rows(data, store.settings, AFTER_H1, h1)
     assert "UBND xã Mới" in [r.cells[0] for r in rows]
 

@@ -56,6 +56,9 @@ def test_dvtui_migrate_renames_the_tasks_in_one_commit_that_audit_accepts(old_re
         "require_signed_commits": False,
         "format": 2,
         "requires_dvtui": "0.2.0",
+        # What dvtui 0.1 printed in every letter, kept now that it comes from dvtui.toml.
+        "coordinator": "Phòng Nội vụ huyện",
+        "letter_symbol": "UBND-NV",
     }
     # The trailers name every record renamed or rewritten, and nothing else changed.
     message = parse_message(head_message(old_repo))

@@ -517,7 +517,7 @@ def test_urging_letter_names_a_few_units_after_kinh_gui(repo: Path, tmp_path: Pa
     data = store.load()
     items = overdue_list(data, store.settings, date(2023, 5, 25), PERIOD)
     few = [i for i in items if i.unit.id.name in (WITH_CONTACT, LATE_RETURNED, LATE)]
-    letter = urging_letter(data, few, date(2023, 5, 25), date(2023, 6, 5))
+    letter = urging_letter(data, store.settings, few, date(2023, 5, 25), date(2023, 6, 5))
     assert letter.units == ["UBND xã Mùn Chung", "UBND xã Ta Ma"]  # the late one owes nothing
     out = tmp_path / "it.docx"
     write_letter_docx(letter, out)
@@ -526,6 +526,6 @@ def test_urging_letter_names_a_few_units_after_kinh_gui(repo: Path, tmp_path: Pa
     assert "Kính gửi:\t- UBND xã Mùn Chung;" in text and "- UBND xã Ta Ma" in text
     with pytest.raises(DataError):
         late = [i for i in items if i.unit.id.name == LATE]
-        urging_letter(data, late, date(2023, 5, 25), date(2023, 6, 5))
+        urging_letter(data, store.settings, late, date(2023, 5, 25), date(2023, 6, 5))
     with pytest.raises(DataError):  # a new deadline must be after the letter's day
-        urging_letter(data, few, date(2023, 5, 25), date(2023, 5, 25))
+        urging_letter(data, store.settings, few, date(2023, 5, 25), date(2023, 5, 25))

@@ -194,7 +194,7 @@ def cmd_overdue(store: Store, args: OverdueOptions, today: date) -> int:
         if by is None:
             raise DataError("err.letter.by_required")
         assert output is not None
-        letter = urging_letter(data, items, today, by, as_of)
+        letter = urging_letter(data, store.settings, items, today, by, as_of)
         with progress_bar(t("cli.overdue.building")) as progress:
             export.write_letter(letter, output, fmt, progress)
         print(tn("cli.overdue.letter", len(letter.units), path=args.output))

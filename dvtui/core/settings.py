@@ -18,6 +18,13 @@ class Settings:
     # its documents' date line ("Mường Ảng"): the defaults of a new plan (dvtui init --empty).
     issuer: str = ""
     place: str = ""
+    # Who the units' reports go through and who answers their questions ("Phòng Nội vụ
+    # huyện", "Văn phòng HĐND và UBND xã"): the letters' "(qua …)" and "liên hệ …", the
+    # forms' "gửi lại cho …". Empty: the plan's issuer, and no "(qua …)".
+    coordinator: str = ""
+    # The symbol after the number of the office's letters ("UBND-NV"). Empty: "UBND" for a
+    # People's Committee, none for another issuer.
+    letter_symbol: str = ""
     # The plan the screens open on; empty means the newest.
     default_plan: str = ""
     # The largest file ``dvtui attach`` keeps, in MB (a scan of a signed report is 1–3 MB).

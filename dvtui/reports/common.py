@@ -9,7 +9,7 @@ from io import BytesIO
 from pathlib import Path
 from typing import Protocol
 
-from dvtui.core.records import Period, Plan, Signature
+from dvtui.core.records import Period, Plan
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, Translator
 from dvtui.storage.files import atomic_write
@@ -103,32 +103,6 @@ def period_phrase(tr: Translator, period: Period, plan: Plan) -> str:
 def as_of_line(tr: Translator, as_of: date) -> str:
     """``Số liệu tính đến ngày 20/05/2023``: printed in every document."""
     return tr.t("doc.as_of", date=format_date(as_of))
-
-
-_UBND = ("Ủy ban nhân dân ", "Uỷ ban nhân dân ")
-
-
-def issuer_short(issuer: str) -> str:
-    """``Ủy ban nhân dân huyện Tuần Giáo`` → ``UBND huyện Tuần Giáo`` (how a text names it)."""
-    for head in _UBND:
-        if issuer.startswith(head):
-            return "UBND " + issuer[len(head) :]
-    return issuer
-
-
-def issuer_area(issuer: str) -> str:
-    """The area a People's Committee governs (``huyện Tuần Giáo``); other issuers as named."""
-    for head in _UBND:
-        if issuer.startswith(head):
-            return issuer[len(head) :]
-    return issuer
-
-
-def signature_or_default(signature: Signature | None) -> Signature:
-    """The signature block to print; an empty one with the usual authority when none is set."""
-    if signature is not None:
-        return signature
-    return Signature(authority=["TM. ỦY BAN NHÂN DÂN"], title="CHỦ TỊCH", signer="")
 
 
 class Savable(Protocol):

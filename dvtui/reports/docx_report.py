@@ -8,6 +8,7 @@ from pathlib import Path
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.shared import Mm
 
+from dvtui.core.issuer import signature_or_default
 from dvtui.core.text import format_date
 from dvtui.i18n import Translator, t, translator
 from dvtui.reports import docx_layout as layout
@@ -18,7 +19,6 @@ from dvtui.reports.common import (
     issuer_lines,
     no_progress,
     save_atomic,
-    signature_or_default,
 )
 from dvtui.reports.figures import ConsolidatedReport
 from dvtui.reports.outline import appendix_note, appendix_table, body, subject
@@ -52,7 +52,9 @@ def write_report_docx(
     for i, block in enumerate(blocks, start=1):
         progress(i, steps, t("report.step.body"))
         layout.block(doc, block)
-    layout.signature(doc, tr, report.recipients, signature_or_default(report.signature))
+    layout.signature(
+        doc, tr, report.recipients, signature_or_default(report.signature, report.plan.issuer)
+    )
     progress(len(blocks) + 1, steps, t("report.step.appendix"))
     _appendix(doc, tr, report)
     progress(len(blocks) + 2, steps, t("report.step.save"))

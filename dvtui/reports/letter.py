@@ -9,8 +9,10 @@ from datetime import date, datetime
 from pathlib import Path
 
 from dvtui.core.dataset import Dataset
+from dvtui.core.issuer import issuer_short, letter_symbol, signature_or_default
 from dvtui.core.problems import DataError
 from dvtui.core.records import Period, Plan
+from dvtui.core.settings import Settings
 from dvtui.core.text import format_date
 from dvtui.i18n import Translator, t, translator
 from dvtui.reports.common import (
@@ -18,17 +20,14 @@ from dvtui.reports.common import (
     as_of_line,
     date_line,
     issuer_lines,
-    issuer_short,
     lower_first,
     no_progress,
     plan_citation,
     save_atomic,
-    signature_or_default,
 )
 from dvtui.reports.followup import OverdueItem, owes_text
 from dvtui.reports.outline import Table
 
-LETTER_SYMBOL = "UBND-NV"  # a công văn of the People's Committee drafted by its Nội vụ office
 MAX_NAMED = 8  # more addressees than this are named in the table, not after "Kính gửi"
 KINH_GUI_MM = (20.0, 45.0)  # where "Kính gửi:" starts and where the addressees line up
 
@@ -44,6 +43,8 @@ class UrgingLetter:
     by: date  # the new deadline
     items: tuple[OverdueItem, ...]  # only those that still owe their report
     as_of: date  # the day its list stands at (the letter's date unless told)
+    coordinator: str  # who the reports go through (dvtui.toml); empty: straight to the issuer
+    symbol: str  # after the letter's number ("UBND-NV"); empty: none
 
     @property
     def units(self) -> list[str]:
@@ -55,7 +56,12 @@ class UrgingLetter:
 
 
 def urging_letter(
-    data: Dataset, items: list[OverdueItem], today: date, by: date, as_of: date | None = None
+    data: Dataset,
+    settings: Settings,
+    items: list[OverdueItem],
+    today: date,
+    by: date,
+    as_of: date | None = None,
 ) -> UrgingLetter:
     """The letter of ``today`` for ``items`` (the list as of ``as_of``; late-but-complete
     reports are left out); DataError if nobody owes, or if the new deadline ``by`` is not
@@ -69,7 +75,10 @@ def urging_letter(
     plan = next((p for p in data.plans() if p.id.name == periods[0].plan), None)
     if plan is None:
         raise DataError("err.not_found", id=f"plans/{periods[0].plan}")
-    return UrgingLetter(plan, periods, today, by, owing, as_of or today)
+    symbol = letter_symbol(settings, plan.issuer)
+    return UrgingLetter(
+        plan, periods, today, by, owing, as_of or today, settings.coordinator, symbol
+    )
 
 
 def letter_table(letter: UrgingLetter, tr: Translator) -> Table:
@@ -108,12 +117,16 @@ def write_letter_docx(
         doc,
         tr,
         issuer_lines(letter.plan.issuer),
-        tr.t("doc.number", number="…", symbol=LETTER_SYMBOL),
+        tr.t("doc.number", number="…", symbol=letter.symbol)
+        if letter.symbol
+        else tr.t("doc.number_only", number="…"),
         date_line(tr, letter.plan.place, letter.today),
         subject_line=tr.t("doc.letter.about", subject=subject),
     )
     _addressees(doc, tr, letter)
     progress(1, 3, t("report.step.body"))
+    # "(qua Phòng Nội vụ huyện)": only when the office says who the reports go through.
+    via = tr.t("doc.letter.via", office=letter.coordinator) if letter.coordinator else ""
     deadlines = "; ".join(
         tr.t("doc.letter.deadline", period=lower_first(p.name), due=format_date(p.due))
         for p in letter.periods
@@ -125,6 +138,7 @@ def write_letter_docx(
             citation=plan_citation(tr, letter.plan),
             issuer=letter.plan.issuer,
             to=issuer,
+            via=via,
             title=lower_first(letter.plan.title),
             deadlines=deadlines,
         ),
@@ -139,12 +153,13 @@ def write_letter_docx(
     layout.grid(doc, letter_table(letter, tr))
     layout.para(
         doc,
-        tr.t("doc.letter.request", issuer=issuer, by=format_date(letter.by)),
+        tr.t("doc.letter.request", issuer=issuer, via=via, by=format_date(letter.by)),
         indent=True,
     )
-    layout.para(doc, tr.t("doc.letter.closing") + "./.", indent=True)
+    contact = letter.coordinator or issuer
+    layout.para(doc, tr.t("doc.letter.closing", office=contact) + "./.", indent=True)
     layout.para(doc, as_of_line(tr, letter.as_of), size=11, italic=True)
-    sig = signature_or_default(letter.plan.signature)
+    sig = signature_or_default(letter.plan.signature, letter.plan.issuer)
     layout.signature(doc, tr, (tr.t("doc.letter.cc_above"), *_tail(letter)), sig)
     progress(2, 3, t("report.step.save"))
     save_atomic(doc, path)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from dvtui.core.issuer import signature_or_default
 from dvtui.core.text import inert
 from dvtui.i18n import Translator, t
 from dvtui.reports.common import (
@@ -16,7 +17,6 @@ from dvtui.reports.common import (
     date_line,
     issuer_lines,
     no_progress,
-    signature_or_default,
 )
 from dvtui.reports.figures import ConsolidatedReport
 from dvtui.reports.outline import (
@@ -103,7 +103,7 @@ def _table(table: Table) -> list[str]:
 
 
 def _signature(report: ConsolidatedReport, tr: Translator) -> list[str]:
-    sig = signature_or_default(report.signature)
+    sig = signature_or_default(report.signature, report.plan.issuer)
     out = [*[f"**{escape(a)}**  " for a in sig.authority], f"**{escape(sig.title)}**  "]
     out += ["", f"**{escape(sig.signer)}**" if sig.signer else "", ""]
     out.append("***" + tr.t("doc.recipients") + "***  ")

@@ -11,13 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from dvtui.core import labels
+from dvtui.core.issuer import issuer_area, issuer_short
 from dvtui.core.labels import FIGURE_SHORT, MODEL_KIND, REPORT_STATUS, SECTOR, figure_key
 from dvtui.core.records import Model
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, Translator
 from dvtui.reports.common import (
-    issuer_area,
-    issuer_short,
     lower_first,
     number,
     percent_text,

@@ -49,6 +49,7 @@ from dvtui.git.log import Commit, FileChange
 from dvtui.git.repo import shallow_boundary
 from dvtui.i18n import N_, t, tn
 from dvtui.services.history import BlobTables, record_id_of
+from dvtui.services.setup import TUAN_GIAO_OFFICE
 from dvtui.services.signing import GOOD_SIGNATURES, SigningPolicy, is_rules_file, signing_policy
 from dvtui.storage.store import SETTINGS_FILE
 
@@ -326,13 +327,16 @@ def _lfs_line_only(change: FileChange, commit: Commit, blob: Callable[[str], byt
 
 
 def _format_only(change: FileChange, tables: BlobTables) -> bool:
-    """A migration's change of dvtui.toml: its ``format`` raised, nothing else (checked
-    against the ``Format:`` trailer by :func:`_check_message`)."""
+    """A migration's change of dvtui.toml: its ``format`` raised (checked against the
+    ``Format:`` trailer by :func:`_check_message`) with the dvtui it needs, and from dvtui
+    0.1 the office texts 0.1 printed (``TUAN_GIAO_OFFICE``, never changed); nothing else."""
     if change.path != SETTINGS_FILE or change.new_blob is None:
         return False
     old, new = tables.get(change.old_blob) or {}, tables.get(change.new_blob) or {}
+    from_01 = old.get("format", 1) == 1
+    kept = [k for k, v in TUAN_GIAO_OFFICE.items() if from_01 and k not in old and new.get(k) == v]
     # A repo without dvtui.toml gets one; the dvtui a format needs goes with it.
-    masked = {"format": None, "schema": None, "requires_dvtui": None}
+    masked = {"format": None, "schema": None, "requires_dvtui": None, **dict.fromkeys(kept)}
     return {**old, **masked} == {**new, **masked}
 
 

@@ -71,6 +71,7 @@ class FormSpec:
     title: str  # "Kế hoạch … năm 2023"
     figures: tuple[tuple[str, str, int | None], ...]  # (field, label, value filled in)
     tasks: tuple[FormTask, ...]
+    send_to: str = ""  # who the unit sends it back to (reports.common.coordinator)
     document_number: str = ""
 
 
@@ -120,7 +121,7 @@ def _heading(ws: Worksheet, spec: FormSpec, columns: str) -> None:
         (t("form.head.unit", unit=spec.unit_name), True, 13),
         (t("form.head.period", period=spec.period_name, due=format_date(spec.due)), True, 12),
         (spec.title, False, 11),
-        (t("form.head.how"), False, 10),
+        (t("form.head.how", office=spec.send_to), False, 10),
     )
     for row, (text, bold, size) in enumerate(lines, start=1):
         ws.merge_cells(f"{first}{row}:{last}{row}")

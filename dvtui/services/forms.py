@@ -19,6 +19,7 @@ from typing import Any
 from dvtui.core.changes import Change, diff, field_label
 from dvtui.core.facts import expected_reports, report_tasks
 from dvtui.core.ids import RecordId
+from dvtui.core.issuer import coordinator
 from dvtui.core.problems import DataError, message
 from dvtui.core.records import Figures, Period, Plan, Report, Unit
 from dvtui.core.schema import from_table, to_table
@@ -94,6 +95,7 @@ def write_forms(store: Store, period_slug: str, folder: Path) -> list[Path]:
                     FormTask(x.id.name, x.code, x.title, report.narrative.get(x.id.name, ""))
                     for x in tasks
                 ),
+                send_to=coordinator(store.settings, plan.issuer),
                 document_number=report.document_number or "",
             )
             path = folder / f"{period.id.name}-{unit.id.name}.xlsx"

@@ -21,6 +21,7 @@ from dvtui.core.ids import SLUG, RecordId
 from dvtui.core.problems import DataError, InvalidRecord, Problem
 from dvtui.core.records import Record, Task
 from dvtui.i18n import N_, t
+from dvtui.services.setup import TUAN_GIAO_OFFICE
 from dvtui.storage.files import read_regular
 from dvtui.storage.store import (
     DATA_FORMAT,
@@ -164,6 +165,8 @@ def _settings_with_format(store: Store, version: int) -> bytes:
         if found is None:
             raise InvalidRecord(problems)
         table.update(found)
+    if table.get("format", 1) == 1:  # from dvtui 0.1, which printed these in every letter
+        table = {**TUAN_GIAO_OFFICE, **table}
     table["format"] = version
     table[REQUIRES_KEY] = FORMAT_SINCE[version]
     return codec.encode_table(table)

@@ -30,6 +30,12 @@ SETTINGS: dict[str, object] = {
     "deadline_inclusive": True,
     "require_signed_commits": False,
 }
+# The bundled 2023 plan of UBND huyện Tuần Giáo: its reports went through the district's
+# Phòng Nội vụ, which drafted its letters (what dvtui 0.1 printed for every repo).
+TUAN_GIAO_OFFICE: dict[str, object] = {
+    "coordinator": "Phòng Nội vụ huyện",
+    "letter_symbol": "UBND-NV",
+}
 EMPTY_MARKER = "records/.gitkeep"  # git keeps no empty folder: a data repo needs records/
 # The level words of Vietnamese administrative units, longest first (place_of).
 _LEVELS = ("thành phố", "thị trấn", "thị xã", "đặc khu", "phường", "huyện", "quận", "tỉnh", "xã")
@@ -95,7 +101,8 @@ def init_data_repo(
             subject = t("commit.init_empty", issuer=inert(issuer))
     else:
         shutil.copytree(bundled_records(), target / "records")
-        settings = {**SETTINGS, **({"practice_date": practice_date} if practice_date else {})}
+        practice = {"practice_date": practice_date} if practice_date else {}
+        settings = {**SETTINGS, **TUAN_GIAO_OFFICE, **practice}
         (target / SETTINGS_FILE).write_bytes(codec.encode_table(settings))
         subject = "Khởi tạo dữ liệu từ bộ hồ sơ Kế hoạch dân vận năm 2023"
     (target / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8", newline="\n")

@@ -257,7 +257,9 @@ class UrgingLetterScreen(DocumentDialog):
         by = self.parse_day("#export-by", required=True)
         assert by is not None
         items = overdue_list(self.data, self.settings, self.today, period)
-        letter = urging_letter(self.data, items, self.today, by)  # DataError: shown at once
+        letter = urging_letter(
+            self.data, self.settings, items, self.today, by
+        )  # DataError: shown at once
 
         def work(progress: Callable[[int, int, str], None]) -> None:
             export.write_letter(letter, path, fmt, progress)
