@@ -70,6 +70,8 @@ async def test_next_years_plan_from_the_ui_and_switching_back(repo_path: Path) -
     assert commit_count(repo_path) == before + 1
     assert parse_message(git(repo_path, "log", "-1", "--format=%B")).action == "create"
     assert (repo_path / "records" / "periods" / "2024-year.toml").exists()
+    store = Store(repo_path)
+    assert store.load().problems == [] and audit(store).clean  # validate and audit clean
 
 
 async def test_add_a_unit_in_the_ui(repo_path: Path) -> None:
