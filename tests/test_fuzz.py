@@ -445,14 +445,10 @@ def test_the_codec_answers_any_bytes_with_a_table_or_one_problem(data: bytes) ->
     assert (table is None) == bool(problems)
     for p in problems:
         one_problem_line(p, FUZZ_PATH)
-    try:
-        expected: dict[str, Any] | None = tomllib.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError):
-        expected = None  # what tomllib refuses, the codec refuses too
-    except (RecursionError, ValueError):
-        expected = None  # what the limits are for
-    if table is not None:
-        assert table == expected  # the limits never change what a file says
+    if table is not None:  # the limits never change what a file says
+        # (only then is tomllib asked: it is quadratic on the long headers the codec refuses)
+        expected: dict[str, Any] = tomllib.loads(data.decode("utf-8"))
+        assert table == expected
     record, problems = codec.decode(FUZZ_PATH, data)
     assert record is None or codec.decode(FUZZ_PATH, codec.encode(record))[0] == record
     for p in problems:

@@ -170,8 +170,18 @@ def open_only_match(term: Terminal, tab_key: bytes, words: str, row: str) -> Non
     term.click("Lọc…", after=-3)
     term.press(words.encode())
     term.wait_for(re.compile(r"\b1/\d+ dòng"))
-    term.click(row, after=-2)  # a click on the row under the cursor opens it
-    term.wait_for(CTRL_S_KEY, footer=True)  # the form
+    # A click on the row under the cursor opens it. Under a heavy load a click can reach the
+    # table before it took the filtered rows in (it then only moves the cursor): click again,
+    # while the list is still what the screen shows.
+    for _ in range(3):
+        term.click(row, after=-2)
+        try:
+            term.wait_for(CTRL_S_KEY, footer=True, timeout=10)  # the form
+            return
+        except AssertionError:
+            if CTRL_S_KEY in term.screen.display[-1]:
+                return
+    term.wait_for(CTRL_S_KEY, footer=True)
 
 
 def committed(repo: Path, record: str, since: str, timeout: float = 20) -> str:
