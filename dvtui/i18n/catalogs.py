@@ -24,6 +24,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from babel.messages.catalog import Catalog, Message
@@ -127,10 +128,17 @@ def messages_of_mo(data: bytes) -> dict[object, str]:
     return {k: v for k, v in found.items() if k != ""}
 
 
+REPRODUCIBLE_DATE = datetime(2020, 1, 1, tzinfo=UTC)
+
+
 def compiled(lang: Lang) -> bytes:
     """The ``.mo`` bytes of ``lang``'s catalog."""
+    catalog = read(lang)
+    # Babel stamps the header with the time of reading: a fixed one makes the bytes depend on
+    # the .po alone, so compiling unchanged catalogs changes no committed file.
+    catalog.creation_date = REPRODUCIBLE_DATE
     buffer = io.BytesIO()
-    write_mo(buffer, read(lang), use_fuzzy=False)
+    write_mo(buffer, catalog, use_fuzzy=False)
     return buffer.getvalue()
 
 
