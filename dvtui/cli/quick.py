@@ -1,11 +1,18 @@
-"""``dvtui list KIND`` without the rest of dvtui: the rows straight from the row cache.
+"""``dvtui list KIND`` and ``dvtui show ID`` without the rest of dvtui.
 
-The hot command people type most, started without argparse, the Store, the record classes
-or GitPython: when the command line is exactly ``[--repo P] [--lang L] [--today D] list KIND``
-(any order of the options), the repository has no interrupted save to finish and the row
-cache of ``dvtui.reports.listcache`` can be trusted, the table is printed from it. In every
-other case :func:`run` returns None and the full command line runs, which says what is wrong
-and fills the cache for the next time.
+The commands people (and scripts) run most, started without argparse, the Store or
+GitPython when the command line is exactly ``[--repo P] [--lang L] [--today D] list KIND``
+or ``… show ID [--format F]`` (any order of the options) and the repository has no
+interrupted save to finish:
+
+- ``list``: the table is printed from the row cache of ``dvtui.reports.listcache`` when it
+  can be trusted;
+- ``show``: the record and the records it names are read and decoded as the Store reads
+  them (``dvtui.storage.around``), in a repo of this dvtui's layout, and printed by the
+  command's own printer (``dvtui.cli.showing``).
+
+In every other case (a problem to report included) :func:`run` returns None and the full
+command line runs, which says what is wrong (and fills the row cache for the next time).
 """
 
 from __future__ import annotations
@@ -13,20 +20,34 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-_OPTIONS = ("--repo", "--lang", "--today")
+if TYPE_CHECKING:
+    from dvtui.git.dirs import GitDirs
+    from dvtui.storage.loadcache import Entry
+
+_OPTIONS = {
+    "list": ("--repo", "--lang", "--today"),
+    "show": ("--repo", "--lang", "--today", "--format"),
+}
 _KINDS = ("plans", "units", "tasks", "periods", "reports", "models", "summaries", "reviews")
+_FORMATS = ("text", "toml", "json")
 
 
 def _parse(argv: list[str]) -> dict[str, str] | None:
-    """``{"kind": …, "--repo": …}`` for a plain ``list KIND``; None for anything else."""
+    """``{"command": "list", "kind": …, "--repo": …}`` (or ``show`` and its ``id``) for a
+    plain command line of one of the quick commands; None for anything else."""
     found: dict[str, str] = {}
     words: list[str] = []
     items = iter(argv)
+    allowed = _OPTIONS["show"]
     for arg in items:
         name, equals, value = arg.partition("=")
-        if name in _OPTIONS and name not in found:
+        if name == "--format" and not words:
+            return None  # a command's own option before the command: argparse refuses it
+        if name in allowed and name not in found:
             given = value if equals else next(items, None)
             if given is None:
                 return None
@@ -35,22 +56,26 @@ def _parse(argv: list[str]) -> dict[str, str] | None:
             return None
         else:
             words.append(arg)
-    if len(words) != 2 or words[0] != "list" or words[1] not in _KINDS:
+    if len(words) != 2 or words[0] not in _OPTIONS:
         return None
-    found["kind"] = words[1]
-    return found
+    command, word = words
+    if any(name not in _OPTIONS[command] for name in found):
+        return None
+    if command == "list" and word not in _KINDS:
+        return None
+    if found.get("--format", "text") not in _FORMATS:
+        return None
+    return {**found, "command": command, "kind" if command == "list" else "id": word}
 
 
 def run(argv: list[str]) -> int | None:
-    """Print the list and return 0, or return None for the full command line to run."""
+    """Run a quick command and return its exit status, or None for the full command line."""
     parsed = _parse(argv)
     if parsed is None:
         return None
     lang = parsed.get("--lang", os.environ.get("DVTUI_LANG", "vi"))
     if lang not in ("vi", "en"):
         lang = "vi"
-    from datetime import date
-
     from dvtui.core.text import parse_date
 
     try:
@@ -63,23 +88,58 @@ def run(argv: list[str]) -> int | None:
     dirs = find_git_dirs(root)
     if dirs is None or (dirs.git_dir / "dvtui-save.json").exists():
         return None  # not a repository, or a save to finish first (the Store does it)
-    from dvtui.cli.output import output_width
     from dvtui.i18n import set_language
-    from dvtui.reports.listcache import cached
 
     set_language(lang)
     try:
-        text = cached(root, dirs, parsed["kind"], today, output_width())
+        if parsed["command"] == "list":
+            return _list(root, dirs, parsed["kind"], today)
+        return _show(root, parsed["id"], parsed.get("--format", "text"))
+    except BrokenPipeError:  # ``dvtui list … | head``: the reader left
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def _list(root: Path, dirs: GitDirs, kind: str, today: date) -> int | None:
+    from dvtui.cli.output import output_width
+    from dvtui.reports.listcache import cached
+
+    try:
+        text = cached(root, dirs, kind, today, output_width())
     except OSError:
         return None
     if text is None:
         return None  # no trusted cache, or a table Rich must lay out
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0
+
+
+def _show(root: Path, text: str, fmt: str) -> int | None:
+    from dvtui.core.ids import BadId, RecordId
+    from dvtui.storage.around import read_around, read_file
+    from dvtui.storage.layout import DATA_FORMAT, data_format
+
+    if not (root / "records").is_dir() or data_format(root) != DATA_FORMAT:
+        return None  # not a data repo, or one to migrate first (or too new): the full path
     try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:  # ``dvtui list … | head``: the reader left
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 1
+        rid = RecordId.parse(text)
+    except BadId:
+        return None
+    seen: dict[str, Entry] = {}
+
+    def read(relpath: str) -> Entry:  # each file once, as the Store remembers what it read
+        found = seen.get(relpath)
+        if found is None:
+            found = seen[relpath] = read_file(root, relpath)
+        return found
+
+    record = read_around(read, [rid]).get(rid)
+    if record is None:
+        return None  # missing, invalid or dropped: the full command line says why
+    from dvtui.cli.showing import show_record
+
+    show_record(record, fmt, lambda: read_around(read, [], extra=record))
     return 0
 
 

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Literal
 
 from dvtui.cli.command import EXIT_ERROR, EXIT_OK, Command, Options, Setup, no_arguments
 from dvtui.cli.output import parse_assignments, print_table
+from dvtui.cli.showing import FORMATS
 from dvtui.core.ids import KIND_DEPTH, RecordId
-from dvtui.core.text import inert
 from dvtui.i18n import N_, t, tn
 
 if TYPE_CHECKING:
@@ -148,30 +148,15 @@ class ShowOptions(Options):
 
 def show_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help=t("cli.arg.id"))
-    p.add_argument("--format", choices=("text", "toml", "json"), default="text")
+    p.add_argument("--format", choices=FORMATS, default="text")
 
 
 def cmd_show(store: Store, args: ShowOptions, today: date) -> int:
-    """``dvtui show ID``: a record's fields with their labels."""
-    from dvtui.core import codec
-    from dvtui.core.changes import field_label, flatten, value_text
-    from dvtui.core.schema import to_table
+    """``dvtui show ID``: a record's fields with their labels (see ``cli/showing.py``)."""
+    from dvtui.cli.showing import show_record
 
     record = store.get(RecordId.parse(args.id))
-    if args.format == "toml":
-        sys.stdout.write(codec.encode(record).decode("utf-8"))
-        return EXIT_OK
-    table = to_table(record)
-    if args.format == "json":
-        print(
-            json.dumps({"id": str(record.id), **table}, ensure_ascii=False, indent=2, default=str)
-        )
-        return EXIT_OK
-    print(str(record.id))
-    names = store.context(record)  # the records it names, for their names
-    for name, value in flatten(table).items():  # inert: record text never drives the terminal
-        shown = value_text(name, value, names, limit=10_000)
-        print(inert(f"  {field_label(name, names)}: {shown}"))
+    show_record(record, args.format, lambda: store.context(record))  # names, for their names
     return EXIT_OK
 
 

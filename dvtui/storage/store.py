@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from dvtui.core import codec
 from dvtui.core.changes import Change, Lookup, diff
-from dvtui.core.dataset import Dataset, references_of
+from dvtui.core.dataset import Dataset
 from dvtui.core.facts import title_of
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.merge import Choice, Conflict
@@ -42,6 +42,7 @@ from dvtui.git.dirs import find_git_dirs
 from dvtui.git.repo import GitRepo
 from dvtui.i18n import N_
 from dvtui.storage import journal
+from dvtui.storage.around import read_around, read_file
 from dvtui.storage.batch import Batch
 from dvtui.storage.crash import crash_point
 from dvtui.storage.files import (
@@ -51,8 +52,8 @@ from dvtui.storage.files import (
     read_problem,
     read_regular,
     resolve_inside,
-    symlinked_part,
 )
+from dvtui.storage.layout import DATA_FORMAT, SETTINGS_FILE, data_format
 from dvtui.storage.loadcache import Entry
 from dvtui.storage.seen import SeenFiles
 
@@ -70,11 +71,6 @@ __all__ = [
     "Store",
 ]
 
-SETTINGS_FILE = "dvtui.toml"
-# The layout of a data repo this dvtui reads and writes (``format`` in dvtui.toml; a repo
-# made by dvtui 0.1 has none and is format 1). Older repos are migrated
-# (:mod:`dvtui.services.migrate`); a newer one is refused: an old dvtui would misread it.
-DATA_FORMAT = 2
 # The first dvtui that writes each format. A repo says what it needs (``requires_dvtui``,
 # written with ``format``), so that an older dvtui refuses it naming the version to get.
 FORMAT_SINCE = {1: "0.1.0", 2: "0.2.0"}
@@ -229,48 +225,17 @@ class Store:
         raise DataError("err.not_found", id=str(rid))
 
     def _around(self, seeds: list[RecordId], extra: Record | None = None) -> Dataset:
-        """The records ``seeds`` (and ``extra``) name, read from disk, and so on down.
-
-        A record's fate in a full load (kept, or dropped for a dangling reference) depends
-        only on the records its single references name, transitively; so this small
-        Dataset answers ``get``, reference checks and titles of the seeds exactly as the
-        full one would. The seeds' list items are read too (their problems are reported).
-        """
-        files: dict[str, Entry] = {}
-        todo = [(rid, False) for rid in seeds]
-        if extra is not None:
-            todo += [(rid, True) for rid in references_of(extra)]
-        while todo:
-            rid, named = todo.pop()
-            if rid.relpath in files:
-                continue
-            files[rid.relpath] = entry = self._read_one(rid.relpath)
-            record = entry[0]
-            if record is not None:
-                todo += [(r, True) for r in references_of(record, dropping=named)]
-        records = [r for r, _ in files.values() if r is not None]
-        return Dataset(records, [p for _, found in files.values() for p in found])
+        """The records ``seeds`` (and ``extra``) name, and so on down: enough to answer
+        ``get``, reference checks and titles of the seeds as a full load would (see
+        :mod:`dvtui.storage.around`)."""
+        return read_around(self._read_one, seeds, extra)
 
     def _read_one(self, relpath: str) -> Entry:
         """One file decoded, as a full load would (remembered; a save puts what it wrote)."""
         known = self._seen.files.get(relpath)
-        if known is not None:
-            return known
-        path = self.root / relpath
-        entry: Entry
-        folder = symlinked_part(self.root, relpath)
-        if folder is not None:  # as a full load: the symlink is reported, never followed
-            entry = (None, (Problem(relpath, "", "err.symlink_folder", {"folder": folder}),))
-        else:
-            try:
-                record, found = codec.decode(relpath, read_regular(path))
-                entry = (record, tuple(found))
-            except FileNotFoundError:
-                entry = (None, ())
-            except OSError as exc:  # a symlink, a FIFO, no permission …
-                entry = (None, (read_problem(relpath, exc),))
-        self._seen.files[relpath] = entry
-        return entry
+        if known is None:
+            known = self._seen.files[relpath] = read_file(self.root, relpath)
+        return known
 
     def names(self) -> Lookup:
         """Where labels find what a slug names: the loaded records, else each read when asked."""
@@ -783,24 +748,6 @@ def _too_long(record: Record, size: int) -> Problem:
 def _table_or_none(data: bytes | None) -> dict[str, Any] | None:
     """The table of a version of a record (for a diff); None when absent or unreadable."""
     return None if data is None else codec.read_table("", data)[0]
-
-
-def data_format(root: Path) -> int:
-    """The layout version of a data repo: ``format`` in dvtui.toml, 1 when it says none (every
-    repo dvtui 0.1 made has a dvtui.toml without it). A repo with no dvtui.toml at all was not
-    made by dvtui (records copied in by hand): it is taken as it is, of this layout.
-
-    Read on its own, so that a mistake in another setting never hides it.
-    """
-    try:
-        data = read_regular(root / SETTINGS_FILE)
-    except FileNotFoundError:
-        return DATA_FORMAT
-    except OSError:  # a FIFO, a symlink …: load_settings names it; nothing to migrate
-        return DATA_FORMAT
-    table, _problems = codec.parse_table(SETTINGS_FILE, data)
-    found = (table or {}).get("format", 1)
-    return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1
 
 
 def newer_format(root: Path, found: int) -> DataError:

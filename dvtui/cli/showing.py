@@ -1,0 +1,39 @@
+"""What ``dvtui show ID`` prints for a record: its file (``toml``), its fields (``json``), or
+each field with its label and the names of the records it names (``text``).
+
+Shared by the command (``cli/records.py``) and its quick start (``cli/quick.py``), so that
+both print the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+
+from dvtui.core import codec
+from dvtui.core.changes import Lookup, field_label, flatten, value_text
+from dvtui.core.records import Record
+from dvtui.core.schema import to_table
+from dvtui.core.text import inert
+
+FORMATS = ("text", "toml", "json")
+
+
+def show_record(record: Record, fmt: str, names: Callable[[], Lookup]) -> None:
+    """Print ``record`` in ``fmt`` (one of :data:`FORMATS`); ``names`` gives the records it
+    names (read only for ``text``)."""
+    if fmt == "toml":
+        sys.stdout.write(codec.encode(record).decode("utf-8"))
+        return
+    table = to_table(record)
+    if fmt == "json":
+        print(
+            json.dumps({"id": str(record.id), **table}, ensure_ascii=False, indent=2, default=str)
+        )
+        return
+    print(str(record.id))
+    named = names()
+    for name, value in flatten(table).items():  # inert: record text never drives the terminal
+        shown = value_text(name, value, named, limit=10_000)
+        print(inert(f"  {field_label(name, named)}: {shown}"))
