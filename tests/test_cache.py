@@ -670,6 +670,32 @@ def test_a_set_keeps_the_rows_up_to_date(
     assert from_the_row_cache(repo_path, "units") is None  # other kinds: made again
 
 
+@pytest.mark.parametrize("hooks", [False, True], ids=["plumbing", "git-commit"])
+def test_a_set_while_another_record_is_staged_by_hand_keeps_no_rows(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], hooks: bool
+) -> None:
+    """Git's index then holds more than the saved commit: the rows are not patched (they
+    are trusted only while the index is HEAD's tree plus the saved file, proved after the
+    commit), with plumbing and with ``git commit`` alike; the next list makes them again."""
+    from dvtui.cli.quick import main
+
+    if hooks:
+        hook = repo_path / ".git/hooks/post-commit"
+        hook.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+        hook.chmod(0o755)
+    other = sorted((repo_path / QUAI_CANG_FILE).parent.glob("*.toml"))[-1]
+    assert other.name != Path(QUAI_CANG_FILE).name
+    other.write_bytes(other.read_bytes().replace(b'status = "', b'reviewer = "Tay"\nstatus = "'))
+    git(repo_path, "add", str(other.relative_to(repo_path)))
+    warm_rows(repo_path, capsys)  # git vouches for the staged file: the rows are kept
+    assert main(["--repo", str(repo_path), "set", str(QUAI_CANG), "figures.dialogues=3"]) == 0
+    capsys.readouterr()
+    assert from_the_row_cache(repo_path, "reports") is None
+    staged = git(repo_path, "diff", "--cached", "--name-only").strip()
+    assert staged == str(other.relative_to(repo_path))  # left staged, as git commit -- path
+    assert_lists_like_slow(repo_path, capsys)
+
+
 def test_a_set_of_a_unit_drops_every_list_that_shows_its_name(
     repo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

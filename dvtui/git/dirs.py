@@ -9,10 +9,11 @@ tree alone (``HEAD``, ``index``, ``MERGE_HEAD``, dvtui's save journal and lock),
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["GitDirs", "find_git_dirs"]
+__all__ = ["GitDirs", "find_git_dirs", "index_checksum"]
 
 
 @dataclass(frozen=True)
@@ -74,3 +75,14 @@ def find_git_dirs(root: Path) -> GitDirs | None:
         path = Path(relative)
         common = path if path.is_absolute() else (git_dir / path).resolve()
     return GitDirs(root, git_dir, common)
+
+
+def index_checksum(dirs: GitDirs) -> str | None:
+    """The checksum git wrote at the end of its index (None without an index): it changes
+    whenever any git writes the index."""
+    try:
+        with open(dirs.git_dir / "index", "rb") as index:
+            index.seek(-32, os.SEEK_END)  # SHA-1 (20 bytes) or SHA-256 (32): both in the tail
+            return index.read().hex()
+    except OSError:
+        return None

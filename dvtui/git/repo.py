@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from dvtui.core.problems import DataError
 from dvtui.git import locks, process
-from dvtui.git.dirs import GitDirs, find_git_dirs
+from dvtui.git.dirs import GitDirs, find_git_dirs, index_checksum
 from dvtui.git.log import Commit, log_format, parse_log
 from dvtui.git.process import GitError, Result, failure
 from dvtui.i18n import t
@@ -41,6 +41,21 @@ _COMMITTED = re.compile(rb"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULT
 _TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
 _SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 # The hooks `git commit` runs and the plumbing does not.
+# The settings a commit depends on: who makes it, and what ``git commit`` would do that the
+# plumbing does not (signing, another cleanup or encoding of the message, hooks elsewhere).
+_IDENTITY_KEYS = r"^user\.(name|email)$"
+_COMMIT_KEYS = r"^(commit\.(gpgsign|cleanup)|i18n\.commitencoding|core\.hookspath)$"
+
+
+@dataclass(frozen=True)
+class MadeCommit:
+    """A commit this process built with plumbing, and git's index checksum right after its
+    tree was written from the index."""
+
+    sha: str
+    index: str | None
+
+
 _COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
 _GC_AUTO_LOOSE = 6700  # gc.auto's default
 
@@ -167,6 +182,7 @@ class GitRepo:
         self.root = root
         self.dirs = dirs
         self.notices: list[str] = []  # things the user should know (a stale lock removed)
+        self.last_commit: MadeCommit | None = None  # the last commit made with plumbing
         self._runner: Runner | None = None
 
     @classmethod
@@ -213,27 +229,24 @@ class GitRepo:
 
     # --- identity and config ---------------------------------------------------------------
 
-    def identity(self) -> Identity:
-        """The user's git identity (env or config); DataError if either part is missing."""
+    def identity(self, config: Mapping[str, str] | None = None) -> Identity:
+        """The user's git identity (env or config); DataError if either part is missing.
+        ``config``: what :meth:`commit_config` read (no git process then)."""
         name = os.environ.get("GIT_AUTHOR_NAME")
         email = os.environ.get("GIT_AUTHOR_EMAIL")
         if not name or not email:
-            config = self._user_config()  # both keys from one git process
-            name = name or config.get("user.name", "")
-            email = email or config.get("user.email", "")
+            if config is None:
+                config = self.config_values(_IDENTITY_KEYS)  # both keys from one git process
+            name = name or config.get("user.name", "").strip()
+            email = email or config.get("user.email", "").strip()
         if not name or not email:
             raise DataError("err.git.identity")
         return Identity(name, email)
 
-    def _user_config(self) -> dict[str, str]:
-        """``user.name`` and ``user.email`` as ``git config --get`` gives them (last wins)."""
-        result = self.run_result("config", "-z", "--get-regexp", r"^user\.(name|email)$")
-        found: dict[str, str] = {}
-        for item in result.stdout.decode("utf-8", "replace").split("\0"):
-            key, _, value = item.partition("\n")
-            if key:
-                found[key.lower()] = value.strip()
-        return found
+    def commit_config(self) -> dict[str, str]:
+        """The identity and every setting a commit looks at, from one git process: a save
+        reads it once and gives it to :meth:`identity` and :meth:`commit`."""
+        return self.config_values(f"{_IDENTITY_KEYS}|{_COMMIT_KEYS}")
 
     def set_identity(self, name: str, email: str) -> None:
         """Record the user's identity in this repository's own config (asked once by the UI)."""
@@ -251,7 +264,8 @@ class GitRepo:
         return result.text() if result.ok else None
 
     def config_values(self, pattern: str) -> dict[str, str]:
-        """Config keys matching the regex ``pattern`` (as git resolves them, last wins)."""
+        """Config keys matching the regex ``pattern`` (as git resolves them, last wins;
+        names in lower case, as git gives them)."""
         result = self.run_result("config", "-z", "--get-regexp", pattern)
         found: dict[str, str] = {}
         for item in result.stdout.decode("utf-8", "replace").split("\0"):
@@ -372,13 +386,15 @@ class GitRepo:
         *,
         author: Identity | None = None,
         checkpoint: Callable[[str], None] = _no_checkpoint,
+        config: Mapping[str, str] | None = None,
     ) -> str:
         """Stage ``paths`` (added, changed or deleted) and commit only them; return the sha.
 
         ``checkpoint`` is called with ``after_add`` and ``after_commit`` (the crash tests
-        stop the process there)."""
+        stop the process there). ``config``: what :meth:`commit_config` read for this save.
+        """
         env = author.env() if author is not None else {}
-        head = self._plumbing_parent(paths)
+        head = self._plumbing_parent(paths, config)
         for attempt in range(1, COMMIT_ATTEMPTS + 1):
             try:
                 if head is not None:
@@ -422,7 +438,9 @@ class GitRepo:
                 raise _fail(exc) from None
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _plumbing_parent(self, paths: Sequence[str]) -> str | None:
+    def _plumbing_parent(
+        self, paths: Sequence[str], config: Mapping[str, str] | None
+    ) -> str | None:
         """HEAD, when the commit of ``paths`` may be built with plumbing; else None.
 
         ``git commit -- paths`` stats every tracked file and writes the whole index twice
@@ -432,7 +450,7 @@ class GitRepo:
         files (not folders) to commit.
         """
         head = self.head()
-        if head is None or self.branch() is None or self._commit_is_configured():
+        if head is None or self.branch() is None or self._commit_is_configured(config):
             return None
         if any((self.root / path).is_dir() for path in paths):
             return None
@@ -458,17 +476,19 @@ class GitRepo:
             .strip()
         )
         subject = text.split("\n", 1)[0]
+        index = index_checksum(self.dirs)  # after write-tree, which may write the index
+        # ``update-ref`` moves HEAD only if it is still ``head``: the commit sits right on it.
         self.run(*FSYNC, "update-ref", "-m", f"commit: {subject}", "HEAD", sha, head, env=env)
+        self.last_commit = MadeCommit(sha, index)
         self._maintain_when_due()
         return sha
 
-    def _commit_is_configured(self) -> bool:
+    def _commit_is_configured(self, config: Mapping[str, str] | None) -> bool:
         """Whether ``git commit`` would do more here than the plumbing does: a commit hook,
         signing, another cleanup of the message, another message encoding."""
-        config = self.config_values(
-            r"^(commit\.(gpgsign|cleanup)|i18n\.commitencoding|core\.hookspath)$"
-        )
-        if any(key != "core.hookspath" for key in config):
+        if config is None:
+            config = self.config_values(_COMMIT_KEYS)
+        if any(key not in ("core.hookspath", "user.name", "user.email") for key in config):
             return True
         configured = config.get("core.hookspath")
         hooks = self.dirs.common_dir / "hooks"
@@ -504,7 +524,13 @@ class GitRepo:
             "log", "-n1", "-z", "--format=%P", "--name-only", "--no-renames", sha, "--"
         )
         wanted = parent.encode() + b"\0\n" + path.encode("utf-8", "surrogateescape") + b"\0"
-        return shown.ok and shown.stdout == wanted and self.index_is(sha)
+        if not (shown.ok and shown.stdout == wanted):
+            return False
+        made = self.last_commit
+        if made is not None and made.sha == sha and made.index is not None:
+            # Built here from the index: no git wrote the index since its tree was written.
+            return index_checksum(self.dirs) == made.index
+        return self.index_is(sha)
 
     def reset_paths(self, paths: Sequence[str], *, check: bool = False) -> None:
         """Git's index entries of ``paths`` back to HEAD's (``check``: DataError if not)."""

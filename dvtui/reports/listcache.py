@@ -221,14 +221,17 @@ def _same(a: rowcache.Fresh, b: rowcache.Fresh) -> bool:
 
 def before_save(store: Store, kind: str) -> tuple[rowcache.Fresh, bytes, str] | None:
     """The cached rows of ``kind``, if they hold now, with HEAD: what :func:`after_save` needs
-    to prove that the save was the only change (git's index then held HEAD's tree)."""
+    to prove that the save was the only change. (That git's index held HEAD's tree, nothing
+    else staged, is proved after the commit: ``is_only_commit_on`` finds its tree in the
+    index, which ``git commit -- path`` and the plumbing's staged check both leave holding
+    whatever else was staged.)"""
     lang = current_language()
     dirs = store.git.dirs
     found = rowcache.read(dirs, kind, lang, _code(lang))
     if found is None or not rowcache.still_fresh(store.root, dirs, found[0], ask_git=False):
         return None
     head = store.git.head()
-    if head is None or not store.git.index_is(head):
+    if head is None:
         return None
     return found[0], found[1], head
 

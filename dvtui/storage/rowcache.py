@@ -37,7 +37,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from dvtui.git import process
-from dvtui.git.dirs import GitDirs
+from dvtui.git.dirs import GitDirs, index_checksum
 
 __all__ = [
     "RACY_SECONDS",
@@ -65,16 +65,6 @@ class Fresh:
     folders: dict[str, tuple[int, str]]  # folder -> (mtime_ns, digest of its names)
     settings: tuple[int, int] | None  # dvtui.toml (mtime_ns, size)
     taken_ns: int  # when the folders were looked at
-
-
-def index_checksum(dirs: GitDirs) -> str | None:
-    """The checksum git wrote at the end of its index (None without an index)."""
-    try:
-        with open(dirs.git_dir / "index", "rb") as index:
-            index.seek(-32, os.SEEK_END)  # SHA-1 (20 bytes) or SHA-256 (32): both in the tail
-            return index.read().hex()
-    except OSError:
-        return None
 
 
 def _names_digest(names: list[str]) -> str:

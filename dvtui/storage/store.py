@@ -286,7 +286,8 @@ class Store:
         """
         rid = record.id
         path = resolve_inside(self.root, rid.relpath)
-        author = self.git.identity()
+        config = self.git.commit_config()  # who commits, and how: one git process
+        author = self.git.identity(config)
         if base is None and not create:
             base = self._last_read(rid)
         with self._saving():
@@ -322,7 +323,7 @@ class Store:
                 (rid.relpath, old_bytes, new_bytes),
                 *self._changed(with_files or {}),
             ]
-            sha = self._commit_files(files, message, author)
+            sha = self._commit_files(files, message, author, config)
         self._saved({relpath: new for relpath, _old, new in files})
         return SaveResult(sha, record, changes)
 
@@ -518,7 +519,11 @@ class Store:
             raise
 
     def _commit_files(
-        self, files: list[tuple[str, bytes | None, bytes | None]], message: str, author: Identity
+        self,
+        files: list[tuple[str, bytes | None, bytes | None]],
+        message: str,
+        author: Identity,
+        config: Mapping[str, str] | None = None,
     ) -> str:
         """Write (or delete) ``files`` and commit them, journalled; call holding the save lock.
 
@@ -538,7 +543,9 @@ class Store:
                     atomic_write(path, new_bytes, before_rename=self._before_rename)
             crash_point("after_rename")
             paths = [relpath for relpath, _old, _new in files]
-            sha = self.git.commit(paths, message, author=author, checkpoint=crash_point)
+            sha = self.git.commit(
+                paths, message, author=author, checkpoint=crash_point, config=config
+            )
         except BaseException:
             with contextlib.suppress(Exception):
                 journal.recover(self.git)
