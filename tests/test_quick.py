@@ -86,6 +86,7 @@ def break_file(root: Path, rid: str, text: bytes) -> None:
         "old-layout",
         "newer-layout",
         "bad-today",
+        "bad-language",
     ],
 )
 def test_show_leaves_to_the_full_command_line_what_it_must_say_or_do(
@@ -118,6 +119,8 @@ def test_show_leaves_to_the_full_command_line_what_it_must_say_or_do(
         settings.write_text(settings.read_text(encoding="utf-8").replace("format = 2", found))
     elif case == "bad-today":
         extra = ["--today", "31/02/2023"]
+    elif case == "bad-language":
+        extra = ["--lang", "fr"]
     argv = ["--repo", str(repo_path), "show", rid, *extra]
     if case == "format-before-the-command":
         argv = ["--repo", str(repo_path), *extra, "show", rid]

@@ -73,9 +73,11 @@ def run(argv: list[str]) -> int | None:
     parsed = _parse(argv)
     if parsed is None:
         return None
+    if parsed.get("--lang", "vi") not in ("vi", "en"):
+        return None  # argparse refuses it, naming the languages
     lang = parsed.get("--lang", os.environ.get("DVTUI_LANG", "vi"))
     if lang not in ("vi", "en"):
-        lang = "vi"
+        lang = "vi"  # as the full command line takes an unknown DVTUI_LANG
     from dvtui.core.text import parse_date
 
     try:
