@@ -40,7 +40,6 @@ FSYNC = ("-c", "core.fsync=committed")
 _COMMITTED = re.compile(rb"^\[[^\]\n]*?\b([0-9a-f]{40}|[0-9a-f]{64})\]", re.MULTILINE)
 _TRANSIENT = ("index.lock': File exists", "cannot lock ref", ".lock': File exists")
 _SHA = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-# The hooks `git commit` runs and the plumbing does not.
 # The settings a commit depends on: who makes it, and what ``git commit`` would do that the
 # plumbing does not (signing, another cleanup or encoding of the message, hooks elsewhere).
 _IDENTITY_KEYS = r"^user\.(name|email)$"
@@ -56,6 +55,7 @@ class MadeCommit:
     index: str | None
 
 
+# The hooks `git commit` runs and the plumbing does not.
 _COMMIT_HOOKS = ("pre-commit", "prepare-commit-msg", "commit-msg", "post-commit")
 _GC_AUTO_LOOSE = 6700  # gc.auto's default
 
