@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,18 @@ def write_gitconfig(
         if email:
             lines.append(f"\temail = {email}")
     (home / ".gitconfig").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@contextmanager
+def own_git_identity(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A HOME and git identity of its own, for a repo a module fixture builds once (the
+    autouse ``isolated_git`` is per test)."""
+    home = tmp_path_factory.mktemp("home")
+    write_gitconfig(home)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("HOME", str(home))
+        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+        yield
 
 
 @pytest.fixture(autouse=True)

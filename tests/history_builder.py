@@ -3,14 +3,17 @@ real Store and CLI (every change is a real commit), and the numbers a person wou
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from conftest import dvtui
+import pytest
+from conftest import dvtui, own_git_identity
 
 from dvtui.core.ids import RecordId
 from dvtui.core.records import Model, ModelField, ModelKind, Summary
+from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
 PERIOD = "2023-h1"
@@ -152,3 +155,32 @@ def build_history(repo: Path) -> Expected:
         create=True,
     )
     return Expected()
+
+
+# --- the known history, shared by the modules that read it ---------------------------------------
+
+WIDE = {"COLUMNS": "400"}  # Rich wraps table cells to the terminal width
+
+
+def build_known(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Expected]:
+    """The known history in a fresh repo, with its own git identity (a module fixture's body:
+    built once, then copied for each test by :func:`private_copy`)."""
+    with own_git_identity(tmp_path_factory):
+        repo = tmp_path_factory.mktemp("known") / "data"
+        init_data_repo(repo)
+        expected = build_history(repo)
+    return repo, expected
+
+
+def private_copy(built: tuple[Path, Expected], tmp_path: Path) -> Path:
+    """A copy of the known history one test may change."""
+    copy = tmp_path / "data"
+    shutil.copytree(built[0], copy, symlinks=True)
+    return copy
+
+
+def run(repo: Path, *args: str) -> str:
+    """``dvtui --today TODAY …`` on ``repo`` in a wide terminal; its output (it must succeed)."""
+    r = dvtui("--repo", str(repo), "--today", TODAY, *args, env=WIDE)
+    assert r.returncode == 0, r.stderr
+    return r.stdout

@@ -12,18 +12,25 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, write_gitconfig
-from history_builder import LATE, LATE_RETURNED, PERIOD, TODAY, Expected, build_history, sets
+from conftest import dvtui
+from history_builder import (
+    LATE,
+    LATE_RETURNED,
+    PERIOD,
+    TODAY,
+    Expected,
+    build_known,
+    private_copy,
+    run,
+    sets,
+)
 
-from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
-WIDE = {"COLUMNS": "400"}
 SOFFICE = shutil.which("soffice")
 needs_soffice = pytest.mark.skipif(
     SOFFICE is None or shutil.which("pdftotext") is None,
@@ -33,31 +40,15 @@ needs_soffice = pytest.mark.skipif(
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Expected]]:
-    """The known history of history_builder, built once for this module."""
-    home = tmp_path_factory.mktemp("home")
-    write_gitconfig(home)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(home))
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        repo = tmp_path_factory.mktemp("known") / "data"
-        init_data_repo(repo)
-        expected = build_history(repo)
-    yield repo, expected
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Expected]:
+    """The known history, built once for this module."""
+    return build_known(tmp_path_factory)
 
 
 @pytest.fixture
 def repo(built: tuple[Path, Expected], tmp_path: Path) -> Path:
     """A private copy of the known history for one test."""
-    copy = tmp_path / "data"
-    shutil.copytree(built[0], copy, symlinks=True)
-    return copy
-
-
-def run(repo: Path, *args: str) -> str:
-    r = dvtui("--repo", str(repo), "--today", TODAY, *args, env=WIDE)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
+    return private_copy(built, tmp_path)
 
 
 def docx_text(path: Path) -> str:

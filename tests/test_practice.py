@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git, write_gitconfig
+from conftest import dvtui, git, own_git_identity, write_gitconfig
 from test_tui import screen_text, settle
 
 from dvtui.core.facts import summarize_period, targets
@@ -67,11 +67,7 @@ def test_the_practice_repo_is_never_built_over_a_folder_in_use(tmp_path: Path) -
 @pytest.fixture(scope="module")
 def practice(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One practice repo for the tests that only read it (a build takes a few seconds)."""
-    home = tmp_path_factory.mktemp("home")
-    write_gitconfig(home)
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("HOME", str(home))
-        patch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    with own_git_identity(tmp_path_factory):
         repo = tmp_path_factory.mktemp("practice") / "data"
         build_practice_repo(repo)
     return repo

@@ -5,23 +5,24 @@ from __future__ import annotations
 import csv
 import io
 import os
-import shutil
-from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import dvtui, write_gitconfig
+from conftest import dvtui
 from history_builder import (
     LATE,
     LATE_RETURNED,
     ON_TIME_APPROVED,
     PERIOD,
     TODAY,
+    WIDE,
     WITH_CONTACT,
     Expected,
-    build_history,
+    build_known,
+    private_copy,
+    run,
 )
 
 from dvtui.core.facts import timeliness
@@ -32,13 +33,10 @@ from dvtui.i18n import translator
 from dvtui.reports.figures import build_report
 from dvtui.reports.followup import overdue_list
 from dvtui.reports.status import build_status
-from dvtui.services.setup import init_data_repo
 from dvtui.storage import Store
 
 if TYPE_CHECKING:
     from docx.shared import Length
-
-WIDE = {"COLUMNS": "400"}  # Rich wraps table cells to the terminal width
 
 
 def millimetres(length: Length | None) -> float:
@@ -55,31 +53,15 @@ def cell_text(value: object) -> str:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Expected]]:
-    """The known history, built once per module (with its own git identity)."""
-    home = tmp_path_factory.mktemp("home")
-    write_gitconfig(home)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("HOME", str(home))
-        mp.setenv("GIT_CONFIG_NOSYSTEM", "1")
-        repo = tmp_path_factory.mktemp("known") / "data"
-        init_data_repo(repo)
-        expected = build_history(repo)
-    yield repo, expected
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Expected]:
+    """The known history, built once for this module."""
+    return build_known(tmp_path_factory)
 
 
 @pytest.fixture
 def repo(built: tuple[Path, Expected], tmp_path: Path) -> Path:
     """A private copy of the known history for one test."""
-    copy = tmp_path / "data"
-    shutil.copytree(built[0], copy, symlinks=True)
-    return copy
-
-
-def run(repo: Path, *args: str) -> str:
-    r = dvtui("--repo", str(repo), "--today", TODAY, *args, env=WIDE)
-    assert r.returncode == 0, r.stderr
-    return r.stdout
+    return private_copy(built, tmp_path)
 
 
 # --- status ------------------------------------------------------------------------------------

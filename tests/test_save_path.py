@@ -3,6 +3,7 @@ and a missing git identity is asked the same way for each."""
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from pathlib import Path
 
@@ -69,3 +70,46 @@ def test_a_second_save_before_any_full_load_merges_against_what_the_first_wrote(
     assert isinstance(saved, Report)
     assert (saved.document_number, saved.review_note) == ("9/BC", "Đủ số liệu")
     assert saved.figures.dialogues == 4  # the colleague's save is kept
+
+
+# What makes a commit or moves the files of the working tree: only the Store calls these.
+COMMITTING = {"commit", "commit_tree", "fast_forward", "commit_merge"}
+# The one exception: ``dvtui init`` commits the new repository's first tree before any Store
+# can be opened on it (no record to merge against; it asks git for the identity too).
+MAY_COMMIT = ("git/", "storage/store.py", "services/setup.py")
+
+
+def committing_calls(source: str) -> list[str]:
+    """The calls in ``source`` of a method or function named in COMMITTING, but the Store's
+    own (``store.commit_merge(…)``)."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Attribute):
+            if func.attr in COMMITTING and not (
+                isinstance(func.value, ast.Name) and func.value.id == "store"
+            ):
+                found.append(f"{func.attr}:{node.lineno}")
+        elif isinstance(func, ast.Name) and func.id in COMMITTING:
+            found.append(f"{func.id}:{node.lineno}")
+    return found
+
+
+def test_only_the_store_commits_records_or_moves_the_working_tree() -> None:
+    """Saves, deletions, batches, sign-offs, summaries, migrations, roll-overs and a sync's
+    merge all commit through the Store, which asks for a missing identity one way."""
+    package = Path(__file__).resolve().parent.parent / "dvtui"
+    bad = {}
+    for path in sorted(package.rglob("*.py")):
+        rel = path.relative_to(package).as_posix()
+        if not rel.startswith(MAY_COMMIT):
+            found = committing_calls(path.read_text(encoding="utf-8"))
+            if found:
+                bad[rel] = found
+    assert bad == {}
+    assert committing_calls("repo.commit(p, m)\nstore.commit_merge(t, p, m)\ncommit_tree(r)") == [
+        "commit:1",
+        "commit_tree:3",
+    ]

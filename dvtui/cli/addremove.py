@@ -8,7 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from dvtui.cli.command import EXIT_OK, Command, Options
-from dvtui.cli.output import parse_assignments
+from dvtui.cli.output import assignments_argument, parse_assignments
 from dvtui.core.ids import RecordId
 from dvtui.i18n import N_, t
 
@@ -23,7 +23,7 @@ class AddOptions(Options):
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help=t("cli.arg.id"))
-    p.add_argument("assignments", nargs="*", metavar="field=value")
+    assignments_argument(p, required=False)
 
 
 def cmd_add(store: Store, args: AddOptions, today: date) -> int:

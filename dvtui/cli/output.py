@@ -15,15 +15,22 @@ from typing import TYPE_CHECKING
 
 from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert, parse_date
-from dvtui.i18n import t
+from dvtui.i18n import t, tn
 
 if TYPE_CHECKING:
-    from dvtui.storage import Store
+    import argparse
+
+    from dvtui.storage import SaveResult, Store
 
 Progress = Callable[[int, int, str], None]
 
 
 # --- what the commands read ----------------------------------------------------------------
+
+
+def assignments_argument(p: argparse.ArgumentParser, *, required: bool) -> None:
+    """The ``field=value …`` arguments of set, add and summary (``Options.assignments``)."""
+    p.add_argument("assignments", nargs="+" if required else "*", metavar="field=value")
 
 
 def parse_assignments(items: list[str]) -> dict[str, str]:
@@ -58,6 +65,11 @@ def date_option(text: str | None, option: str) -> date | None:
 
 
 # --- notices ---------------------------------------------------------------------------------
+
+
+def print_saved(result: SaveResult) -> None:
+    """What a save that changed fields says: how many, and the commit."""
+    print(tn("cli.set.done", len(result.changes), sha=result.sha[:8]))
 
 
 def print_notices(store: Store) -> None:

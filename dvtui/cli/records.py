@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dvtui.cli.command import EXIT_ERROR, EXIT_OK, Command, Options, Setup, no_arguments
-from dvtui.cli.output import parse_assignments, print_table
+from dvtui.cli.output import assignments_argument, parse_assignments, print_saved, print_table
 from dvtui.cli.showing import FORMATS
 from dvtui.core.ids import KIND_DEPTH, RecordId
 from dvtui.i18n import N_, t, tn
@@ -170,7 +170,7 @@ class SetOptions(Options):
 
 def set_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("id", help=t("cli.arg.id"))
-    p.add_argument("assignments", nargs="+", metavar="field=value")
+    assignments_argument(p, required=True)
 
 
 def cmd_set(store: Store, args: SetOptions, today: date) -> int:
@@ -181,7 +181,7 @@ def cmd_set(store: Store, args: SetOptions, today: date) -> int:
     rows = before_save(store, rid.kind) if store.git_ready else None
     result = store.set_fields(rid, parse_assignments(args.assignments))
     after_save(store, result, rows)  # `dvtui list` stays quick after a set
-    print(tn("cli.set.done", len(result.changes), sha=result.sha[:8]))
+    print_saved(result)
     return EXIT_OK
 
 

@@ -12,8 +12,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from dvtui.cli.command import EXIT_OK, Command, Options
-from dvtui.cli.output import date_option, parse_assignments, print_table, progress_bar
-from dvtui.core.labels import TASK_STATUS, label
+from dvtui.cli.output import (
+    assignments_argument,
+    date_option,
+    parse_assignments,
+    print_saved,
+    print_table,
+    progress_bar,
+)
+from dvtui.core.labels import REPORT_STATUS, TASK_STATUS, label
 from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import N_, current_language, t, tn, translator
@@ -90,9 +97,9 @@ def cmd_status(store: Store, args: StatusOptions, today: date) -> int:
                     N_("cli.status.col.received"),
                     N_("timeliness.on-time"),
                     N_("cli.status.col.late"),
-                    N_("status.report.missing"),
-                    N_("status.report.returned"),
-                    N_("status.report.approved"),
+                    REPORT_STATUS["missing"],
+                    REPORT_STATUS["returned"],
+                    REPORT_STATUS["approved"],
                 )
             ],
             rows,
@@ -289,7 +296,7 @@ class SummaryOptions(Options):
 
 def summary_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("period", help=t("cli.arg.period"))
-    p.add_argument("assignments", nargs="*", metavar="field=value")
+    assignments_argument(p, required=False)
 
 
 def cmd_summary(store: Store, args: SummaryOptions, today: date) -> int:
@@ -297,7 +304,7 @@ def cmd_summary(store: Store, args: SummaryOptions, today: date) -> int:
     from dvtui.services.summary import save_summary
 
     result = save_summary(store, args.period, parse_assignments(args.assignments))
-    print(tn("cli.set.done", len(result.changes), sha=result.sha[:8]))
+    print_saved(result)
     return EXIT_OK
 
 

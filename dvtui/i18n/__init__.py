@@ -1,5 +1,8 @@
 """Every user-facing text, from gettext catalogs: Vietnamese by default, English for maintainers.
 
+May import only the standard library (Babel in ``catalogs``, a development tool); every
+other package may import it.
+
 Messages are named by keys (``err.required``, ``ui.tab.tasks``): the catalogs are
 "monolingual" gettext, Vietnamese (``locale/vi``) is the source text and every other language
 translates it (``locale/<lang>/LC_MESSAGES/dvtui.po``, compiled to ``.mo`` by Babel; see

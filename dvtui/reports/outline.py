@@ -62,11 +62,8 @@ class Table:
 
 Block = Heading | Paragraph | Table
 
-DISTRICT_PARTS = {
-    "strengths": N_("field.strengths"),
-    "limitations": N_("field.limitations"),
-    "causes": N_("field.causes"),
-}
+# The summary's assessment fields, each headed by its label.
+DISTRICT_PARTS = ("strengths", "limitations", "causes")
 
 
 def paragraphs(text: str) -> list[str]:
@@ -344,8 +341,8 @@ def models_table(report: ConsolidatedReport, tr: Translator) -> Table:
 
 def _assessment(report: ConsolidatedReport, tr: Translator) -> list[Block]:
     out: list[Block] = [Heading("III. " + tr.t("doc.report.h.assessment"), 1)]
-    for i, (part, key) in enumerate(DISTRICT_PARTS.items(), start=1):
-        out.append(Heading(f"{i}. {tr.t(key)}", 2))
+    for i, part in enumerate(DISTRICT_PARTS, start=1):
+        out.append(Heading(f"{i}. {tr.t(labels.FIELD[part])}", 2))
         out += _office_text(report, tr, part)
     out.append(Heading("IV. " + tr.t("doc.report.h.direction"), 1))
     out += _office_text(report, tr, "direction")

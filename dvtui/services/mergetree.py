@@ -21,12 +21,12 @@ from typing import TYPE_CHECKING
 from dvtui.core import codec
 from dvtui.core.merge import Choice, Conflict, resolve_file
 from dvtui.core.problems import DataError
-from dvtui.git.trees import commit_tree, merge_tree, replace_in_tree
+from dvtui.git.trees import merge_tree, replace_in_tree
 from dvtui.services.history import record_id_of
 from dvtui.storage.store import SETTINGS_FILE, settings_from
 
 if TYPE_CHECKING:
-    from dvtui.git.repo import GitRepo, Identity
+    from dvtui.git.repo import GitRepo
 
 Choices = Mapping[tuple[str, str], Choice]
 
@@ -78,10 +78,3 @@ def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> None:
         problems = settings_from(data)[1] if is_settings else codec.decode(path, data)[1]
         if problems:
             raise DataError("err.sync.invalid_merge", problem=str(problems[0]))
-
-
-def commit_merge(
-    repo: GitRepo, tree: str, parents: list[str], message: str, author: Identity
-) -> str:
-    """A merge commit of ``tree`` with ``parents`` by ``author``; no branch moves."""
-    return commit_tree(repo, tree, parents, message, author)

@@ -31,7 +31,7 @@ from dvtui.git.environment import redact, strip_password
 from dvtui.git.process import failure
 from dvtui.i18n import N_, language, t, tn
 from dvtui.services.history import record_id_of
-from dvtui.services.mergetree import commit_merge, merge_trees
+from dvtui.services.mergetree import merge_trees
 from dvtui.services.synctypes import (
     CommitInfo,
     Outcome,
@@ -245,27 +245,6 @@ def _check_clean_for(repo: GitRepo, old: str, new: str) -> None:
         raise DataError("err.sync.dirty", paths=", ".join(overlap[:3]) + more)
 
 
-def _advance(store: Store, old: str, new: str) -> bool:
-    """Fast-forward the local branch and working tree from ``old`` to ``new``.
-
-    False when the branch moved meanwhile (a save from the UI): the caller merges again.
-    """
-    from dvtui.storage import journal
-
-    repo = store.git
-    # Saves (from this or another dvtui) wait while the files change under them.
-    with journal.save_lock(repo.git_dir):
-        repo.wait_for_lock()
-        if _head(repo) != old:
-            return False
-        done = repo.fast_forward(new)
-        if done.ok:
-            return True
-        if _head(repo) != old:
-            return False
-    raise failure(done.stderr)
-
-
 def _commits(
     repo: GitRepo, since: str | None, until: str, *, merges: bool = False
 ) -> list[CommitInfo]:
@@ -350,7 +329,7 @@ def sync(
         if server is not None and repo.is_ancestor(local, server):
             report("update")
             _check_clean_for(repo, local, server)
-            if not _advance(store, local, server):
+            if not store.advance(local, server):
                 continue
             done.add("pulled")
             break
@@ -373,8 +352,8 @@ def sync(
                 )
             assert merged.tree is not None
             message = _merge_message(up, _commits(repo, local, server), [])
-            author = repo.identity()  # only a merge needs one: pulling works without
-            target = commit_merge(repo, merged.tree, [local, server], message, author)
+            # Only a merge needs an identity (asked like a save's); pulling works without.
+            target = store.commit_merge(merged.tree, [local, server], message)
             _check_clean_for(repo, local, target)
         if before_push is not None:
             before_push()
@@ -386,7 +365,7 @@ def sync(
         done.add("pushed")
         if target != local:
             report("update")
-            if not _advance(store, local, target):
+            if not store.advance(local, target):
                 continue  # a save landed meanwhile: the next round merges it
             done.add("merged")
         break
@@ -515,7 +494,7 @@ def resolve(
     if state is None:
         raise DataError("err.sync.no_conflicts")
     repo.check_ready()
-    author = repo.identity()
+    store.identity()  # asked before any work, like a save's
     up = _require_upstream(repo, state.get("branch"))
     local, theirs = _head(repo), state["theirs"]
     if repo.is_ancestor(theirs, local):
@@ -530,9 +509,9 @@ def resolve(
     incoming = _commits(repo, local, theirs)
     chosen = [(c, choices[c.key]) for c in conflicts if c.key in choices]
     message = _merge_message(up, incoming, chosen, store.data if chosen else NO_RECORDS)
-    merge = commit_merge(repo, merged.tree, [local, theirs], message, author)
+    merge = store.commit_merge(merged.tree, [local, theirs], message)
     _check_clean_for(repo, local, merge)
-    if not _advance(store, local, merge):
+    if not store.advance(local, merge):
         raise DataError("err.sync.head_moved")
     forget_conflicts(store)
     store.forget()  # read again when next asked for

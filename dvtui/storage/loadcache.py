@@ -19,8 +19,6 @@ all is ignored (and rebuilt). Writes are atomic (temp file, rename).
 from __future__ import annotations
 
 import hashlib
-import json
-import os
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -28,6 +26,7 @@ from pathlib import Path
 from dvtui import __version__
 from dvtui.core.records import SCHEMA_VERSION
 from dvtui.git.dirs import find_git_dirs
+from dvtui.storage import cachefile
 from dvtui.storage.cachecodec import Cached, Entry, Key, Names, dumps_entries, loads_entries
 
 # 2: what each record names (for the quick reference check); 3: (entry, names); 4: JSON
@@ -87,50 +86,23 @@ class _File:
     entries: dict[Key, Cached]
 
 
-def _read(path: Path, expect_base: str | None) -> _File | None:
-    """A cache file's entries, or None if it is missing, damaged or not ours."""
-    try:
-        data = path.read_bytes()
-    except OSError:
+def _read(path: Path, expect_base: str) -> _File | None:
+    """A cache file's entries, or None if it is missing, damaged or not ours (or a delta of
+    another base than ``expect_base``; "" for the base itself)."""
+    found = cachefile.read(path, MAGIC, {"key": fingerprint(), "base": expect_base})
+    if found is None:
         return None
+    header, payload = found
     try:
-        if not data.startswith(MAGIC):
-            return None
-        end = data.index(b"\n", len(MAGIC))
-        header = json.loads(data[len(MAGIC) : end])
-        payload = data[end + 1 :]
-        if not isinstance(header, dict) or header.get("key") != fingerprint():
-            return None
-        if header.get("length") != len(payload):
-            return None
-        digest = hashlib.blake2b(payload, digest_size=32).hexdigest()
-        if header.get("digest") != digest:
-            return None
-        base = header.get("base", "")
-        if expect_base is not None and base != expect_base:
-            return None  # a delta of another base
-        return _File(digest, str(base), loads_entries(payload))
-    except Exception:  # anything wrong with the file means: not a cache we trust
+        return _File(str(header["digest"]), expect_base, loads_entries(payload))
+    except Exception:  # anything wrong with the entries means: not a cache we trust
         return None
 
 
 def _write(path: Path, entries: dict[Key, Cached], base: str = "") -> str:
     """Write atomically; return the payload's digest ("" when it could not be written)."""
     payload = dumps_entries(entries.items())
-    digest = hashlib.blake2b(payload, digest_size=32).hexdigest()
-    header = {"key": fingerprint(), "length": len(payload), "digest": digest, "base": base}
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
-            out.write(MAGIC + json.dumps(header).encode() + b"\n")
-            out.write(payload)
-        # No fsync: a cache lost or cut short by a crash fails its digest and is rebuilt.
-        os.replace(tmp, path)
-    except OSError:  # a read-only clone, a full disk: loading still works, only slower
-        tmp.unlink(missing_ok=True)
-        return ""
-    return digest
+    return cachefile.write(path, MAGIC, {"key": fingerprint(), "base": base}, payload)
 
 
 class LoadCache:

@@ -28,9 +28,7 @@ slow path's after hand edits, pulls, checkouts, merges, saves and damage.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 import time
 from dataclasses import asdict, dataclass
@@ -38,6 +36,7 @@ from pathlib import Path
 
 from dvtui.git import process
 from dvtui.git.dirs import GitDirs, index_checksum
+from dvtui.storage import cachefile
 
 __all__ = [
     "RACY_SECONDS",
@@ -175,25 +174,15 @@ def _path(dirs: GitDirs, kind: str, lang: str) -> Path:
 def read(dirs: GitDirs, kind: str, lang: str, code: str) -> tuple[Fresh, bytes] | None:
     """The cached rows (as the lister wrote them) and what they were made from; None when
     missing, damaged, or made by other code (``code``: a fingerprint of what decides a row)."""
-    try:
-        data = _path(dirs, kind, lang).read_bytes()
-    except OSError:
+    expect = {"format": FORMAT, "code": code, "kind": kind, "lang": lang}
+    found = cachefile.read(_path(dirs, kind, lang), MAGIC, expect)
+    if found is None:
+        return None
+    header, payload = found
+    raw = header.get("fresh")
+    if not isinstance(raw, dict):
         return None
     try:
-        if not data.startswith(MAGIC):
-            return None
-        end = data.index(b"\n", len(MAGIC))
-        header = json.loads(data[len(MAGIC) : end])
-        payload = memoryview(data)[end + 1 :]
-        if header.get("format") != FORMAT or header.get("code") != code:
-            return None
-        if header.get("kind") != kind or header.get("lang") != lang:
-            return None
-        if header.get("length") != len(payload):
-            return None
-        if header.get("digest") != hashlib.blake2b(payload, digest_size=32).hexdigest():
-            return None
-        raw = header["fresh"]
         settings = raw["settings"]
         fresh = Fresh(
             str(raw["index"]),
@@ -201,33 +190,15 @@ def read(dirs: GitDirs, kind: str, lang: str, code: str) -> tuple[Fresh, bytes] 
             (int(settings[0]), int(settings[1])) if settings is not None else None,
             int(raw["taken_ns"]),
         )
-        return fresh, bytes(payload)
     except Exception:  # anything wrong with the file means: not a cache we trust
         return None
+    return fresh, payload
 
 
 def write(dirs: GitDirs, kind: str, lang: str, code: str, fresh: Fresh, payload: bytes) -> None:
     """Write atomically (no fsync: a file cut short fails its digest and is made again)."""
-    header = {
-        "format": FORMAT,
-        "code": code,
-        "kind": kind,
-        "lang": lang,
-        "fresh": asdict(fresh),
-        "length": len(payload),
-        "digest": hashlib.blake2b(payload, digest_size=32).hexdigest(),
-    }
-    path = _path(dirs, kind, lang)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(tmp, "wb") as out:
-            out.write(MAGIC + json.dumps(header).encode() + b"\n")
-            out.write(payload)
-        os.replace(tmp, path)
-    except OSError:  # a read-only clone, a full disk: the list still works, only slower
-        with contextlib.suppress(OSError):  # on a read-only disk even this refuses (EROFS)
-            tmp.unlink(missing_ok=True)
+    header = {"format": FORMAT, "code": code, "kind": kind, "lang": lang, "fresh": asdict(fresh)}
+    cachefile.write(_path(dirs, kind, lang), MAGIC, header, payload)
 
 
 def drop(dirs: GitDirs) -> None:

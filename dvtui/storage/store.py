@@ -653,6 +653,34 @@ class Store:
             )
         return entries
 
+    # --- what a sync brings in: the one other commit that records records ----------------
+
+    def commit_merge(self, tree: str, parents: list[str], message: str) -> str:
+        """A merge commit of ``tree`` (made in git's object store by a sync) with ``parents``,
+        by the user — a missing identity refused as a save refuses it; no branch or file
+        moves until :meth:`advance`."""
+        from dvtui.git.trees import commit_tree  # only a sync's merge needs it
+
+        return commit_tree(self.git, tree, parents, message, self.git.identity())
+
+    def advance(self, old: str, new: str) -> bool:
+        """Fast-forward the branch and the working tree from ``old`` to ``new`` (what a sync
+        pulled or merged), under the save lock: saves wait while the files change under
+        them. False when the branch moved meanwhile (a save landed): the caller merges again.
+        """
+        with self._saving():
+            self.git.wait_for_lock()
+            if self.git.rev("HEAD") != old:
+                return False
+            done = self.git.fast_forward(new)
+            if done.ok:
+                return True
+            if self.git.rev("HEAD") != old:
+                return False
+        from dvtui.git.process import failure
+
+        raise failure(done.stderr)
+
     def identity(self) -> Identity:
         """The git identity saves will be made with."""
         return self.git.identity()

@@ -1,4 +1,4 @@
-"""The Textual UI: app, screens, widgets, the backend seam to the core.
+"""The Textual UI: the app, its screens and widgets, and the backend, its one seam to the core.
 
-The only package that imports Textual; it may import every layer below it.
+May import every layer below it; the only package that imports Textual (a contract checks it).
 """

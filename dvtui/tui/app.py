@@ -211,7 +211,7 @@ class DvtuiApp(FieldKeysApp[int]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
-    def commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]:
+    def commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]:
         """Every screen and action, for the command palette: (title, help, callback)."""
         from dvtui.tui.screens.main import MainScreen
 

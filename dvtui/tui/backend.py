@@ -88,7 +88,7 @@ class Host(Protocol):
 
     def show_error(self, error: BaseException) -> None: ...
 
-    def commands(self) -> Iterable[tuple[str, str, Callable[[], Any]]]: ...
+    def commands(self) -> Iterable[tuple[str, str, Callable[[], object]]]: ...
 
 
 class Backend:
@@ -98,7 +98,7 @@ class Backend:
         self._app = app
         self._store = store
         self._lock = threading.Lock()
-        self._token: tuple[Any, ...] | None = None
+        self._token: tuple[object, ...] | None = None
 
     @property
     def settings(self) -> Settings:

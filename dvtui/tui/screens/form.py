@@ -69,7 +69,7 @@ class FieldSpec:
         return "f-" + self.name.replace(".", "--")
 
 
-def _display(value: Any) -> str:
+def _display(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, date):
@@ -305,7 +305,7 @@ class FormScreen(TranslatedScreen[bool]):
         self._set_error(spec.name, "")
         return True
 
-    def build(self, **overrides: Any) -> Record | None:
+    def build(self, **overrides: object) -> Record | None:
         """The record as the form stands (plus ``overrides``), or None with reasons shown.
 
         Only the fields the user touched are taken from the widgets: the others keep the
@@ -358,7 +358,7 @@ class FormScreen(TranslatedScreen[bool]):
 
     # --- actions -------------------------------------------------------------------------
 
-    def save(self, **overrides: Any) -> None:
+    def save(self, **overrides: object) -> None:
         """Validate and save; the form closes when the commit is made.
 
         A save that would change nothing makes no commit: the form says so and closes.

@@ -97,7 +97,7 @@ class ReportForm(FormScreen):
 
         self.app.push_screen(AttachmentsScreen(self.report, self.heading), closed)
 
-    def save(self, **overrides: Any) -> None:
+    def save(self, **overrides: object) -> None:
         """Saving a received date on a missing report records it as submitted."""
         if "status" not in overrides:
             status = self._raw(self._spec("status"))

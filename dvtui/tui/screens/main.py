@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -407,7 +407,7 @@ class MainScreen(TranslatedScreen[None]):
             return
         self.app.push_screen(ConflictScreen(message.conflicts))
 
-    def commands(self) -> Iterator[tuple[str, str, Callable[[], Any]]]:
+    def commands(self) -> Iterator[tuple[str, str, Callable[[], object]]]:
         """Palette entries for this screen."""
         for tab, key in TABS.items():
             yield t(key), t("ui.cmd.goto"), partial(self.action_tab, tab)

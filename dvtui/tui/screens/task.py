@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 from rich.text import Text
 from textual import on
@@ -77,7 +76,7 @@ class TaskScreen(FormScreen):
     def unsaved(self) -> bool:
         return bool(self._new_note()) or super().unsaved()
 
-    def save(self, **overrides: Any) -> None:
+    def save(self, **overrides: object) -> None:
         """Save the fields and, when one is typed, the new progress note, in one commit."""
         text = self._new_note()
         if text and "notes" not in overrides:
