@@ -23,7 +23,7 @@ from typing import Any, NotRequired, TypedDict
 import pytest
 from conftest import git
 from crash import harness
-from test_tui import open_report, settle
+from pilothelp import open_report, settle
 from textual.widgets import Input
 
 from dvtui.core import codec

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from conftest import dvtui, git
-from test_tui import TODAY, commit_count, make_app, open_report, settle, wait_until
+from pilothelp import TODAY, commit_count, make_app, open_report, settle, wait_until
 from textual.widgets import Input, SelectionList, TextArea
 
 from dvtui.core import codec

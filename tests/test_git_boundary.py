@@ -153,7 +153,7 @@ def worktree_of_a_clone(tmp_path: Path) -> tuple[Path, Path]:
 
 
 async def test_the_ui_loads_saves_and_syncs_in_a_linked_worktree(tmp_path: Path) -> None:
-    from test_tui import TODAY, open_report, settle
+    from pilothelp import TODAY, open_report, settle
     from textual.widgets import Input
 
     from dvtui.tui.app import DvtuiApp

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import cast
 
 from conftest import git
-from test_tui import TODAY, make_app, open_report, screen_text, settle, wait_until
+from pilothelp import TODAY, make_app, open_report, screen_text, settle, wait_until
 from textual.app import App
 from textual.binding import Binding
 from textual.command import CommandInput, CommandList, CommandPalette

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write_gitconfig
+from pilothelp import TODAY, commit_count, make_app, open_report, settle
 from synchelp import QUAI_CANG
-from test_tui import TODAY, commit_count, make_app, open_report, settle
 from test_tui_sync import two_clones
 from textual.widgets import Input, TabbedContent, TextArea
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from conftest import dvtui, git, own_git_identity, write_gitconfig
-from test_tui import screen_text, settle
+from pilothelp import screen_text, settle
 
 from dvtui.core.facts import summarize_period, targets
 from dvtui.core.records import Task

@@ -8,7 +8,7 @@ import dataclasses
 from pathlib import Path
 
 from conftest import git, write_gitconfig
-from test_tui import QUAI_CANG_H1, commit_count, make_app, settle, wait_until
+from pilothelp import QUAI_CANG_H1, commit_count, make_app, settle, wait_until
 from textual.widgets import Input
 
 from dvtui.core.ids import RecordId

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from docx import Document
-from test_tui import make_app, settle, wait_until
+from pilothelp import make_app, settle, wait_until
 from textual.widgets import Input, Select, Static
 
 from dvtui.storage import Store

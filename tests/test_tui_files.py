@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import dvtui, git
 from openpyxl import load_workbook
-from test_tui import QUAI_CANG_H1, commit_count, make_app, open_report, screen_text, settle
+from pilothelp import QUAI_CANG_H1, commit_count, make_app, open_report, screen_text, settle
 from textual.pilot import Pilot
 from textual.widgets import Static
 

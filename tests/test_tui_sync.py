@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import git, write_gitconfig
+from pilothelp import TODAY, settle
 from synchelp import QUAI_CANG, make_clone, make_remote, snapshot
-from test_tui import TODAY, settle
 from textual.widgets import Input, RadioButton
 
 from dvtui.core.records import Report

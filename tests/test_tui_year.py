@@ -7,7 +7,7 @@ from pathlib import Path
 
 from conftest import git
 from old_layout import make_01_repo
-from test_tui import TODAY, commit_count, make_app, open_report, screen_text, settle, wait_until
+from pilothelp import TODAY, commit_count, make_app, open_report, screen_text, settle, wait_until
 from textual.widgets import Input, Select, TabbedContent
 
 from dvtui.core.facts import summarize_period
