@@ -376,3 +376,11 @@ async def test_a_load_that_fails_says_so_instead_of_loading_for_ever(repo_path: 
         await _loaded(app, pilot)
         text = _dashboard_text(app)
         assert "Đang tải" not in text and "Không tải được dữ liệu" in text
+
+
+def test_a_hex_prefix_before_a_string_is_a_toml_problem_not_a_crash() -> None:
+    # Found by test_fuzz: the limits' scan blanks strings, and "0x" followed by blanks held
+    # no digits at all (int("", 16) raised).
+    data = b'name = "x"\n0x' + b'""' * 100
+    table, problems = codec.read_table("records/units/x.toml", data)
+    assert table is None and [p.code for p in problems] == ["err.toml"]

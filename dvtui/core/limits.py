@@ -125,6 +125,8 @@ def _integers(skeleton: str) -> Exceeded | None:
         digits = literal.lstrip("+-")
         base = {"0x": 16, "0o": 8, "0b": 2}.get(digits[:2], 10)
         body = digits if base == 10 else digits[2:]
+        if not body:  # "0x" before a string (blanked to "_"): no number; tomllib says what
+            continue
         if len(body) > 64 or not in_int_range(sign * int(body, base)):
             return Exceeded(N_("err.limit.integer"), {"line": _line(skeleton, match.start())})
     return None
