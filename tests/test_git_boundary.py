@@ -104,8 +104,8 @@ def test_history_in_process_ignores_a_git_dir_set_later(
     monkeypatch.setenv("GIT_WORK_TREE", str(other))
     entries = store.history(QUAI_CANG)
     assert [c.new for e in entries for c in e.changes if c.field == "document_number"] == ["7/BC"]
-    assert [e.subject for e in change_log(store)][-1].startswith("Khởi tạo")
-    assert len(change_log(store)) == 2 and audit(store).checked == 2
+    assert [e.subject for e in change_log(store.git)][-1].startswith("Khởi tạo")
+    assert len(change_log(store.git)) == 2 and audit(store).checked == 2
     assert len(review_state(store).pending) == 2
     assert "GIT_DIR" not in os.environ  # the boundary scrubbed it before starting git
 

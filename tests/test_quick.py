@@ -161,3 +161,95 @@ def test_show_imports_neither_the_store_nor_argparse_nor_git(repo_path: Path) ->
             check=True,
         )
         assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+
+
+# --- log ID [-n N] ---------------------------------------------------------------------------
+
+EDITS = (  # a history that names units, periods and plans, in changes of several kinds
+    ("reports/2023-h1/phong-dan-toc", "figures.dialogues=3", "document_number=5/BC"),
+    ("tasks/2023-ii-1", "assigned_units=phong-dan-toc,phong-y-te"),
+    ("units/phong-y-te", "name=Phòng Y tế huyện"),
+    ("reports/2023-h1/phong-dan-toc", "figures.dialogues=4"),
+)
+
+
+def edited(root: Path) -> list[str]:
+    for rid, *fields in EDITS:
+        assert full_main(["--repo", str(root), "set", rid, *fields]) == 0
+    return sorted({rid for rid, *_ in EDITS} | set(every_record(root)[::40]))
+
+
+def test_log_quick_prints_what_the_full_command_line_prints(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = edited(repo_path)
+    capsys.readouterr()
+    for rid in records:
+        for limit in ([], ["-n", "1"], ["-n", "20"], ["--limit=2"]):
+            for lang in ("vi", "en"):
+                argv = ["--repo", str(repo_path), "--lang", lang, "log", rid, *limit]
+                code, out, err = printed(capsys, quick.run, argv)
+                assert code == 0, (rid, limit)  # the quick start took it
+                assert (out, err) == printed(capsys, full_main, argv)[1:], (rid, limit, lang)
+    assert git(repo_path, "status", "--porcelain") == ""
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "missing",
+        "bad-id",
+        "not-a-number",
+        "negative",
+        "limit-twice",
+        "limit-before-the-command",
+        "another-option",
+        "journal",
+        "shallow",
+        "old-layout",
+    ],
+)
+def test_log_leaves_to_the_full_command_line_what_it_must_say_or_do(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], case: str
+) -> None:
+    rid, before, after = "tasks/2023-ii-1", [], ["-n", "5"]
+    if case == "missing":
+        rid = "units/khong-co"
+    elif case == "bad-id":
+        rid = "units/../x"
+    elif case == "not-a-number":
+        after = ["-n", "mười"]
+    elif case == "negative":
+        after = ["-n", "-3"]
+    elif case == "limit-twice":
+        after = ["-n", "5", "--limit", "3"]
+    elif case == "limit-before-the-command":
+        before, after = ["-n", "5"], []
+    elif case == "another-option":
+        after = ["--author", "Lan"]
+    elif case == "journal":
+        (repo_path / ".git" / "dvtui-save.json").write_text("{}", encoding="utf-8")
+    elif case == "shallow":  # the full command line says where the history stops
+        head = git(repo_path, "rev-parse", "HEAD").strip()
+        (repo_path / ".git" / "shallow").write_text(head + "\n", encoding="utf-8")
+    elif case == "old-layout":
+        settings = repo_path / "dvtui.toml"
+        text = settings.read_text(encoding="utf-8")
+        settings.write_text(text.replace("format = 2", "format = 1"), encoding="utf-8")
+    argv = ["--repo", str(repo_path), *before, "log", rid, *after]
+    assert quick.run(argv) is None
+    assert capsys.readouterr() == ("", "")  # nothing printed: the full command line speaks
+
+
+CHECK_LOG_IMPORTS = CHECK_IMPORTS.replace('"dvtui.git.repo", "subprocess", ', "")
+
+
+def test_a_page_of_log_imports_neither_the_store_nor_argparse_nor_gitpython(
+    repo_path: Path,
+) -> None:
+    edited(repo_path)  # (a whole history is streamed through GitPython: not a page)
+    argv = ["--repo", str(repo_path), "log", "tasks/2023-ii-1", "-n", "20"]
+    done = subprocess.run(
+        [sys.executable, "-c", CHECK_LOG_IMPORTS, *argv], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr

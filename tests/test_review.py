@@ -150,10 +150,10 @@ def test_log_filters_author_dates_kind(repo_path: Path) -> None:
 
 def test_change_log_library(store: Store) -> None:
     run(store.root, "set", QUAI_CANG, "figures.dialogues=3")
-    entries = change_log(store, kind="reports")
+    entries = change_log(store.git, kind="reports")
     assert entries[0].records[0].record == QUAI_CANG
     assert entries[0].records[0].changes[0].new == 3
-    assert [e.sha for e in change_log(store, limit=1)] == [entries[0].sha]
+    assert [e.sha for e in change_log(store.git, limit=1)] == [entries[0].sha]
 
 
 def test_summary_is_created_in_one_commit_and_used_by_the_report(repo_path: Path) -> None:

@@ -54,7 +54,7 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
 
     rid = RecordId.parse(args.id) if args.id is not None else None  # "" is refused
     entries = change_log(
-        store,
+        store.git,
         author=args.author,
         since=date_option(args.since, "--since"),
         until=date_option(args.until, "--until"),
@@ -63,19 +63,11 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
         limit=args.limit,
     )
     if rid is not None:
-        names = store.names()
         if not entries and not (args.author or args.since or args.until):
             raise DataError("err.not_found", id=str(rid))
-        for entry in entries:
-            print(
-                inert(
-                    f"{entry.when:%d/%m/%Y %H:%M}  {entry.author} <{entry.email}>  {entry.sha[:8]}"
-                )
-            )
-            print(inert(f"  {entry.subject}"))
-            for change in entry.records:
-                for c in change.changes:
-                    print(inert(f"    - {describe(c, names)}"))
+        from dvtui.cli.showing import show_record_log
+
+        show_record_log(entries, store.names())
         return EXIT_OK
     data = store.load()
 

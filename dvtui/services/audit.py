@@ -187,7 +187,7 @@ def audit(
     shallow = shallow_boundary(store.git.dirs)
     decoded = _Decoded(store)
     verified: dict[str, bool] = {}  # stored file's blob id → its bytes match its name
-    tables = BlobTables(store)
+    tables = BlobTables(store.git)
     states: dict[str, dict[str, str]] = {}
     findings: list[Finding] = []
     step = max(1, total // 200)

@@ -24,7 +24,7 @@ from dvtui.core.trailers import CommitMessage, parse_message
 from dvtui.git.log import Commit
 
 if TYPE_CHECKING:
-    from dvtui.storage.store import Store
+    from dvtui.git.repo import GitRepo
 
 
 def record_id_of(path: str) -> RecordId | None:
@@ -71,14 +71,14 @@ class LogEntry:
 class BlobTables:
     """TOML tables of blobs, read once each (a record version is often diffed twice)."""
 
-    def __init__(self, store: Store) -> None:
-        self.store = store
+    def __init__(self, git: GitRepo) -> None:
+        self.git = git
         self._cache: dict[str, dict[str, Any] | None] = {}
 
     def prefetch(self, commits: Sequence[Commit]) -> None:
         """Read every blob these commits' diffs need in one go (a page of history)."""
         shas = {sha for c in commits for f in c.files for sha in (f.old_blob, f.new_blob) if sha}
-        for sha, data in self.store.git.blobs([s for s in shas if s not in self._cache]).items():
+        for sha, data in self.git.blobs([s for s in shas if s not in self._cache]).items():
             self._cache[sha] = _table(data)
 
     def get(self, sha: str | None) -> dict[str, Any] | None:
@@ -86,7 +86,7 @@ class BlobTables:
         if sha is None:
             return None
         if sha not in self._cache:
-            self._cache[sha] = _table(self.store.git.blob(sha))
+            self._cache[sha] = _table(self.git.blob(sha))
         return self._cache[sha]
 
 
@@ -120,7 +120,7 @@ def to_entry(commit: Commit, tables: BlobTables) -> LogEntry:
 
 
 def change_log(
-    store: Store,
+    git: GitRepo,
     *,
     author: str | None = None,
     since: date | None = None,
@@ -135,15 +135,15 @@ def change_log(
     record folder, ``record`` one record."""
     if kind is not None and kind not in KIND_DEPTH:
         raise DataError("err.log.kind", kind=kind, kinds=", ".join(KIND_DEPTH))
-    if store.git.head() is None:
+    if git.head() is None:
         return []
     paths = [record.relpath] if record else [f"records/{kind}/"] if kind else []
     wanted = fold(author) if author else ""
-    tables = BlobTables(store)
+    tables = BlobTables(git)
     out: list[LogEntry] = []
     # Filters are applied here; without any, git stops after ``limit`` commits itself.
     filtered = author is not None or since is not None or until is not None
-    commits: Iterable[Commit] = store.git.log(revisions, paths, limit=None if filtered else limit)
+    commits: Iterable[Commit] = git.log(revisions, paths, limit=None if filtered else limit)
     if limit is not None and not filtered:  # one page: its blobs read in one go
         commits = list(commits)
         tables.prefetch(commits)

@@ -51,7 +51,7 @@ def review_state(store: Store, upto: str = "HEAD") -> ReviewState:
     if store.git.head() is None:
         return ReviewState(reviews[-1] if reviews else None, [])
     known = [sha for r in reviews if (sha := store.git.rev(r.upto)) is not None]
-    tables = BlobTables(store)
+    tables = BlobTables(store.git)
     pending = [
         entry
         for commit in store.git.log([upto, *(f"^{sha}" for sha in known)])
