@@ -521,6 +521,15 @@ def test_log_refuses_an_empty_id(repo_path: Path) -> None:
     assert done.returncode == 1 and done.stdout == ""
 
 
+def test_log_of_no_commits_is_empty_not_a_missing_record(repo_path: Path) -> None:
+    from conftest import dvtui
+
+    done = dvtui("--repo", str(repo_path), "log", "units/phong-y-te", "-n", "0")
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")
+    missing = dvtui("--repo", str(repo_path), "log", "units/khong-co", "-n", "0")
+    assert missing.returncode == 1 and "units/khong-co" in missing.stderr
+
+
 # --- one module per command group ------------------------------------------------------------
 
 

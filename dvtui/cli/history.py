@@ -53,6 +53,7 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
     from dvtui.services.history import change_log
 
     rid = RecordId.parse(args.id) if args.id is not None else None  # "" is refused
+    limit = args.limit
     entries = change_log(
         store.git,
         author=args.author,
@@ -60,11 +61,12 @@ def cmd_log(store: Store, args: LogOptions, today: date) -> int:
         until=date_option(args.until, "--until"),
         kind=args.kind,
         record=rid,
-        limit=args.limit,
+        limit=None if limit is None else max(limit, 1),  # -n 0 still tells a missing record
     )
+    if rid is not None and not entries and not (args.author or args.since or args.until):
+        raise DataError("err.not_found", id=str(rid))
+    entries = entries[: max(limit, 0)] if limit is not None else entries
     if rid is not None:
-        if not entries and not (args.author or args.since or args.until):
-            raise DataError("err.not_found", id=str(rid))
         from dvtui.cli.showing import show_record_log
 
         show_record_log(entries, store.names())
