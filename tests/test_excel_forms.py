@@ -9,6 +9,8 @@ import os
 import shutil
 import subprocess
 import tomllib
+import zipfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -276,3 +278,69 @@ def test_a_form_saved_by_libreoffice_calc_imports(repo_path: Path, tmp_path: Pat
     assert isinstance(report, Report)
     assert report.figures.conferences == 7
     assert report.narrative["2023-ii-3"] == "Tổ chức 3 buổi đối thoại."
+
+
+def _rewritten(form: Path, out: Path, part: str, change: Callable[[bytes], bytes]) -> Path:
+    """``form`` with one part of its zip changed: what a hostile sender can mail in."""
+    with zipfile.ZipFile(form) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            dst.writestr(info, change(data) if info.filename == part else data)
+    return out
+
+
+ENTITIES = (
+    b'<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa">'
+    + b"".join(b'<!ENTITY %c "%s">' % (name, (b"&%c;" % (name - 1)) * 10) for name in b"bcdefgh")
+    + b"]>"
+)
+
+
+def test_a_hostile_workbook_is_one_message_and_changes_nothing(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    """A file from outside, made to break the reader: broken XML, entities that expand a
+    billion times, a zip bomb, digits Python cannot count, a map pointing off the sheet.
+    Each is one line naming the file (never a traceback), and nothing is committed."""
+    form = make_forms(repo_path, tmp_path / "gui")
+    sheet = "xl/worksheets/sheet1.xml"
+
+    def figure(value: Value, name: str) -> Path:
+        return fill(form, {"Số hội nghị tuyên truyền": value}, {}, tmp_path / name)
+
+    def with_map_cell(ref: str, name: str) -> Path:
+        book = load_workbook(form)
+        book["dvtui"]["D6"].value = ref
+        book.save(tmp_path / name)
+        return tmp_path / name
+
+    cases: dict[Path, str] = {
+        _rewritten(form, tmp_path / "cut.xlsx", sheet, lambda d: d[: len(d) // 2]): "",
+        _rewritten(
+            form,
+            tmp_path / "entities.xlsx",
+            sheet,
+            lambda d: d.replace(b"<worksheet", ENTITIES + b"<worksheet", 1).replace(
+                b"<sheetData>",
+                b"<sheetData><row r='99'><c r='A99' t='inlineStr'><is><t>&h;</t></is></c></row>",
+                1,
+            ),
+        ): "",
+        _rewritten(
+            form, tmp_path / "bomb.xlsx", sheet, lambda d: d + b" " * (64 << 20)
+        ): "giải nén ra",
+        figure("²", "superscript.xlsx"): "“²” không phải số nguyên",
+        figure("9" * 5000, "digits.xlsx"): "số quá lớn",
+        with_map_cell("C9999999", "off-sheet.xlsx"): "không phải biểu mẫu do dvtui tạo",
+    }
+    book = load_workbook(form)  # the hidden sheet cut down to its mark alone
+    book["dvtui"].delete_cols(2, 10)
+    book.save(tmp_path / "mark-only.xlsx")
+    cases[tmp_path / "mark-only.xlsx"] = "biểu mẫu phiên bản"
+    before = git(repo_path, "rev-parse", "HEAD")
+    for path, reason in cases.items():
+        code, _, err = run(repo_path, "import", str(path))
+        assert code == 1 and "Traceback" not in err, (path.name, err)
+        assert err.startswith(f"dvtui: {path}: ") and reason in err, (path.name, err)
+    assert git(repo_path, "rev-parse", "HEAD") == before
+    assert git(repo_path, "status", "--porcelain") == ""

@@ -29,6 +29,7 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dvtui.core.attachments import size_text
 from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert
 from dvtui.i18n import N_, t
@@ -45,6 +46,10 @@ THIN = Side(style="thin", color="999999")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
 DOCUMENT_FIELD = "document_number"
 CELL = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,6}")
+# What a form may unpack to: dvtui writes ~40 KB, Calc's own styles add ~100 KB; a bomb of a
+# few KB could unpack to gigabytes, and openpyxl builds every cell of every sheet in memory.
+MAX_UNPACKED = 4 << 20
+MAX_PARTS = 500
 
 
 @dataclass(frozen=True)
@@ -225,17 +230,19 @@ def read_form(path: Path, data: bytes) -> FilledForm:
     file) when it is not an .xlsx dvtui wrote. Values are returned as
     the spreadsheet holds them (numbers, text, dates); their meaning is checked by the caller.
     """
+    _check_unpacked(path, data)
     try:
         wb = load_workbook(BytesIO(data), data_only=True)  # a formula: the value it shows
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
+    except Exception as exc:  # a file from outside: whatever openpyxl or its XML parser raise
         raise DataError("err.form.unreadable", file=str(path), detail=str(exc)[:200]) from None
     if MAP_SHEET not in wb.sheetnames:
         raise DataError("err.form.not_form", file=str(path))
     rows = [tuple(c for c in row) for row in wb[MAP_SHEET].iter_rows(values_only=True) if any(row)]
     if not rows or rows[0][:1] != (FORM_MARK,):
         raise DataError("err.form.not_form", file=str(path))
-    if rows[0][1] != FORM_VERSION:
-        raise DataError("err.form.version", file=str(path), version=str(rows[0][1]))
+    if rows[0][1:2] != (FORM_VERSION,):
+        version = rows[0][1] if len(rows[0]) > 1 else ""
+        raise DataError("err.form.version", file=str(path), version=str(version))
     ident = {str(r[0]): str(r[1] or "") for r in rows[1:] if r[0] != "field" and len(r) > 1}
     cells = []
     for r in rows[1:]:
@@ -246,7 +253,11 @@ def read_form(path: Path, data: bytes) -> FilledForm:
             raise DataError("err.form.sheet_missing", file=str(path), sheet=sheet)
         if not CELL.fullmatch(ref):  # a map edited by hand: never read a range or a name
             raise DataError("err.form.not_form", file=str(path))
-        cells.append((name, sheet, ref, wb[sheet][ref].value))
+        try:
+            value = wb[sheet][ref].value
+        except ValueError:  # a cell beyond the sheet's last row or column
+            raise DataError("err.form.not_form", file=str(path)) from None
+        cells.append((name, sheet, ref, value))
     return FilledForm(
         path=path,
         repo=ident.get("repo", ""),
@@ -255,3 +266,21 @@ def read_form(path: Path, data: bytes) -> FilledForm:
         unit=ident.get("unit", ""),
         cells=tuple(cells),
     )
+
+
+def _check_unpacked(path: Path, data: bytes) -> None:
+    """Refuse a workbook that would unpack to more than a form ever holds, before openpyxl
+    unpacks anything: the sizes in the zip's directory bound what :mod:`zipfile` inflates."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as package:
+            parts = package.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise DataError("err.form.unreadable", file=str(path), detail=str(exc)[:200]) from None
+    unpacked = sum(part.file_size for part in parts)
+    if unpacked > MAX_UNPACKED or len(parts) > MAX_PARTS:
+        raise DataError(
+            "err.form.unpacked",
+            file=str(path),
+            size=size_text(unpacked),
+            limit=size_text(MAX_UNPACKED),
+        )

@@ -30,7 +30,9 @@ from dvtui.storage.store import SaveResult, Store
 __all__ = ["Imported", "read_import", "save_import", "units_to_report", "write_forms"]
 
 TO_REPORT = ("missing", "returned")  # a report still owed (a returned one is sent again)
-_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")  # 1.234: a thousands dot, as Vietnamese write
+_DIGITS = re.compile(r"[0-9]+")  # ASCII only: int() refuses "²", which str.isdigit() accepts
+_THOUSANDS = re.compile(r"[0-9]{1,3}(?:\.[0-9]{3})+")  # 1.234: a thousands dot, as Vietnamese write
+_INT_DIGITS = 19  # more digits always leave 64 bits (and int() refuses thousands of them)
 
 
 def repo_identity(store: Store) -> str:
@@ -198,6 +200,7 @@ def _whole(value: Any, path: Path, sheet: str, cell: str) -> int | None:
     if value is None:
         return None
     number: int | None = None
+    reason = ""
     if isinstance(value, (bool, datetime, date)):
         number = None
     elif isinstance(value, int):
@@ -208,13 +211,15 @@ def _whole(value: Any, path: Path, sheet: str, cell: str) -> int | None:
         text = "".join(value.split())
         if not text:
             return None
-        if text.isdigit():
-            number = int(text)
-        elif _THOUSANDS.fullmatch(text):
-            number = int(text.replace(".", ""))
+        if _THOUSANDS.fullmatch(text):
+            text = text.replace(".", "")
+        if _DIGITS.fullmatch(text):
+            if len(text.lstrip("0")) > _INT_DIGITS:
+                reason = t("err.int_range")
+            else:
+                number = int(text)
     if number is None or number < 0:
-        shown = str(value)[:40]
-        reason = t("err.form.not_whole", value=shown)
+        reason = reason or t("err.form.not_whole", value=str(value)[:40])
         raise DataError("err.form.cell", file=str(path), sheet=sheet, cell=cell, reason=reason)
     return number
 
