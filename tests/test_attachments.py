@@ -5,6 +5,7 @@ clones through a bare remote, and Git LFS when it is installed."""
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 import subprocess
 import tomllib
@@ -167,6 +168,37 @@ def test_audit_finds_an_altered_or_missing_stored_file(repo_path: Path, tmp_path
     found = [f for f in audit(Store(repo_path)).findings if f.kind == "attachment"]
     assert found[-1].file == QUAI_CANG_FILE
     assert "bao-cao.pdf" in found[-1].detail and "kho không có" in found[-1].detail
+
+
+def test_a_stored_file_is_never_read_through_a_symlink_or_from_a_fifo(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    """A pushed ``attachments/ab/<hash>`` (or ``attachments/ab``) that is a symlink out of
+    the repo, or a FIFO put in its place: refused by name, nothing written out, no hang."""
+    pdf = sent_file(tmp_path, "bao-cao.pdf", PDF)
+    assert run(repo_path, "attach", R, str(pdf))[0] == 0
+    stored = repo_path / blob_path(hashlib.sha256(PDF).hexdigest())
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    (outside / stored.name).write_bytes(PDF)  # the right bytes: only the way to them is wrong
+    stored.unlink()
+
+    stored.symlink_to(outside / stored.name)
+    code, _, err = run(repo_path, "attachments", R, "--save", str(tmp_path / "ra"))
+    assert code == 1 and "symlink" in err and stored.name in err, err
+
+    stored.unlink()
+    os.mkfifo(stored)
+    code, _, err = run(repo_path, "attachments", R, "--save", str(tmp_path / "ra"))
+    assert code == 1 and "không phải tệp thường" in err, err
+
+    stored.unlink()
+    folder = stored.parent
+    folder.rmdir()
+    folder.symlink_to(outside)
+    code, _, err = run(repo_path, "attachments", R, "--save", str(tmp_path / "ra"))
+    assert code == 1 and f"“attachments/{folder.name}”" in err and "symlink" in err, err
+    assert not (tmp_path / "ra").exists() or not list((tmp_path / "ra").iterdir())
 
 
 def test_attachments_sync_between_two_clones(tmp_path: Path) -> None:

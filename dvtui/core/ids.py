@@ -60,11 +60,6 @@ class RecordId:
     def __str__(self) -> str:
         return "/".join((self.kind, *self.parts))
 
-    def __reduce__(self) -> tuple[type[RecordId], tuple[str, tuple[str, ...]]]:
-        # Pickled as a constructor call: the load cache unpickles tens of thousands of these,
-        # and the default for a frozen slotted dataclass is several times slower.
-        return (RecordId, (self.kind, self.parts))
-
     @property
     def relpath(self) -> str:
         """Path of the record's file inside the data repo."""

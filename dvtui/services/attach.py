@@ -24,8 +24,9 @@ from dvtui.core.attachments import (
     size_text,
 )
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError
+from dvtui.core.problems import DataError, Problem
 from dvtui.core.records import Attachment, Record
+from dvtui.storage.files import FileTooLarge, read_problem, read_regular, symlinked_part
 from dvtui.storage.store import SaveResult, Store
 
 __all__ = [
@@ -138,15 +139,28 @@ def _with_lfs_line(path: Path) -> bytes | None:
 def stored_bytes(store: Store, attachment: Attachment) -> bytes:
     """The bytes of an attachment, checked against its recorded hash and size.
 
-    DataError when the stored file is missing (not synced yet, deleted) or altered.
+    DataError when the stored file is missing (not synced yet, deleted) or altered, or when
+    it is not a regular file of the repo (a symlink on its way, a FIFO), as records are read.
     """
     for relpath in blob_paths(attachment.sha256):
-        path = store.root / relpath
-        if path.is_file():
-            data = path.read_bytes()
-            if content_hash(data) != attachment.sha256 or len(data) != attachment.size:
-                raise DataError("err.attach.altered", name=attachment.name, path=relpath)
-            return data
+        folder = symlinked_part(store.root, relpath)
+        if folder is not None:
+            problem = Problem(relpath, "", "err.symlink_folder", {"folder": folder})
+            raise DataError("err.attach.unreadable", name=attachment.name, problem=str(problem))
+        try:
+            data = read_regular(store.root / relpath, limit=attachment.size)
+        except FileNotFoundError:
+            continue
+        except FileTooLarge:
+            raise DataError("err.attach.altered", name=attachment.name, path=relpath) from None
+        except OSError as exc:
+            problem = read_problem(relpath, exc)
+            raise DataError(
+                "err.attach.unreadable", name=attachment.name, problem=str(problem)
+            ) from None
+        if content_hash(data) != attachment.sha256 or len(data) != attachment.size:
+            raise DataError("err.attach.altered", name=attachment.name, path=relpath)
+        return data
     raise DataError("err.attach.missing", name=attachment.name, path=blob_path(attachment.sha256))
 
 
