@@ -22,6 +22,7 @@ from history_builder import (
     LATE_RETURNED,
     PERIOD,
     TODAY,
+    WITH_CONTACT,
     Expected,
     build_known,
     private_copy,
@@ -100,6 +101,41 @@ def test_status_and_overdue_as_of_a_day(repo: Path) -> None:
     by_unit = {r[1]: r for r in rows[1:]}
     assert by_unit["Phòng Y tế"][2:4] == ["Quá hạn 4 ngày", "4"]  # not yet arrived on 19/05
     assert by_unit["UBND xã Ta Ma"][2] == "Nộp muộn 3 ngày"  # arrived, not yet returned
+
+
+def test_regulations_models_and_task_results_count_from_their_own_day(repo: Path) -> None:
+    # Mùn Chung signs its regulation and starts a model on 01/06, after the report's day.
+    sets(
+        repo,
+        f"units/{WITH_CONTACT}",
+        "coordination_regulation.signed_on=01/06/2023",
+        "coordination_regulation.document_number=9/QC-UBND",
+    )
+    added = dvtui(
+        "--repo",
+        str(repo),
+        "add",
+        "models/2023/nuoc-sach-mun-chung",
+        "kind=model",
+        "name=Nước sạch bản Mùn Chung",
+        f"unit={WITH_CONTACT}",
+        "sector=economy",
+        "started_on=01/06/2023",
+    )
+    assert added.returncode == 0, added.stderr
+    before = run(repo, "report", PERIOD, "--as-of", "25/05/2023")
+    assert "Có 2/34 cơ quan, đơn vị, địa phương đã ký quy chế phối hợp" in before
+    assert "có 2 mô hình “Dân vận khéo”" in before and "Nước sạch bản Mùn Chung" not in before
+    mun_chung = next(r for r in before.splitlines() if r.startswith("| ") and "Mùn Chung" in r)
+    assert "01/06/2023" not in mun_chung
+    after = run(repo, "report", PERIOD, "--as-of", "02/06/2023")
+    assert "Có 3/34 cơ quan" in after and "Nước sạch bản Mùn Chung" in after
+    status = run(repo, "status", "--period", PERIOD, "--as-of", "25/05/2023")
+    assert re.search(r"quy chế phối hợp với Ủy ban MTTQ\s+2/34", status)
+    # a task's results as of the day: on 12/05 only Quài Cang's report (10/05) had come in
+    early = run(repo, "status", "--period", PERIOD, "--as-of", "12/05/2023")
+    ii1 = next(r for r in early.splitlines() if r.startswith("II.1 "))
+    assert ii1.split()[-1] == "1/1", ii1
 
 
 def test_a_bad_as_of_date_is_one_line(repo: Path) -> None:
@@ -222,9 +258,10 @@ def test_docx_finish_read_back(repo: Path, tmp_path: Path) -> None:
     figures = next(t for t in grids if t.rows[0].cells[1].text == "Chỉ tiêu")
     attendees = next(r for r in figures.rows if r.cells[1].text == "Số người dự hội nghị")
     assert attendees.cells[2].text == "1.275"
-    # STT narrow, "Chỉ tiêu" wide
+    # STT narrow, "Chỉ tiêu" wide, a number column wide enough for its head in two lines
     widths = [c.width for c in figures.rows[0].cells]
     assert widths[0] < Mm(15) and widths[1] > 3 * widths[0]
+    assert figures.rows[0].cells[3].text == "Số đơn vị báo cáo" and widths[3] >= Mm(22)
     # the subject's rule: 1/3 to 1/2 of the line (165 mm of text; the subject fills it)
     rule = next(
         p
@@ -282,6 +319,12 @@ def test_letter_for_the_year_owes_the_yearly_targets(repo: Path) -> None:
     ta_ma = next(i for i in items if i.unit.id.name == LATE_RETURNED)
     assert [o.kind for o in ta_ma.owes] == ["report", "regulation", "person"]
     assert "Quy chế phối hợp" in ta_ma.owes[1].text(translator("vi"))
+    # a regulation signed on 25/10 is still owed on 20/10, and no longer on 26/10
+    sets(repo, f"units/{LATE_RETURNED}", "coordination_regulation.signed_on=25/10/2023")
+    for day, owed in ((date(2023, 10, 20), True), (date(2023, 10, 26), False)):
+        items = overdue_list(Store(repo).load(), store.settings, day, "2023-year")
+        ta_ma = next(i for i in items if i.unit.id.name == LATE_RETURNED)
+        assert ("regulation" in [o.kind for o in ta_ma.owes]) is owed, day
 
 
 # --- exports are inert (issue 12) --------------------------------------------------------------
@@ -459,6 +502,8 @@ def test_report_pdf_as_printed(printed: dict[str, Path]) -> None:
     pages = _pdf_pages(printed["report"])
     assert 5 <= len(pages) <= 10
     assert "BÁO CÁO" in pages[0] and "Số liệu tính đến ngày 26/05/2023" in pages[0]
+    # the figures table's heads wrap in two lines at most, not a word a line
+    assert re.search(r"Tổng\s+Số đơn vị", "".join(pages)), "Số / đơn / vị / báo / cáo"
     assert any("PHỤ LỤC" in p and "Phòng Dân tộc" in p for p in pages)
     # the appendix spans pages, and its header row is on each of them
     table_pages = [p for p in pages if re.search(r"Quá hạn\s+11", p)]
@@ -474,6 +519,7 @@ def test_letter_pdf_as_printed(printed: dict[str, Path]) -> None:
     assert "Kính gửi:" in pages[0] and "05/06/2023" in "".join(pages)
     table_pages = [p for p in pages if "Báo cáo 6 tháng năm 2023" in p and "UBND" in p]
     assert len(table_pages) >= 2 and all("Nội dung còn thiếu" in p for p in table_pages)
+    assert all(re.search(r"Nội dung còn thiếu\s+Số ngày", p) for p in table_pages)
     assert not _overlaps(printed["letter"])
 
 

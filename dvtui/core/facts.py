@@ -12,7 +12,18 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.labels import RECORD_KIND, label
 from dvtui.core.problems import DataError
-from dvtui.core.records import Period, Plan, Record, Report, Review, Summary, Task, Unit
+from dvtui.core.records import (
+    Model,
+    Period,
+    Plan,
+    Record,
+    Regulation,
+    Report,
+    Review,
+    Summary,
+    Task,
+    Unit,
+)
 from dvtui.core.settings import Settings
 from dvtui.i18n import N_, t
 
@@ -209,16 +220,29 @@ class TargetProgress:
         return self.total > 0 and self.percent >= self.target_percent
 
 
-def targets(data: Dataset, plan: Plan) -> list[TargetProgress]:
-    """The plan's targets: coordination regulations, models and exemplary persons per unit
-    (of the units the plan counts, :func:`plan_units`)."""
+def regulation_as_of(unit: Unit, day: date | None = None) -> Regulation | None:
+    """The unit's coordination regulation with Ủy ban MTTQ if it was signed by ``day`` (any
+    signed one when ``day`` is None): a report as of 25/05 does not count one signed 01/06."""
+    regulation = unit.coordination_regulation
+    if regulation is None or regulation.signed_on is None:
+        return None
+    return regulation if day is None or regulation.signed_on <= day else None
+
+
+def models_as_of(models: list[Model], day: date | None = None) -> list[Model]:
+    """The models and persons that existed on ``day``: started by then, or with no start date
+    recorded (all of them when ``day`` is None)."""
+    if day is None:
+        return models
+    return [m for m in models if m.started_on is None or m.started_on <= day]
+
+
+def targets(data: Dataset, plan: Plan, day: date | None = None) -> list[TargetProgress]:
+    """The plan's targets as of ``day`` (today's records when None): coordination regulations,
+    models and exemplary persons per unit (of the units the plan counts, :func:`plan_units`)."""
     units = plan_units(data, plan)
-    with_regulation = sum(
-        1
-        for u in units
-        if u.coordination_regulation is not None and u.coordination_regulation.signed_on
-    )
-    models = data.models(year=plan.year)
+    with_regulation = sum(1 for u in units if regulation_as_of(u, day) is not None)
+    models = models_as_of(data.models(year=plan.year), day)
     need_models = plan.targets.models_per_unit
     need_persons = plan.targets.exemplary_persons_per_unit
 

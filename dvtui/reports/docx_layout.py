@@ -346,10 +346,10 @@ CELL_MARGINS_MM = 3.8  # Word's and LibreOffice's default left + right cell padd
 
 
 def fit_widths(table: Table, width_mm: float, size: float) -> list[float]:
-    """Column widths from their content: a number column (STT, figures) exactly as wide as its
-    widest number or the longest word of its head; the text columns share the rest in
-    proportion to their longest text (capped: a long text wraps), none narrower than its
-    head's longest word."""
+    """Column widths from their content: a number column (STT, figures) as wide as its widest
+    number or its head in two lines ("Số đơn vị / báo cáo", not a word a line); the text
+    columns share the rest in proportion to their longest text (capped: a long text wraps),
+    none narrower than its head's longest word."""
     char = size * 0.2  # mm per character of Times New Roman at ``size`` points, roughly
     fixed: dict[int, float] = {}
     natural: dict[int, float] = {}
@@ -359,7 +359,8 @@ def fit_widths(table: Table, width_mm: float, size: float) -> list[float]:
         word = max((len(w) for w in head.split()), default=1) * char * 1.4 + CELL_MARGINS_MM
         longest = max((len(c) for c in cells), default=0)
         if i in table.numeric:
-            fixed[i] = max(word, longest * char + CELL_MARGINS_MM)
+            two_lines = _two_lines(head) * char + CELL_MARGINS_MM
+            fixed[i] = max(word, two_lines, longest * char + CELL_MARGINS_MM)
         else:
             least[i] = max(word, 8 * char + CELL_MARGINS_MM)
             natural[i] = max(least[i], min(longest, 48) * char + CELL_MARGINS_MM)
@@ -371,6 +372,13 @@ def fit_widths(table: Table, width_mm: float, size: float) -> list[float]:
         widest = max(widths, key=lambda k: widths[k])
         widths[widest] -= over
     return [fixed.get(i, widths.get(i, 0.0)) for i in range(len(table.headers))]
+
+
+def _two_lines(head: str) -> int:
+    """The characters of the longer line when ``head`` is broken into two lines at a space."""
+    words = head.split()
+    splits = (max(len(" ".join(words[:k])), len(" ".join(words[k:]))) for k in range(1, len(words)))
+    return min(splits, default=len(head))
 
 
 def signature(doc: DocumentT, tr: Translator, recipients: Sequence[str], sig: Signature) -> Any:

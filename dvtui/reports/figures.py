@@ -24,6 +24,8 @@ from dvtui.core.facts import (
     days_late,
     expected_reports,
     expected_units,
+    models_as_of,
+    regulation_as_of,
     report_as_of,
     targets,
     timeliness,
@@ -296,13 +298,12 @@ def build_report(
     day = as_of or issued_on
     units = expected_units(data, period)  # the one rule of who must report (core.facts)
     reports = {r.unit: report_as_of(r, day) for r in expected_reports(data, period)}
-    models = tuple(data.models(year=plan.year))
+    models = tuple(models_as_of(data.models(year=plan.year), day))
     steps = len(units) + 2
     rows: list[UnitRow] = []
     for i, unit in enumerate(units):
         progress(i, steps, unit.name)
         report = reports.get(unit.id.name)
-        regulation = unit.coordination_regulation
         mine = [m for m in models if m.unit == unit.id.name]
         rows.append(
             UnitRow(
@@ -310,7 +311,7 @@ def build_report(
                 report=report,
                 timeliness=timeliness(report, period, day, settings) if report else None,
                 days_late=days_late(report, period, day, settings) if report else 0,
-                regulation=regulation if regulation and regulation.signed_on else None,
+                regulation=regulation_as_of(unit, day),
                 models=tuple(m for m in mine if m.kind == "model"),
                 persons=tuple(m for m in mine if m.kind == "exemplary-person"),
             )
@@ -322,7 +323,7 @@ def build_report(
     def tot(field: str) -> int:
         return next(f.value for f in totals if f.field == field)
 
-    regulation_target = targets(data, plan)[0]
+    regulation_target = targets(data, plan, day)[0]
     sections = _task_sections(data, plan, counted)
     progress(steps, steps, t("report.step.done"))
     return ConsolidatedReport(

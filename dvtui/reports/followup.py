@@ -18,6 +18,8 @@ from dvtui.core.facts import (
     days_late,
     expected_reports,
     last_on_time_day,
+    models_as_of,
+    regulation_as_of,
     report_as_of,
     timeliness,
 )
@@ -123,7 +125,7 @@ def overdue_list(
                     report=report,
                     state=state,
                     days=days_late(report, per, today, settings) if state == "late" else owed_days,
-                    owes=tuple(owed_by(data, unit, per, report, of_period)),
+                    owes=tuple(owed_by(data, unit, per, report, of_period, today)),
                 )
             )
     order = {u.id.name: i for i, u in enumerate(data.of(Unit))}
@@ -151,10 +153,10 @@ def _state(report: Report, period: Period, today: date, settings: Settings) -> O
 
 
 def owed_by(
-    data: Dataset, unit: Unit, period: Period, report: Report, plan: Plan | None
+    data: Dataset, unit: Unit, period: Period, report: Report, plan: Plan | None, day: date
 ) -> list[Owed]:
-    """What ``unit`` still owes for ``period``: the report or its supplement, and — in the
-    period that closes the year only — the plan's yearly targets."""
+    """What ``unit`` still owes for ``period`` on ``day``: the report or its supplement, and —
+    in the period that closes the year only — the plan's yearly targets not yet met then."""
     out: list[Owed] = []
     if report.submitted_on is None:
         out.append(Owed("report", Msg.of("owe.report", period=period.name)))
@@ -168,10 +170,9 @@ def owed_by(
             out.append(Owed("supplement", Msg.of("owe.supplement", period=period.name)))
     if plan is None or period.kind not in YEARLY_KINDS:
         return out
-    regulation = unit.coordination_regulation
-    if regulation is None or regulation.signed_on is None:
+    if regulation_as_of(unit, day) is None:
         out.append(Owed("regulation", Msg.of("owe.regulation")))
-    models = data.models(year=plan.year, unit=unit.id.name)
+    models = models_as_of(data.models(year=plan.year, unit=unit.id.name), day)
     for kind, need, key in (
         ("model", plan.targets.models_per_unit, N_("owe.model")),
         ("exemplary-person", plan.targets.exemplary_persons_per_unit, N_("owe.person")),

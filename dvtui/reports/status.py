@@ -13,6 +13,7 @@ from dvtui.core.facts import (
     expected_reports,
     plan_in_view,
     plan_units,
+    report_as_of,
     summarize_period,
     targets,
     task_overdue,
@@ -80,7 +81,8 @@ def build_status(
             if not periods:
                 continue
         periods.sort(key=lambda p: (p.due, p.id))
-        received = [r for p in periods for r in expected_reports(data, p) if r.status != "missing"]
+        stood = [report_as_of(r, today) for p in periods for r in expected_reports(data, p)]
+        received = [r for r in stood if r.submitted_on is not None]  # by the day, not since
         counted = len(plan_units(data, shown))
         tasks = []
         for task in data.of(Task):
@@ -107,7 +109,7 @@ def build_status(
                     for p in periods
                 ],
                 tasks=tasks,
-                targets=targets(data, shown),
+                targets=targets(data, shown, today),
             )
         )
     return out
