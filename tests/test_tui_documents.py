@@ -114,3 +114,52 @@ async def test_the_period_choice_shows_a_period_name_as_typed(store: Store) -> N
         assert choice.value == "2023-h1"
         label = choice.query_one("SelectCurrent #label", Static)
         assert "[bold]Kỳ[/bold] 6 tháng" in str(label.render())
+
+
+async def test_both_dialogs_open_from_the_dashboard_and_the_follow_up_tab(
+    repo_path: Path,
+) -> None:
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for tab in ("f2", "f8"):
+            await pilot.press(tab)
+            await settle(pilot)
+            for key, dialog in (("ctrl+e", ExportReportScreen), ("ctrl+u", UrgingLetterScreen)):
+                await pilot.press(key)
+                await settle(pilot)
+                assert isinstance(app.screen, dialog), (tab, key)
+                assert app.screen.query_one("#export-period", Select).value == "2023-h1"
+                await pilot.press("escape")
+                await settle(pilot)
+                assert not isinstance(app.screen, dialog)
+        await pilot.press("f2")
+        await settle(pilot)
+        await pilot.click("#dashboard-letter")
+        await settle(pilot)
+        assert isinstance(app.screen, UrgingLetterScreen)
+
+
+async def test_a_file_already_there_is_replaced_only_when_asked_twice(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    """A report exported, then edited in Word, is not silently written over by the next."""
+    out = tmp_path / "bc.md"
+    out.write_text("sửa tay trong Word", encoding="utf-8")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportReportScreen)
+        dialog.query_one("#export-format", Select).value = "md"
+        await pilot.pause()
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-run")
+        await settle(pilot)
+        assert "đã có" in result_text(app) and str(out) in result_text(app)
+        assert out.read_text(encoding="utf-8") == "sửa tay trong Word"
+        await pilot.click("#export-run")
+        await wait_until(pilot, lambda: dialog.written is not None)
+        assert "Số liệu tính đến ngày" in out.read_text(encoding="utf-8")

@@ -72,6 +72,7 @@ class DocumentDialog(TranslatedModal[Path | None]):
         self.folder = folder
         self.written: Path | None = None
         self._auto_path = ""
+        self._replace: Path | None = None  # a file already there, to be replaced when asked again
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export"):
@@ -170,6 +171,11 @@ class DocumentDialog(TranslatedModal[Path | None]):
         except DataError as error:
             self._say(str(error), error=True)
             return
+        if path.exists() and path != self._replace:  # it may carry edits made in Word
+            self._replace = path
+            self._say(t("ui.export.exists", path=str(path)), error=True)
+            return
+        self._replace = None
         self.query_one("#export-run", Button).disabled = True
         bar = self.query_one("#export-progress", ProgressBar)
         bar.display = True
