@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 ARGS   ?=
 
-.PHONY: run test lint format messages bench crash fuzz clean
+.PHONY: run test lint format messages bench crash fuzz samples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -59,6 +59,24 @@ crash: $(STAMP)
 # Hypothesis with many more examples (the "fuzz" profile in tests/conftest.py).
 fuzz: $(STAMP)
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:xdist tests/test_fuzz.py
+
+# The README's sample pages (docs/*.png): the practice repo's six-month report and urging
+# letter, printed by LibreOffice and rasterised by pdftoppm (poppler-utils). Run it after a
+# change to the documents' layout and commit the images.
+SAMPLE_DAY := 2023-05-26
+samples: $(STAMP)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(BIN)/dvtui init $$tmp/data --practice >/dev/null && \
+	$(BIN)/dvtui --repo $$tmp/data summary 2023-h1 number=125 issued_on=26/05/2023 \
+	    strengths="Các đơn vị chủ động triển khai Kế hoạch." >/dev/null && \
+	$(BIN)/dvtui --repo $$tmp/data --today $(SAMPLE_DAY) report 2023-h1 -o $$tmp/bc.pdf && \
+	$(BIN)/dvtui --repo $$tmp/data --today $(SAMPLE_DAY) overdue --period 2023-h1 \
+	    --by 05/06/2023 -o $$tmp/cv.pdf && \
+	second=$$(pdftotext -layout $$tmp/bc.pdf - | awk -v RS='\f' '/PHỤ LỤC/ {print NR + 1; exit}') && \
+	pdftoppm -r 70 -png -singlefile -f 1 -l 1 $$tmp/bc.pdf docs/bao-cao-trang-1 && \
+	pdftoppm -r 70 -png -singlefile -f $$second -l $$second $$tmp/bc.pdf docs/bao-cao-phu-luc && \
+	pdftoppm -r 70 -png -singlefile -f 1 -l 1 $$tmp/cv.pdf docs/cong-van-don-doc && \
+	echo "docs/bao-cao-trang-1.png docs/bao-cao-phu-luc.png (page $$second) docs/cong-van-don-doc.png"
 
 clean:
 	rm -rf $(VENV) $(DATA) .pytest_cache .mypy_cache .ruff_cache
