@@ -189,6 +189,24 @@ def test_report_sub_task_narrative_counts_for_its_parent(repo: Path) -> None:
     assert "Chưa có đơn vị báo cáo" not in ii2
 
 
+def test_report_reads_as_written_prose(repo: Path, tmp_path: Path) -> None:
+    """No "(… II.2.)." from a note that ends in a full stop, no name said twice, no "0/0 … đạt
+    0%" for a figure nobody reported."""
+    sets(repo, f"reports/{PERIOD}/{LATE_RETURNED}", "review_note=Thiếu số liệu tiếp công dân.")
+    sets(
+        repo, "models/2023/lo-van-sang", "name=Lò Văn Sáng, trưởng bản Co Sản", "person=Lò Văn Sáng"
+    )
+    md = run(repo, "report", PERIOD)
+    assert "UBND xã Ta Ma (Thiếu số liệu tiếp công dân)." in md and ".)" not in md
+    assert "| Lò Văn Sáng, trưởng bản Co Sản | Gương điển hình |" in md
+    assert "0/0 ý kiến" not in md and "đạt 0%" not in md
+    assert "Chưa có đơn vị báo cáo số liệu kiến nghị của cử tri." in md
+    assert "đã giải quyết 11/15 đơn đã tiếp nhận" in md  # the petitions' rate stays
+    letter = tmp_path / "l.docx"
+    run(repo, "overdue", "--by", "05/06/2023", "-o", str(letter))
+    assert "(Thiếu số liệu tiếp công dân)" in docx_text(letter) and ".)" not in docx_text(letter)
+
+
 def test_appendix_has_every_reported_figure_and_the_regulation(repo: Path) -> None:
     md = run(repo, "report", PERIOD)
     appendix = md.split("## Tình hình báo cáo và số liệu của các đơn vị")[1]

@@ -161,7 +161,7 @@ def owed_by(
     if report.submitted_on is None:
         out.append(Owed("report", Msg.of("owe.report", period=period.name)))
     elif report.status == "returned":
-        note = (report.review_note or "").strip()
+        note = (report.review_note or "").strip().rstrip(".;")  # shown in parentheses
         if note:
             out.append(
                 Owed("supplement", Msg.of("owe.supplement_note", period=period.name, note=note))

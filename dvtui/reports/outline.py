@@ -157,7 +157,7 @@ def submission(report: ConsolidatedReport, tr: Translator) -> list[Block]:
     if report.returned_units:
         returned = "; ".join(
             tr.t("doc.report.unit_note", unit=r.unit.name, note=note)
-            if (note := ((r.report.review_note if r.report else "") or "").strip())
+            if (note := ((r.report.review_note if r.report else "") or "").strip().rstrip(".;"))
             else r.unit.name
             for r in report.returned_units
         )
@@ -196,24 +196,23 @@ def rates(report: ConsolidatedReport, tr: Translator) -> list[Block]:
     p, v = report.petitions, report.voter_recommendations
     if not p.whole and not v.whole:
         return [Paragraph(tr.t("doc.report.no_rates"))]
+    petitions = tr.t(
+        "doc.report.petitions",
+        received=number(p.whole),
+        competence=number(report.total("petitions_in_competence")),
+        resolved=number(p.part),
+        rate=percent_text(p.part, p.whole),
+    )
+    voters = tr.t(
+        "doc.report.voters",
+        received=number(v.whole),
+        resolved=number(v.part),
+        rate=percent_text(v.part, v.whole),
+    )
+    # a rate over nothing ("0/0, đạt 0%") says what nobody reported, in words
     return [
-        Paragraph(
-            tr.t(
-                "doc.report.petitions",
-                received=number(p.whole),
-                competence=number(report.total("petitions_in_competence")),
-                resolved=number(p.part),
-                rate=percent_text(p.part, p.whole),
-            )
-        ),
-        Paragraph(
-            tr.t(
-                "doc.report.voters",
-                received=number(v.whole),
-                resolved=number(v.part),
-                rate=percent_text(v.part, v.whole),
-            )
-        ),
+        Paragraph(petitions if p.whole else tr.t("doc.report.no_petitions")),
+        Paragraph(voters if v.whole else tr.t("doc.report.no_voters")),
     ]
 
 
@@ -316,7 +315,7 @@ def models_table(report: ConsolidatedReport, tr: Translator) -> Table:
 
     rows = []
     for i, m in enumerate(sorted(report.models, key=order), start=1):
-        name = m.name if not m.person or m.person == m.name else f"{m.name} ({m.person})"
+        name = m.name if not m.person or m.person in m.name else f"{m.name} ({m.person})"
         rows.append(
             [
                 str(i),
