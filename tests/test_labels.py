@@ -124,6 +124,24 @@ def test_commit_log_and_review_name_the_task_of_a_narrative_and_the_unit_of_a_sl
     assert "Lead unit: " in english and "→ UBND xã Quài Cang" in english
 
 
+def test_a_set_commit_names_the_units_a_field_held_before_not_only_after(
+    repo_path: Path,
+) -> None:
+    # `dvtui set` reads only the record and what it names now: the units it named before
+    # must still be named in the commit, which stays in the shared history for good.
+    args = ("--repo", str(repo_path))
+    moved = dvtui(*args, "set", "tasks/2023-ii-8", "lead_unit=ubnd-xa-pu-xi")
+    assert moved.returncode == 0, moved.stderr
+    subject, body = git(repo_path, "log", "-1", "--format=%s%n%b").split("\n", 1)
+    assert subject.endswith("Đơn vị chủ trì: Phòng Nội vụ → UBND xã Pú Xi"), subject
+    assert "- Đơn vị chủ trì: Phòng Nội vụ → UBND xã Pú Xi" in body
+    narrowed = dvtui(*args, "set", "tasks/2023-ii-7", "assigned_units=ubnd-xa-pu-xi")
+    assert narrowed.returncode == 0, narrowed.stderr
+    words = git(repo_path, "log", "-1", "--format=%B").split("Record:")[0]
+    assert "Đơn vị thực hiện: Phòng Dân tộc, " in words, words
+    assert "phong-" not in words and "ubnd-" not in words
+
+
 def test_a_merge_commit_resolved_under_english_is_written_in_vietnamese(tmp_path: Path) -> None:
     from synchelp import QUAI_CANG as REPORT
     from synchelp import make_clone, make_remote

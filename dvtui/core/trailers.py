@@ -21,8 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dvtui import __version__
-from dvtui.core.changes import Change, describe
-from dvtui.core.dataset import Dataset
+from dvtui.core.changes import Change, Lookup, describe
 from dvtui.core.facts import title_of
 from dvtui.core.labels import ACTION, label
 from dvtui.core.records import Record
@@ -48,21 +47,25 @@ class CommitMessage:
 
 def build_message(
     record: Record,
-    data: Dataset,
+    names: Lookup,
     action: str,
     changes: list[Change],
     old_table: dict[str, Any] | None,
 ) -> str:
-    """The full message of the commit that saves ``record``."""
+    """The full message of the commit that saves ``record``.
+
+    ``names`` must name what the old values named as well as the new ones (a unit taken off
+    a task): the message stays in the shared history for good.
+    """
     with language("vi"):  # the shared history is Vietnamese whatever the UI language
-        title = title_of(record, data)
+        title = title_of(record, names)
         status = next((c for c in changes if c.field == "status"), None)
         if action in ("create", "delete"):
             summary = label(ACTION, action)
         elif status is not None:
-            summary = describe(status, data).split(": ", 1)[1]
+            summary = describe(status, names).split(": ", 1)[1]
         elif len(changes) == 1:
-            summary = describe(changes[0], data)
+            summary = describe(changes[0], names)
         else:
             summary = tn("commit.n_fields", len(changes))
         # inert: a reviewer's `git log` must never run escape codes typed into a record
@@ -70,7 +73,7 @@ def build_message(
         if len(subject) > SUBJECT_LIMIT:
             subject = subject[: SUBJECT_LIMIT - 1] + "…"
         lines = [subject, ""]
-        lines += [inert(f"- {describe(c, data)}") for c in changes[:BODY_LINES]]
+        lines += [inert(f"- {describe(c, names)}") for c in changes[:BODY_LINES]]
         if len(changes) > BODY_LINES:
             lines.append(f"- … (+{len(changes) - BODY_LINES})")
     trailers = [f"Record: {record.id}", f"Action: {action}"]

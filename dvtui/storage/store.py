@@ -318,7 +318,7 @@ class Store:
                 raise DataError("err.no_change")  # only a set put in its order: not worth one
             self.git.check_ready()
             action = "create" if committed is None else "update"
-            message = build_message(record, self.context(record), action, changes, old_table)
+            message = build_message(record, self.names(), action, changes, old_table)
             files: list[tuple[str, bytes | None, bytes | None]] = [
                 (rid.relpath, old_bytes, new_bytes),
                 *self._changed(with_files or {}),
