@@ -344,3 +344,37 @@ def test_a_hostile_workbook_is_one_message_and_changes_nothing(
         assert err.startswith(f"dvtui: {path}: ") and reason in err, (path.name, err)
     assert git(repo_path, "rev-parse", "HEAD") == before
     assert git(repo_path, "status", "--porcelain") == ""
+
+
+def test_what_others_save_between_reading_a_form_and_importing_it_is_kept(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    """The UI reads a form, shows what it would change, and imports on the user's word: a
+    reload in between (the app's 2 s watch) must not make the import write over a change
+    saved meanwhile, nor a figure both changed be overwritten unasked."""
+    from dvtui.services.forms import read_import, save_import
+    from dvtui.storage.store import SaveConflict
+
+    form = make_forms(repo_path, tmp_path / "gui")
+    filled = fill(form, {"Số hội nghị tuyên truyền": 4}, {}, tmp_path / "gui-lai.xlsx")
+    store = Store(repo_path)
+    store.load()
+    imported = read_import(store, filled, date(2023, 5, 10))
+    rid = f"reports/{PERIOD}/{UNIT}"
+    assert run(repo_path, "set", rid, "review_note=Đã gọi điện nhắc")[0] == 0
+    store.load()  # the app's reload: the store has now read the newer version
+    save_import(store, imported, date(2023, 5, 10))
+    table = report_table(repo_path)
+    assert table["review_note"] == "Đã gọi điện nhắc"  # kept, not reverted
+    assert table["figures"] == {"conferences": 4}
+
+    again = fill(form, {"Số hội nghị tuyên truyền": 6}, {}, tmp_path / "lan-ba.xlsx")
+    imported = read_import(store, again, date(2023, 5, 11))
+    assert run(repo_path, "set", rid, "figures.conferences=5")[0] == 0
+    store.load()
+    before = commits(repo_path)
+    with pytest.raises(SaveConflict) as asked:
+        save_import(store, imported, date(2023, 5, 11))
+    assert "Số hội nghị tuyên truyền" in str(asked.value)  # the field's label, not its key
+    assert commits(repo_path) == before
+    assert report_table(repo_path)["figures"] == {"conferences": 5}

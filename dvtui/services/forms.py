@@ -116,6 +116,7 @@ class Imported:
     create: bool  # no report record yet (the unit never reported before)
     changes: list[Change]  # every field the import changes
     overwritten: list[Change]  # the changes that replace a value already saved
+    base: Report | None = None  # the report as it was read: the import is merged against it
 
     @property
     def unit(self) -> str:
@@ -182,7 +183,8 @@ def read_import(store: Store, path: Path, received: date, period: str | None = N
     assert isinstance(new, Report)  # from_table(Report, …) gives a Report or issues
     changes = diff(to_table(current), to_table(new))
     overwritten = [c for c in changes if _replaces(c, current)]
-    return Imported(path, incoming, new, old is None, changes, overwritten)
+    base = old if isinstance(old, Report) else None
+    return Imported(path, incoming, new, old is None, changes, overwritten, base)
 
 
 def _replaces(change: Change, current: Report) -> bool:
@@ -234,7 +236,12 @@ def _text(value: Any) -> str:
 
 def save_import(store: Store, imported: Imported, today: date) -> SaveResult:
     """Commit the imported report with the form file itself attached to it (the bytes that
-    were read): one commit."""
+    were read): one commit.
+
+    Merged against the report as it was read (what the user was shown), not as the store
+    last read it: a change saved meanwhile is kept, a field both changed is a
+    :class:`~dvtui.storage.store.SaveConflict` and nothing is written.
+    """
     form = [imported.form]
     report, with_files = with_attached(store, imported.report, form, today, again_ok=True)
-    return store.save(report, create=imported.create, with_files=with_files)
+    return store.save(report, create=imported.create, base=imported.base, with_files=with_files)

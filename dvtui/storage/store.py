@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvtui.core import codec
-from dvtui.core.changes import Change, Lookup, diff
+from dvtui.core.changes import NO_RECORDS, Change, Lookup, diff, field_label
 from dvtui.core.dataset import Dataset
 from dvtui.core.facts import title_of
 from dvtui.core.ids import BadId, RecordId
@@ -103,7 +103,11 @@ class SaveConflict(DataError):
     """
 
     def __init__(self, rid: RecordId, fields: list[ChangedBoth]) -> None:
-        names = ", ".join(f.conflict.field or rid.relpath for f in fields)
+        # named as people read them ("Số hội nghị tuyên truyền"), not by their TOML keys
+        names = ", ".join(
+            field_label(f.conflict.field, NO_RECORDS) if f.conflict.field else rid.relpath
+            for f in fields
+        )
         super().__init__(N_("err.changed_meanwhile"), id=str(rid), fields=names)
         self.rid = rid
         self.fields = fields
