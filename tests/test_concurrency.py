@@ -169,7 +169,7 @@ def test_the_same_field_two_ways_at_once_is_refused_not_lost(repo_path: Path) ->
         b.send({"id": rid, "fields": {"document_number": "2/BC-UBND"}})
         answers = sorted([a.answer(), b.answer()])
     assert answers[0].startswith("error ") and answers[1].startswith("ok ")
-    assert "vừa được người khác sửa cùng trường (document_number)" in answers[0]
+    assert "vừa được người khác sửa cùng trường (Số văn bản)" in answers[0]
     assert commits(repo_path) == 2
     assert field(repo_path, rid, "document_number") in ("1/BC-UBND", "2/BC-UBND")
     assert git(repo_path, "status", "--porcelain") == ""
