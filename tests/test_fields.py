@@ -137,6 +137,29 @@ async def test_ctrl_s_right_behind_the_typing_saves_all_of_it() -> None:
         assert app.saved == ["việt" * 10]
 
 
+class Form(FieldKeysApp[None]):
+    """Fields one below the other, as a form has them: Tab goes to the next."""
+
+    def compose(self) -> ComposeResult:
+        yield TextInput(id="first")
+        yield TextEditor(id="second")
+        yield TextInput(id="third")
+
+
+async def test_a_key_typed_after_tab_goes_to_the_next_field() -> None:
+    """A fast typist (or a slow computer) puts Tab and the next figure in one read: each
+    key goes where the focus is once the keys before it were applied."""
+    app = Form()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        await type_bytes(pilot, b"12\t" + VIET_BYTES + b"\t5\x7f7")
+        values = [value_of(app.query_one(f"#{name}")) for name in ("first", "second", "third")]
+        assert values == ["12", "việt", "7"]
+        await type_bytes(pilot, b"\x1b[Z\x1b[Z3")  # Shift+Tab twice, back to the first
+        assert value_of(app.query_one("#first")) == "123"
+
+
 async def test_bare_textual_fields_garble_the_burst() -> None:
     """The reason the subclasses exist: a plain Input loses the letters (Textual 8.2.8)."""
     app = Fields(Input, TextArea)

@@ -33,12 +33,15 @@ COLUMNS, LINES = 120, 50
 SIZE_VARIABLES = ("COLUMNS", "LINES")
 REPORT = "reports/2023-h1/ubnd-xa-pu-xi"
 CTRL_S_KEY = "^s Lưu"
-F3, F5, F7, ESC, ENTER, CTRL_S, CTRL_Q = (
+F3, F5, F7, END, ESC, ENTER, TAB, CTRL_E, CTRL_S, CTRL_Q = (
     b"\x1bOR",
     b"\x1b[15~",
     b"\x1b[18~",
+    b"\x1b[F",
     b"\x1b",
     b"\r",
+    b"\t",
+    b"\x05",
     b"\x13",
     b"\x11",
 )
@@ -47,7 +50,7 @@ F3, F5, F7, ESC, ENTER, CTRL_S, CTRL_Q = (
 class Terminal:
     """``dvtui`` on a pty of COLUMNS×LINES: keys in, raw bytes out (all kept), pyte's screen."""
 
-    def __init__(self, repo: Path) -> None:
+    def __init__(self, repo: Path, cwd: Path | None = None) -> None:
         self.master, slave = os.openpty()
         fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
         program = Path(sys.executable).with_name("dvtui")  # the installed console script
@@ -61,6 +64,7 @@ class Terminal:
             stdout=slave,
             stderr=slave,
             env=env,
+            cwd=cwd,  # where the UI's dialogs suggest to write documents
             preexec_fn=_controlling_tty,
         )
         os.close(slave)
@@ -147,13 +151,13 @@ def _controlling_tty() -> None:
 
 
 @pytest.fixture
-def start(repo_path: Path) -> Iterator[Callable[[], Terminal]]:
+def start(repo_path: Path) -> Iterator[Callable[..., Terminal]]:
     """Start dvtui on ``repo_path`` (once the test has put its records there, so that no
     reload runs under its keys); stopped after the test whatever happens."""
     started: list[Terminal] = []
 
-    def run() -> Terminal:
-        started.append(Terminal(repo_path))
+    def run(cwd: Path | None = None) -> Terminal:
+        started.append(Terminal(repo_path, cwd))
         return started[-1]
 
     try:
@@ -198,7 +202,7 @@ def committed(repo: Path, record: str, since: str, timeout: float = 20) -> str:
 
 
 def test_input_method_typing_is_saved_as_typed(
-    start: Callable[[], Terminal], repo_path: Path
+    start: Callable[..., Terminal], repo_path: Path
 ) -> None:
     store = Store(repo_path)
     report = store.get(RecordId.parse(REPORT))
@@ -219,7 +223,7 @@ def test_input_method_typing_is_saved_as_typed(
 
 
 def test_input_method_typing_in_a_progress_note(
-    start: Callable[[], Terminal], repo_path: Path
+    start: Callable[..., Terminal], repo_path: Path
 ) -> None:
     before = git(repo_path, "rev-parse", "HEAD").strip()
     terminal = start()
@@ -230,6 +234,37 @@ def test_input_method_typing_in_a_progress_note(
 
     saved = committed(repo_path, "tasks/2023-ii-7", before)
     assert f'text = "{telex.SENTENCE} việt"' in saved
+
+
+def test_input_method_typing_in_a_dialog(
+    start: Callable[..., Terminal], repo_path: Path, tmp_path: Path
+) -> None:
+    terminal = start(cwd=tmp_path)
+    terminal.wait_for("Xuất báo cáo (Ctrl+E)")
+    terminal.press(CTRL_E)
+    terminal.click(str(tmp_path)[:12], after=-4)  # the file it suggests, cut to the field's width
+    terminal.press(END, *[telex.BACKSPACE] * len(".docx"), b"-", *telex.VIET, b".docx", ENTER)
+    written = tmp_path / "bao-cao-2023-h1-việt.docx"
+    deadline = time.monotonic() + 60
+    while not written.exists():
+        assert time.monotonic() < deadline, sorted(p.name for p in tmp_path.iterdir())
+        terminal.settle(0.2)
+    assert written.read_bytes()[:2] == b"PK"  # a .docx, written whole
+
+
+def test_a_figure_typed_right_behind_tab_goes_to_the_next_field(
+    start: Callable[..., Terminal], repo_path: Path
+) -> None:
+    before = git(repo_path, "rev-parse", "HEAD").strip()
+    terminal = start()
+    open_only_match(terminal, F5, "pu xi", "UBND xã Pú Xi")
+    terminal.click("Số hội nghị tuyên truyền", after=12)  # into its (empty) field
+    terminal.press(b"4" + TAB + b"120" + TAB + b"3", CTRL_S)  # one read: a fast typist's
+
+    saved = committed(repo_path, REPORT, before)
+    assert "conferences = 4\n" in saved
+    assert "conference_attendees = 120\n" in saved
+    assert "citizen_receptions = 3\n" in saved
 
 
 # --- (b) record text never drives the terminal -------------------------------------------------
@@ -253,7 +288,7 @@ FORBIDDEN = {
 
 
 def test_control_characters_in_records_are_never_written(
-    start: Callable[[], Terminal], repo_path: Path
+    start: Callable[..., Terminal], repo_path: Path
 ) -> None:
     store = Store(repo_path)
     unit = store.get(RecordId.parse("units/ubnd-xa-pu-xi"))

@@ -5,12 +5,13 @@ into ``ê`` by sending a backspace and the new letter in one burst. Textual inse
 printable key in the focused field's own key handler, but runs backspace as a *binding*: the
 key first bubbles up the DOM, one message queue at a time, and only the App runs the field's
 binding, once the key gets there — after the letters that followed it were inserted, so the
-wrong letter goes (``vie`` ⌫ê ⌫ệ ``t`` became ``viet``). Here a field runs its own bindings
-(backspace, delete, arrows, home, end …) the moment the key reaches it, in the same queue as
-the letters, so every key is applied before the next one, to the field it was typed in (even
-when a click already moved the focus on). In an app made with ``FieldKeysApp`` the field
-also runs the priority bindings (Ctrl+S …) in its turn. Keys bound elsewhere (Tab, F-keys,
-Esc) travel on as before.
+wrong letter goes (``vie`` ⌫ê ⌫ệ ``t`` became ``viet``). Here a field runs every binding of
+a key (its own: backspace, delete, arrows …; then its screen's and the App's: Tab, Esc,
+F-keys) the moment the key reaches it, in the same queue as the letters, to the field it was
+typed in (even when a click already moved the focus on). ``FieldKeysApp`` hands each key to
+the focused field in its own turn, so the next key is read once this one was applied: a
+figure typed right behind a Tab goes to the next field, and Ctrl+S (a priority binding,
+run by the App) saves every letter typed before it.
 
 Text pasted in is normalised to NFC; combining marks typed one by one are kept as typed
 while editing (an input method in "Unicode tổ hợp" mode counts them when it sends its
@@ -26,6 +27,7 @@ from rich.cells import cell_len
 from rich.text import Text
 from textual import events
 from textual.app import App
+from textual.binding import BindingsMap
 from textual.expand_tabs import expand_tabs_inline
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
@@ -39,42 +41,59 @@ ReturnType = TypeVar("ReturnType")
 
 
 class FieldKeysApp(App[ReturnType]):
-    """An app whose text fields also run the priority bindings (Ctrl+S, Ctrl+Q …) in turn.
+    """An app that applies each key to the focused text field before it reads the next one.
 
-    Textual runs a priority binding the moment the App reads the key, before the keys typed
-    just before it have reached the focused field: on a slow machine Ctrl+S would save a
-    note without its last letters, and close the form. Here the field runs it when it gets
-    to the key, after them.
+    Textual posts a key to the focused widget's queue and reads on: the keys behind a Tab
+    went to the field being left (``12`` ⇥ ``5`` gave ``125``), and a priority binding
+    (Ctrl+S) ran before the letters typed just before it. Here a key for a text field is
+    handled in the App's own turn, the field's bindings and then its screen's and the App's
+    (Tab, Esc, F-keys …) included, so the next key finds the focus where this one left it.
     """
 
-    async def _check_bindings(self, key: str, priority: bool = False) -> bool:
-        if priority and isinstance(self.focused, (TextInput, TextEditor)):
-            return False  # the field runs them in its turn (run_in_order)
-        return await super()._check_bindings(key, priority)
+    async def on_event(self, event: events.Event) -> None:
+        input_event = isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded
+        field = self.focused if input_event else None
+        if (
+            isinstance(field, (TextInput, TextEditor))
+            and isinstance(event, (events.Key, events.Paste))
+            and self.screen.maximized is None  # Esc then minimizes, as Textual does it
+        ):
+            self.app_focus = True
+            if isinstance(event, events.Key):
+                self.screen._clear_tooltip()
+                if await self._check_bindings(event.key, priority=True):
+                    return
+            event._set_forwarded()
+            await field._dispatch_message(event)  # now, not through the field's queue
+            return
+        await super().on_event(event)
 
-    async def run_priority_bindings(self, key: str) -> bool:
-        """Textual's own check of the priority bindings, from the focused widget up."""
-        return await super()._check_bindings(key, priority=True)
 
-
-async def run_in_order(field: Widget, event: events.Key) -> None:
-    """Run what ``event`` is bound to now, in the field's turn, not after the keys behind it."""
-    app = field.app
-    if isinstance(app, FieldKeysApp) and await app.run_priority_bindings(event.key):
-        _handled(event)
+async def run_in_order(field: TextInput | TextEditor, event: events.Key) -> None:
+    """Apply ``event`` now, as Textual would once the key had travelled up the DOM: the
+    field's own bindings (backspace, arrows …), its own insertion of what it types, then the
+    screen's and the App's bindings (Tab, Esc …)."""
+    if not event.is_printable and await _run_binding(field, field._bindings, event):
         return
-    if event.is_printable:
-        return  # the field's own handler inserts it, in order
-    # The field's own bindings, whether or not it still has the focus: under load its queue
-    # can lag behind a click on the next field, and the key still belongs to this one.
-    bindings = field._bindings
+    await field.insert_key(event)  # the widget's own handler: a letter, Enter in a text area
+    if event._stop_propagation:
+        return
+    app = field.app
+    if field is app.focused:  # else (a plain App, the focus moved on) it travels up as before
+        await app._check_bindings(event.key)
+        _handled(event)  # every binding of the chain was tried: none may run it again later
+
+
+async def _run_binding(field: Widget, bindings: BindingsMap, event: events.Key) -> bool:
+    app = field.app
     if app._keymap:  # as Textual's own dispatch applies it
         bindings = bindings.copy()
         bindings.apply_keymap(app._keymap)
     for binding in bindings.key_to_bindings.get(event.key, ()):
         if not binding.priority and await app.run_action(binding.action, field):
             _handled(event)
-            return
+            return True
+    return False
 
 
 def _handled(event: events.Key) -> None:
@@ -87,6 +106,11 @@ class TextInput(Input):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_in_order(self, event)
+        event.prevent_default()  # Input's own handler ran in its turn (insert_key)
+
+    async def insert_key(self, event: events.Key) -> None:
+        """Input's own handling of a key: a printable one is inserted."""
+        await super()._on_key(event)
 
     def _on_paste(self, event: events.Paste) -> None:
         event.text = nfc(event.text)  # Input's own handler inserts it next
@@ -108,6 +132,11 @@ class TextEditor(TextArea):
 
     async def _on_key(self, event: events.Key) -> None:
         await run_in_order(self, event)
+        event.prevent_default()  # TextArea's own handler ran in its turn (insert_key)
+
+    async def insert_key(self, event: events.Key) -> None:
+        """TextArea's own handling of a key: a printable one, Enter (a line break)."""
+        await super()._on_key(event)
 
     async def _on_paste(self, event: events.Paste) -> None:
         event.text = nfc(event.text)  # TextArea's own handler inserts it next
