@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -797,3 +798,31 @@ def test_a_period_saved_into_another_plan_leaves_the_rows_of_the_plan_in_view(
     assert from_the_row_cache(repo_path, "periods") is None
     assert_lists_like_slow(repo_path, capsys)
     assert "2024" not in listed(repo_path, "periods", DAY, capsys).split("\n", 2)[2]
+
+
+def _run_dvtui(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "dvtui", "--repo", str(repo), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,  # a hang fails here instead of stopping the suite
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink-to-dev-zero"])
+def test_a_cache_file_that_is_not_a_regular_file_is_ignored(repo_path: Path, kind: str) -> None:
+    """Whatever sits where a cache file should be — a FIFO (reading it would wait for ever),
+    a symlink to ``/dev/zero`` (it would never end) — is no cache: the command answers."""
+    _run_dvtui(repo_path, "list", "reports")
+    caches = sorted((repo_path / ".git/dvtui").glob("*.bin"))
+    assert {p.name for p in caches} >= {BASE_NAME, "rows-reports-vi.bin"}
+    for path in caches:
+        path.unlink()
+        if kind == "fifo":
+            os.mkfifo(path)
+        else:
+            path.symlink_to("/dev/zero")
+    listed = _run_dvtui(repo_path, "list", "reports")
+    assert listed.returncode == 0 and "Phòng Dân tộc" in listed.stdout, listed.stderr
+    validated = _run_dvtui(repo_path, "validate")
+    assert validated.returncode == 0 and "Không có lỗi" in validated.stdout, validated.stderr

@@ -130,6 +130,8 @@ def test_the_environment_of_every_git_process() -> None:
     finally:
         os.environ.clear()
         os.environ.update(saved)
+    dropped = {"GIT_DIR", "GIT_INDEX_FILE", "GIT_CONFIG_KEY_3", "GIT_NAMESPACE"}
+    assert not dropped & got.keys()  # named here: not asked of is_redirect, the code under test
     assert not any(is_redirect(k) for k in got)
     assert got["HOME"] == "/home/lan" and got["GIT_CONFIG_GLOBAL"].endswith("office")
     assert got["GIT_AUTHOR_NAME"] == "Lò Thị Hoa"

@@ -26,7 +26,8 @@ from dvtui.core.attachments import (
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import DataError, Problem
 from dvtui.core.records import Attachment, Record
-from dvtui.storage.files import FileTooLarge, read_problem, read_regular, symlinked_part
+from dvtui.storage.files import read_problem, symlinked_part
+from dvtui.storage.regular import FileTooLarge, read_regular
 from dvtui.storage.store import SaveResult, Store
 
 __all__ = [

@@ -22,7 +22,7 @@ from dvtui.core.problems import DataError, InvalidRecord, Problem
 from dvtui.core.records import Record, Task
 from dvtui.i18n import N_, t
 from dvtui.services.setup import TUAN_GIAO_OFFICE
-from dvtui.storage.files import read_regular
+from dvtui.storage.regular import read_regular
 from dvtui.storage.store import (
     DATA_FORMAT,
     FORMAT_SINCE,
@@ -161,7 +161,9 @@ def _settings_with_format(store: Store, version: int) -> bytes:
     path = store.root / SETTINGS_FILE
     table: dict[str, object] = {"schema": 1}
     if path.exists():
-        found, problems = codec.parse_table(SETTINGS_FILE, read_regular(path))
+        found, problems = codec.parse_table(
+            SETTINGS_FILE, read_regular(path, limit=codec.MAX_RECORD_BYTES)
+        )
         if found is None:
             raise InvalidRecord(problems)
         table.update(found)

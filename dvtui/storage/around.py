@@ -18,7 +18,8 @@ from dvtui.core.dataset import Dataset, references_of
 from dvtui.core.ids import RecordId
 from dvtui.core.problems import Problem
 from dvtui.core.records import Record
-from dvtui.storage.files import read_problem, read_regular, symlinked_part
+from dvtui.storage.files import read_problem, symlinked_part
+from dvtui.storage.regular import read_regular
 
 if TYPE_CHECKING:  # not imported to run: the load cache's modules are not needed here
     from dvtui.storage.loadcache import Entry
@@ -32,7 +33,9 @@ def read_file(root: Path, relpath: str) -> Entry:
     if folder is not None:  # as a full load: the symlink is reported, never followed
         return (None, (Problem(relpath, "", "err.symlink_folder", {"folder": folder}),))
     try:
-        record, found = codec.decode(relpath, read_regular(root / relpath))
+        record, found = codec.decode(
+            relpath, read_regular(root / relpath, limit=codec.MAX_RECORD_BYTES)
+        )
     except FileNotFoundError:
         return (None, ())
     except OSError as exc:  # a symlink, a FIFO, no permission …

@@ -17,7 +17,13 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from dvtui.storage.regular import read_regular
+
 __all__ = ["digest", "read", "write"]
+
+# Far above any real cache (a repo of 50,000 records makes tens of MB); the size of a symlink's
+# target such as /proc/kcore is refused before anything is read.
+MAX_CACHE_BYTES = 1 << 30
 
 
 def digest(payload: bytes) -> str:
@@ -30,8 +36,8 @@ def read(
 ) -> tuple[dict[str, object], bytes] | None:
     """The header and payload of the cache file at ``path``, or None when it is missing,
     damaged or not ours, or when its header differs from ``expect`` in any key."""
-    try:
-        data = path.read_bytes()
+    try:  # a regular file only: a FIFO or a symlink to /dev/zero there must not hang dvtui
+        data = read_regular(path, limit=MAX_CACHE_BYTES)
     except OSError:
         return None
     if not data.startswith(magic):

@@ -5,65 +5,19 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
-import stat
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from dvtui.core.codec import MAX_RECORD_BYTES
 from dvtui.core.problems import DataError, Problem
 from dvtui.i18n import N_, t
+from dvtui.storage.regular import FileTooLarge, NotRegularFile
 
 TMP_SUFFIX = ".tmp"
-# Never wait on a FIFO or a device, never follow a symlink at the last step (where the
-# platform can say so), never leak the descriptor into a child process.
-_READ_FLAGS = (
-    os.O_RDONLY
-    | getattr(os, "O_NONBLOCK", 0)
-    | getattr(os, "O_NOFOLLOW", 0)
-    | getattr(os, "O_CLOEXEC", 0)
-    | getattr(os, "O_BINARY", 0)
-)
-
-
-class NotRegularFile(OSError):
-    """A FIFO, a device, a socket or a folder where a file is expected."""
-
-
-class FileTooLarge(OSError):
-    """A file bigger than anything dvtui reads (it is not read at all)."""
-
-    def __init__(self, size: int, limit: int) -> None:
-        super().__init__(errno.EFBIG, "file too large")
-        self.size = size
-        self.limit = limit
-
-
-def read_regular(path: str | Path, *, limit: int = MAX_RECORD_BYTES) -> bytes:
-    """The bytes of the regular file at ``path``; OSError for anything else.
-
-    Opened without blocking and checked with ``fstat`` before any byte is read, so a
-    FIFO or a device named like a record can never hang a command; a symlink is refused
-    (``ELOOP``); a file over ``limit`` bytes is not read into memory.
-    """
-    fd = os.open(path, _READ_FLAGS)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise NotRegularFile(errno.EINVAL, "not a regular file", str(path))
-        if info.st_size > limit:
-            raise FileTooLarge(info.st_size, limit)
-        chunks = []
-        left = limit + 1  # one byte more: a file that grew meanwhile is still caught
-        while left > 0 and (chunk := os.read(fd, min(left, 1 << 20))):
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
 
 
 def read_problem(relpath: str, exc: OSError) -> Problem:
-    """The problem of a file :func:`read_regular` could not read, in the user's words."""
+    """The problem of a file :func:`~dvtui.storage.regular.read_regular` could not read, in
+    the user's words."""
     if isinstance(exc, NotRegularFile):
         return Problem(relpath, "", "err.not_regular")
     if isinstance(exc, FileTooLarge):

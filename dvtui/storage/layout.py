@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dvtui.core import codec
-from dvtui.storage.files import read_regular
+from dvtui.storage.regular import read_regular
 
 __all__ = ["DATA_FORMAT", "SETTINGS_FILE", "data_format"]
 
@@ -28,7 +28,7 @@ def data_format(root: Path) -> int:
     Read on its own, so that a mistake in another setting never hides it.
     """
     try:
-        data = read_regular(root / SETTINGS_FILE)
+        data = read_regular(root / SETTINGS_FILE, limit=codec.MAX_RECORD_BYTES)
     except FileNotFoundError:
         return DATA_FORMAT
     except OSError:  # a FIFO, a symlink …: load_settings names it; nothing to migrate

@@ -37,8 +37,9 @@ from dvtui.core.problems import Problem
 from dvtui.git import process
 from dvtui.programs import start_worker
 from dvtui.storage.cachecodec import dumps_results, loads_results
-from dvtui.storage.files import read_problem, read_regular, walk_toml
+from dvtui.storage.files import read_problem, walk_toml
 from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache
+from dvtui.storage.regular import read_regular
 
 # An entry of ``git ls-files -s -v -z`` git vouches for: tag H, a regular file, stage 0.
 # Anchored at the start of an entry, so a strange path can never be read as one.
@@ -147,7 +148,8 @@ def blob_id(data: bytes, like: str) -> str:
 def decode_file(root: str, relpath: str) -> tuple[bytes | None, Entry]:
     """Read and decode one file (its bytes too, None when it vanished meanwhile)."""
     try:
-        data = read_regular(os.path.join(root, relpath))  # no Path per file: 10% of a load
+        # No Path per file: 10% of a load.
+        data = read_regular(os.path.join(root, relpath), limit=codec.MAX_RECORD_BYTES)
     except FileNotFoundError:  # removed since git listed it
         return None, (None, ())
     except OSError as exc:  # a FIFO, no permission on a shared folder …: this file only

@@ -50,11 +50,11 @@ from dvtui.storage.files import (
     disk_error,
     fsync_dir,
     read_problem,
-    read_regular,
     resolve_inside,
 )
 from dvtui.storage.layout import DATA_FORMAT, SETTINGS_FILE, data_format
 from dvtui.storage.loadcache import Entry
+from dvtui.storage.regular import read_regular
 from dvtui.storage.seen import SeenFiles
 
 if TYPE_CHECKING:
@@ -769,7 +769,7 @@ def _not_a_data_repo(root: Path) -> DataError:
 def _read_for_save(relpath: str, path: Path) -> bytes:
     """The file as it is now; InvalidRecord when it is no file dvtui reads (a FIFO …)."""
     try:
-        return read_regular(path)
+        return read_regular(path, limit=codec.MAX_RECORD_BYTES)
     except OSError as exc:
         raise InvalidRecord([read_problem(relpath, exc)]) from None
 
@@ -794,7 +794,9 @@ def newer_format(root: Path, found: int) -> DataError:
     when it does not say. Nothing else of it is read: this dvtui would misread it."""
     from dvtui import __version__
 
-    table, _problems = codec.parse_table(SETTINGS_FILE, read_regular(root / SETTINGS_FILE))
+    table, _problems = codec.parse_table(
+        SETTINGS_FILE, read_regular(root / SETTINGS_FILE, limit=codec.MAX_RECORD_BYTES)
+    )
     needs = (table or {}).get(REQUIRES_KEY)
     if isinstance(needs, str) and re.fullmatch(r"\d+(\.\d+){1,3}", needs):
         return DataError("err.format.needs", version=needs, current=__version__)
@@ -804,7 +806,7 @@ def newer_format(root: Path, found: int) -> DataError:
 def load_settings(root: Path) -> tuple[Settings, list[Problem]]:
     """``dvtui.toml`` of a data repo; defaults (and a problem) when it is missing or bad."""
     try:
-        data = read_regular(root / SETTINGS_FILE)
+        data = read_regular(root / SETTINGS_FILE, limit=codec.MAX_RECORD_BYTES)
     except FileNotFoundError:
         return Settings(), []
     except OSError as exc:  # a symlink, a FIFO …: never followed, never waited on
