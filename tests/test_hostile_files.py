@@ -251,6 +251,21 @@ def test_a_fifo_named_like_a_record_never_hangs_a_command(repo_path: Path, where
         assert refused.returncode == 1 and expected in refused.stderr
 
 
+@pytest.mark.parametrize("where", ["dvtui-save.json", "info/attributes", "dvtui-conflicts.json"])
+def test_a_fifo_in_place_of_a_file_dvtui_keeps_in_git_never_hangs_a_command(
+    repo_path: Path, where: str
+) -> None:
+    """The save journal, dvtui's attributes, the sync's conflict state: read without blocking
+    (the caches too: ``test_a_cache_file_that_is_not_a_regular_file_is_ignored``)."""
+    path = repo_path / ".git" / where
+    path.unlink(missing_ok=True)
+    os.mkfifo(path)
+    assert run(repo_path, "validate").returncode == 0
+    assert run(repo_path, "status").returncode == 0
+    assert run(repo_path, "set", QUAI_CANG, "document_number=7/BC").returncode == 0
+    assert "7/BC" in git(repo_path, "show", f"HEAD:records/{QUAI_CANG}.toml")
+
+
 # --- symlinks: reads refuse, as writes do, whatever leads out -------------------------------
 
 

@@ -45,6 +45,7 @@ from dvtui.services.synctypes import (
     activity,
 )
 from dvtui.storage.merge_driver import ensure_installed
+from dvtui.storage.regular import OWN_FILE_LIMIT, read_regular
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -444,7 +445,7 @@ def _save_state(repo: GitRepo, up: _Upstream, mine: str, theirs: str) -> None:
 
 def _load_state(repo: GitRepo) -> dict[str, str] | None:
     try:
-        state = json.loads(_state_path(repo).read_text(encoding="utf-8"))
+        state = json.loads(read_regular(_state_path(repo), limit=OWN_FILE_LIMIT))
     except (OSError, ValueError):
         return None
     if not isinstance(state, dict) or not isinstance(state.get("theirs"), str):

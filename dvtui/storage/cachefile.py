@@ -17,13 +17,9 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from dvtui.storage.regular import read_regular
+from dvtui.storage.regular import OWN_FILE_LIMIT, read_regular
 
 __all__ = ["digest", "read", "write"]
-
-# Far above any real cache (a repo of 50,000 records makes tens of MB); the size of a symlink's
-# target such as /proc/kcore is refused before anything is read.
-MAX_CACHE_BYTES = 1 << 30
 
 
 def digest(payload: bytes) -> str:
@@ -37,7 +33,7 @@ def read(
     """The header and payload of the cache file at ``path``, or None when it is missing,
     damaged or not ours, or when its header differs from ``expect`` in any key."""
     try:  # a regular file only: a FIFO or a symlink to /dev/zero there must not hang dvtui
-        data = read_regular(path, limit=MAX_CACHE_BYTES)
+        data = read_regular(path, limit=OWN_FILE_LIMIT)
     except OSError:
         return None
     if not data.startswith(magic):

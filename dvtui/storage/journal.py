@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import base64
 import contextlib
+import errno
 import hashlib
 import json
 import os
@@ -51,6 +52,7 @@ from dvtui.git import locks
 from dvtui.git.repo import LOCK_WAIT_SECONDS, GitRepo
 from dvtui.i18n import N_, t
 from dvtui.storage.files import atomic_write
+from dvtui.storage.regular import OWN_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 
 LOCK_NAME = "dvtui.lock"
 JOURNAL_NAME = "dvtui-save.json"
@@ -212,10 +214,14 @@ def recover(repo: GitRepo) -> list[str]:
     """
     path = repo.git_dir / JOURNAL_NAME
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=OWN_FILE_LIMIT)  # a FIFO there must not hang every save
         since = path.stat().st_mtime_ns
     except FileNotFoundError:
         return []
+    except OSError as exc:
+        if not isinstance(exc, (NotRegularFile, FileTooLarge)) and exc.errno != errno.ELOOP:
+            raise
+        data, since = b"", 0  # a FIFO, a symlink …: no journal of ours, as below
     try:
         journal = Journal.from_json(data)
     except (ValueError, KeyError, TypeError):

@@ -76,10 +76,12 @@ def ensure_attributes(repo: GitRepo) -> bool:
     True when the file was written. A read-only clone is left as it is: reading works, and
     ``dvtui sync`` refuses a merge whose files do not validate anyway.
     """
+    from dvtui.storage.regular import OWN_FILE_LIMIT, NotRegularFile, read_regular
+
     path = repo.dirs.attributes
     try:
-        current = path.read_text(encoding="utf-8", errors="replace")
-    except FileNotFoundError:
+        current = read_regular(path, limit=OWN_FILE_LIMIT).decode("utf-8", errors="replace")
+    except (FileNotFoundError, NotRegularFile):  # a FIFO there would hang git too: replaced
         current = ""
     except OSError:
         return False

@@ -15,7 +15,12 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["FileTooLarge", "NotRegularFile", "read_regular"]
+__all__ = ["OWN_FILE_LIMIT", "FileTooLarge", "NotRegularFile", "read_regular"]
+
+# dvtui's own files under ``.git`` (the caches, the save journal, info/attributes): far above
+# any real one (a repo of 50,000 records caches tens of MB), and the size of a symlink's target
+# such as /proc/kcore is refused before anything is read.
+OWN_FILE_LIMIT = 1 << 30
 
 # Never wait on a FIFO or a device, never follow a symlink at the last step (where the
 # platform can say so), never leak the descriptor into a child process.
