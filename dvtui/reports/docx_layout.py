@@ -191,11 +191,14 @@ def _borderless(table: Any) -> None:
     tbl_pr.append(borders)
 
 
-def _cell_width(table: Any, col: int, mm: float) -> None:
-    # Word reads the cells' widths, LibreOffice the grid's: set both.
-    table.columns[col].width = Mm(mm)
-    for row in table.rows:
-        row.cells[col].width = Mm(mm)
+def _column_widths(table: Any, widths_mm: Sequence[float], cells: list[Any] | None = None) -> None:
+    """Word reads the cells' widths, LibreOffice the grid's: set both, one pass over the rows
+    (``cells``: each row's cells, when the caller has them already)."""
+    for column, mm in zip(table.columns, widths_mm, strict=False):
+        column.width = Mm(mm)
+    for row_cells in cells if cells is not None else [row.cells for row in table.rows]:
+        for cell, mm in zip(row_cells, widths_mm, strict=False):
+            cell.width = Mm(mm)
 
 
 def _clear(cell: Any) -> None:
@@ -220,8 +223,7 @@ def header(
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
     _borderless(table)
-    _cell_width(table, 0, LEFT_MM)
-    _cell_width(table, 1, RIGHT_MM)
+    _column_widths(table, (LEFT_MM, RIGHT_MM))
     left, right = table.rows[0].cells
     _clear(left)
     _clear(right)
@@ -293,18 +295,19 @@ def grid(
     out.autofit = False
     if padding_mm is not None:
         _padding(out, padding_mm)
-    for i, mm in enumerate(widths_mm or fit_widths(table, width_mm, size)):
-        _cell_width(out, i, mm)
-    repeat_header(out.rows[0])
+    rows = list(out.rows)
+    cells = [row.cells for row in rows]  # python-docx works a row's cells out on every call
+    _column_widths(out, widths_mm or fit_widths(table, width_mm, size), cells)
+    repeat_header(rows[0])
     for i, header_text in enumerate(table.headers):
-        cell = out.rows[0].cells[i]
+        cell = cells[0][i]
         _clear(cell)
         para(cell, header_text, align="center", size=head_size or size, bold=True, after=0)
     first_total = 1 + len(table.rows) - table.totals
     for r, row in enumerate(table.rows, start=1):
-        _cant_split(out.rows[r])
+        _cant_split(rows[r])
         for c, text in enumerate(row):
-            cell = out.rows[r].cells[c]
+            cell = cells[r][c]
             _clear(cell)
             align = "right" if c in table.numeric else "left"
             para(cell, text, align=align, size=size, bold=r >= first_total, after=0)
@@ -386,8 +389,7 @@ def signature(doc: DocumentT, tr: Translator, recipients: Sequence[str], sig: Si
     table = doc.add_table(rows=1, cols=2)
     table.autofit = False
     _borderless(table)
-    _cell_width(table, 0, 80)
-    _cell_width(table, 1, 85)
+    _column_widths(table, (80, 85))
     left, right = table.rows[0].cells
     _clear(left)
     _clear(right)
