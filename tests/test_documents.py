@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -300,6 +301,14 @@ def test_docx_finish_read_back(repo: Path, tmp_path: Path) -> None:
     assert props.created is not None and props.created.year >= 2025
     assert props.language == "vi-VN" and props.comments == ""
     assert props.title.startswith("Kết quả thực hiện công tác dân vận")
+    # nor the template's other metadata: its thumbnail (what a file browser previews) and its
+    # "Microsoft Macintosh Word" application properties
+    for document in (out, tmp_path / "l.docx"):
+        if document.name == "l.docx":
+            run(repo, "overdue", "--by", "05/06/2023", "-o", str(document))
+        names = zipfile.ZipFile(document).namelist()
+        assert "docProps/thumbnail.jpeg" not in names and "docProps/app.xml" not in names
+        assert Document(str(document)).core_properties.language == "vi-VN"
 
 
 def test_letter_docx_finish_and_deadline(repo: Path, tmp_path: Path) -> None:

@@ -22,6 +22,7 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
@@ -70,7 +71,18 @@ def new_document(title: str, author: str, when: datetime | None = None) -> Docum
     props.language = LANG
     props.revision = 1
     props.created = props.modified = (when or datetime.now()).replace(microsecond=0)
+    _drop_template_metadata(doc)
     return doc
+
+
+def _drop_template_metadata(doc: DocumentT) -> None:
+    """Leave out python-docx's template thumbnail (the page a file browser would preview) and
+    its application properties ("Microsoft Macintosh Word", one page, no words): both
+    optional parts, and both would describe another document."""
+    rels = doc.part.package.rels
+    for rid, rel in list(rels.items()):
+        if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
+            del rels[rid]
 
 
 def _set_lang(rpr: Any) -> None:
