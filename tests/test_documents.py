@@ -427,6 +427,8 @@ def test_xlsx_prints_and_formats_as_a_reader_expects(repo: Path, tmp_path: Path)
     voters = totals["Tỷ lệ giải quyết kiến nghị cử tri"]
     assert voters[1].number_format == "0.0%" and voters[2].value == "0/0"
     assert totals["Báo cáo bị trả lại để bổ sung"][1].value == 1
+    # counts with a thousands separator (the reader's locale: 1.155 in Vietnamese)
+    assert totals["Số người dự hội nghị"][1].number_format == "#,##0"
     assert totals["Báo cáo đã duyệt"][1].value == 1
 
 

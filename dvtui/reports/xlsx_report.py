@@ -33,6 +33,7 @@ FONT = "Times New Roman"
 FONT_PT = 11
 DATE_FORMAT = "DD/MM/YYYY"
 PERCENT_FORMAT = "0.0%"
+COUNT_FORMAT = "#,##0"  # 1.155 where the reader's locale is Vietnamese, 1,155 in English
 LINE_PT = 15.0  # one line of 11 pt text
 HEAD_ROW = 3  # rows 1-2: title and "Số liệu tính đến ngày …"; row 3: the column heads
 
@@ -142,6 +143,8 @@ def _rows(ws: Any, rows: list[list[Any]], wrap: frozenset[int] = frozenset()) ->
                 cell.number_format = PERCENT_FORMAT
             elif isinstance(cell.value, date):
                 cell.number_format = DATE_FORMAT
+            elif isinstance(cell.value, int) and not isinstance(cell.value, bool):
+                cell.number_format = COUNT_FORMAT
             cell.alignment = Alignment(wrap_text=i in wrap, vertical="top")
 
 
