@@ -3,9 +3,12 @@ a real data repo, writing real files that are read back."""
 
 from __future__ import annotations
 
+import shutil
+import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 from docx import Document
 from pilothelp import make_app, settle, wait_until
 from textual.widgets import Input, Select, Static
@@ -163,3 +166,30 @@ async def test_a_file_already_there_is_replaced_only_when_asked_twice(
         await pilot.click("#export-run")
         await wait_until(pilot, lambda: dialog.written is not None)
         assert "Số liệu tính đến ngày" in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.skipif(
+    shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed"
+)
+async def test_a_pdf_says_while_libreoffice_prints_it(repo_path: Path, tmp_path: Path) -> None:
+    """LibreOffice takes seconds: the dialog says it is printing, not "composing… 100%"."""
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+e")
+        await settle(pilot)
+        dialog = app.screen
+        assert isinstance(dialog, ExportReportScreen)
+        dialog.query_one("#export-format", Select).value = "pdf"
+        await pilot.pause()
+        out = tmp_path / "bc.pdf"
+        dialog.query_one("#export-path", Input).value = str(out)
+        await pilot.click("#export-run")
+        seen: list[str] = []
+        deadline = time.monotonic() + 120
+        while dialog.written is None:  # not settle(): it would wait for the worker to end
+            assert time.monotonic() < deadline, seen[-3:]
+            seen.append(result_text(app))
+            await pilot.pause(0.1)
+        assert "Đang in ra PDF bằng LibreOffice…" in seen
+        assert out.read_bytes().startswith(b"%PDF")

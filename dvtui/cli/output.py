@@ -188,6 +188,9 @@ def progress_bar(label: str) -> Iterator[Progress]:
         task = bar.add_task(inert(label), total=None, what="")
 
         def update(done: int, total: int, what: str) -> None:
+            if not total:  # a step of unknown length (LibreOffice printing): say it, bar kept
+                bar.update(task, what=inert(what))
+                return
             bar.update(task, completed=done, total=total, what=inert(what))
 
         yield update

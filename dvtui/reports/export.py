@@ -21,7 +21,7 @@ from pathlib import Path
 
 from dvtui.core.problems import DataError
 from dvtui.core.text import format_date, inert
-from dvtui.i18n import N_, Translator
+from dvtui.i18n import N_, Translator, t
 from dvtui.reports.common import Progress, as_of_line, no_progress
 from dvtui.reports.figures import ConsolidatedReport
 from dvtui.reports.followup import OverdueItem, contact_text, owes_text, state_text
@@ -83,7 +83,7 @@ def write_report(
     elif fmt == "pdf":
         from dvtui.reports.docx_report import write_report_docx
 
-        _as_pdf(lambda docx: write_report_docx(report, docx, progress), path)
+        _as_pdf(lambda docx: write_report_docx(report, docx, progress), path, progress)
     else:
         raise DataError("err.output_ext", ext=fmt, allowed=", ".join(REPORT_FORMATS))
 
@@ -97,18 +97,19 @@ def write_letter(
     if fmt == "docx":
         write_letter_docx(letter, path, progress)
     elif fmt == "pdf":
-        _as_pdf(lambda docx: write_letter_docx(letter, docx, progress), path)
+        _as_pdf(lambda docx: write_letter_docx(letter, docx, progress), path, progress)
     else:
         raise DataError("err.output_ext", ext=fmt, allowed=", ".join(LETTER_FORMATS))
 
 
-def _as_pdf(write_docx: Callable[[Path], None], path: Path) -> None:
+def _as_pdf(write_docx: Callable[[Path], None], path: Path, progress: Progress) -> None:
     from dvtui.programs import convert_to_pdf
 
     require_pdf()
     with tempfile.TemporaryDirectory(prefix="dvtui-pdf-") as tmp:
         source = (Path(tmp) / (path.stem or "document")).with_suffix(".docx")
         write_docx(source)
+        progress(0, 0, t("report.step.pdf"))  # seconds of LibreOffice: say so, not "100%"
         done = convert_to_pdf(source, Path(tmp))
         if done.reason == "missing":
             raise DataError("err.pdf.no_soffice", packages=PDF_PACKAGES)

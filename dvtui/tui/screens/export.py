@@ -183,7 +183,10 @@ class DocumentDialog(TranslatedModal[Path | None]):
         self._say(t("ui.export.working"))
 
         def progress(done: int, total: int, what: str) -> None:
-            self.app.call_from_thread(bar.update, total=max(total, 1), progress=done)
+            # total 0: a step of unknown length (LibreOffice printing): a pulsing bar
+            self.app.call_from_thread(bar.update, total=total or None, progress=done)
+            if what:
+                self.app.call_from_thread(self._say, inert(what))
 
         def run() -> Path:
             work(progress)
