@@ -321,6 +321,11 @@ def test_letter_docx_finish_and_deadline(repo: Path, tmp_path: Path) -> None:
     doc = Document(str(out))
     to = next(p for p in doc.paragraphs if p.text.startswith("Kính gửi:"))
     assert to.alignment == WD_ALIGN_PARAGRAPH.LEFT and not to.text.endswith(".")
+    texts = [p.text for p in doc.paragraphs]
+    as_of = next(i for i, text in enumerate(texts) if text.startswith("Số liệu tính đến ngày"))
+    assert as_of < next(
+        i for i, text in enumerate(texts) if text.endswith("./.")
+    )  # not by the seal
     request = next(p for p in doc.paragraphs if "trước ngày 05/06/2023" in p.text)
     assert request.text.startswith("UBND huyện Tuần Giáo đề nghị")
     owed = doc.tables[1]

@@ -151,6 +151,7 @@ def write_letter_docx(
         keep=True,
     )
     layout.grid(doc, letter_table(letter, tr))
+    layout.para(doc, as_of_line(tr, letter.as_of), size=11, italic=True)  # the table's note
     layout.para(
         doc,
         tr.t("doc.letter.request", issuer=issuer, via=via, by=format_date(letter.by)),
@@ -158,7 +159,6 @@ def write_letter_docx(
     )
     contact = letter.coordinator or issuer
     layout.para(doc, tr.t("doc.letter.closing", office=contact) + "./.", indent=True)
-    layout.para(doc, as_of_line(tr, letter.as_of), size=11, italic=True)
     sig = signature_or_default(letter.plan.signature, letter.plan.issuer)
     layout.signature(doc, tr, (tr.t("doc.letter.cc_above"), *_tail(letter)), sig)
     progress(2, 3, t("report.step.save"))
