@@ -236,6 +236,34 @@ async def test_a_task_save_never_records_a_reordering_of_the_units(repo_path: Pa
     assert "assigned_units" not in body
 
 
+async def test_units_stored_in_another_order_are_not_recorded_as_changed(
+    repo_path: Path,
+) -> None:
+    """A file whose units are in another order (an older dvtui, a hand edit) is saved in the
+    one order, and the commit still names only what the user changed."""
+    relpath = "records/tasks/2023-ii-1.toml"
+    text = (repo_path / relpath).read_text(encoding="utf-8")
+    head, rest = text.split("assigned_units = [\n", 1)
+    units, tail = rest.split("]\n", 1)
+    reversed_units = "".join(reversed(units.splitlines(keepends=True)))
+    (repo_path / relpath).write_text(
+        f"{head}assigned_units = [\n{reversed_units}]\n{tail}", encoding="utf-8"
+    )
+    git(repo_path, "commit", "-qam", "Sửa tay thứ tự đơn vị")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        task = await open_first_task(pilot)
+        task.query_one("#f-due", Input).value = "30/11/2023"
+        await pilot.press("ctrl+s")
+        await settle(pilot)
+        assert isinstance(app.screen, MainScreen)
+    body = git(repo_path, "log", "-1", "--format=%B")
+    assert "Hạn" in body and "Đơn vị thực hiện" not in body, body
+    assert "Field: assigned_units" not in body
+    assert "Field: assigned_units" not in git(repo_path, "log", "-1", "--format=%B", "--", relpath)
+
+
 async def test_a_report_narrative_typed_then_saved(repo_path: Path) -> None:
     app = make_app(repo_path)
     async with app.run_test(size=(100, 32)) as pilot:
