@@ -109,6 +109,9 @@ def fill_form(repo: Path, tmp_path: Path, conferences: int, name: str) -> Path:
     return filled
 
 
+QUAI_CANG_NAME = "Báo cáo 6 tháng năm 2023 · UBND xã Quài Cang"
+
+
 async def read_in_import_screen(
     pilot: Pilot[int], path: Path, received: str | None = None
 ) -> ImportFormScreen:
@@ -138,11 +141,14 @@ async def test_import_a_form_shows_what_changes_and_confirms_an_overwrite(
         screen = await read_in_import_screen(pilot, first, "10/05/2023")
         text = screen_text(app)
         assert "Số hội nghị tuyên truyền: " in text and "→ 4" in text
+        said = str(screen.query_one("#import-said").render())
+        assert said.startswith(f"{QUAI_CANG_NAME}: 4 thay đổi"), said  # not reports/2023-h1/…
         assert commit_count(repo_path) == before  # reading commits nothing
         await pilot.click("#import-save")
         await settle(pilot)
         assert commit_count(repo_path) == before + 1
-        assert "Đã nhập báo cáo" in screen_text(app)
+        said = str(screen.query_one("#import-said").render())
+        assert said.startswith(f"Đã nhập báo cáo {QUAI_CANG_NAME} (commit "), said
         table = report_table(repo_path)
         assert table["figures"] == {"conferences": 4} and table["status"] == "submitted"
 
@@ -156,6 +162,8 @@ async def test_import_a_form_shows_what_changes_and_confirms_an_overwrite(
         await pilot.click("#import-save")
         await settle(pilot)
         assert isinstance(app.screen, ConfirmScreen)
+        question = app.screen.question
+        assert f"giá trị đã lưu của {QUAI_CANG_NAME}" in question, question
         await pilot.press("k")  # no: nothing is overwritten
         await settle(pilot)
         assert commit_count(repo_path) == before + 1

@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Button, Input, Label, Static
 
 from dvtui.core.changes import NO_RECORDS, field_label, value_text
+from dvtui.core.facts import title_of
 from dvtui.core.text import format_date, inert, parse_date
 from dvtui.i18n import N_, t, tn
 from dvtui.tui.backend import Host
@@ -112,7 +113,7 @@ class ImportFormScreen(TranslatedModal[bool]):
             style = "bold red" if c.field in marked else ""
             lines.append(inert(("! " if c.field in marked else "  ") + line) + "\n", style=style)
         self.query_one("#import-changes", Static).update(lines)
-        title = str(imported.report.id)
+        title = title_of(imported.report, names)  # as people name it, not its address
         if imported.overwritten:
             self._say(tn("ui.import.overwrites", len(imported.overwritten), id=title), error=True)
         else:
@@ -133,9 +134,9 @@ class ImportFormScreen(TranslatedModal[bool]):
                 if yes:
                     self._commit(imported)
 
-            question = tn(
-                "ui.import.confirm", len(imported.overwritten), id=str(imported.report.id)
-            )
+            names = self.dvtui.data or NO_RECORDS
+            title = title_of(imported.report, names)
+            question = tn("ui.import.confirm", len(imported.overwritten), id=title)
             self.app.push_screen(ConfirmScreen(question), answer)
             return
         self._commit(imported)
@@ -152,7 +153,8 @@ class ImportFormScreen(TranslatedModal[bool]):
         result = message.result
         self.done = True
         self.imported = None
-        self._say(t("ui.import.done", id=str(result.record.id), sha=result.sha[:8]))
+        title = title_of(result.record, self.dvtui.data or NO_RECORDS)
+        self._say(t("ui.import.done", id=title, sha=result.sha[:8]))
         self.notify(t("ui.saved", sha=result.sha[:8]), markup=False)
 
     @on(Failed)
