@@ -129,8 +129,13 @@ async def test_remove_a_model_in_the_ui_after_confirming(repo_path: Path) -> Non
         await pilot.press("c")  # "Có"
         await settle(pilot)
         assert isinstance(app.screen, MainScreen)
-        assert "Mô hình nhập nhầm" not in screen_text(app)
-        assert any("Đã xóa models/2023/nham" in n.message for n in app._notifications)
+        assert app.data is not None and app.data.get(RecordId.parse("models/2023/nham")) is None
+        models = app.screen.query_one("#models-table", RecordTable).table
+        assert "Mô hình nhập nhầm" not in str(
+            [models.get_row_at(i) for i in range(models.row_count)]
+        )
+        said = [n.message for n in app._notifications]
+        assert any("Đã xóa Mô hình nhập nhầm (commit " in m for m in said), said
     assert commit_count(repo_path) == before + 1
     assert not (repo_path / "records" / "models" / "2023" / "nham.toml").exists()
     assert parse_message(git(repo_path, "log", "-1", "--format=%B")).action == "delete"

@@ -13,7 +13,8 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.widgets import Button, Footer, Header, Label, Select, TabbedContent, TabPane
 
-from dvtui.core.facts import current_period, plan_periods
+from dvtui.core.changes import NO_RECORDS
+from dvtui.core.facts import current_period, plan_periods, title_of
 from dvtui.core.records import Model, Period, Record, Report, Task, Unit
 from dvtui.core.text import format_date
 from dvtui.i18n import N_, t
@@ -359,7 +360,8 @@ class MainScreen(TranslatedScreen[None]):
 
     @on(Removed)
     def _removed(self, message: Removed) -> None:
-        self.notify(t("ui.removed", id=str(message.rid), sha=message.result.sha[:8]), markup=False)
+        title = title_of(message.result.record, self.dvtui.data or NO_RECORDS)  # its name
+        self.notify(t("ui.removed", id=title, sha=message.result.sha[:8]), markup=False)
 
     @on(RolledOver)
     def _rolled_over(self, message: RolledOver) -> None:
