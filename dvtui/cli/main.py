@@ -30,10 +30,15 @@ GLOBAL_WITH_VALUE = ("--repo", "--today", "--lang")
 
 
 def cmd_ui(store: Store, args: Options, today: date) -> int:
-    """``dvtui`` or ``dvtui ui``: the terminal UI."""
-    from dvtui.tui.app import run_app
+    """``dvtui`` or ``dvtui ui``: the terminal UI, its records read while Textual is imported."""
+    from dvtui.tui.start import begin
 
-    return run_app(store, today=today)
+    first = begin(store)
+    from dvtui.tui.app import DvtuiApp
+
+    app = DvtuiApp(store, today=today, first=first)
+    app.run()
+    return app.return_code or 0
 
 
 UI = Command("ui", N_("cli.cmd.ui"), Options, no_arguments, cmd_ui, speaks=False)

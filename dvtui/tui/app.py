@@ -35,6 +35,7 @@ from dvtui.tui.widgets.fields import FieldKeysApp
 if TYPE_CHECKING:
     from dvtui.core.settings import Settings
     from dvtui.git.repo import Identity, WorkingState
+    from dvtui.tui.start import FirstLook
 
 WATCH_SECONDS = 2.0
 
@@ -52,10 +53,13 @@ class DvtuiApp(FieldKeysApp[int]):
         Binding("ctrl+q", "quit", N_("ui.key.quit"), priority=True),
     ]
 
-    def __init__(self, store: Store, *, today: date, watch: bool = True) -> None:
+    def __init__(
+        self, store: Store, *, today: date, watch: bool = True, first: FirstLook | None = None
+    ) -> None:
+        """``first``: the records already being read (``dvtui.tui.start.begin``)."""
         super().__init__()
         self.store = store
-        self.backend = Backend(self, store)
+        self.backend = Backend(self, store, first)
         self.today = today
         self.data: Dataset | None = None
         self.repo_state: WorkingState | None = None
@@ -98,10 +102,13 @@ class DvtuiApp(FieldKeysApp[int]):
     def on_mount(self) -> None:
         from dvtui.tui.screens.main import MainScreen
 
+        ready = self.backend.first_loaded()
+        if ready is not None:  # read while Textual was imported: the first paint shows them
+            self._data_loaded(ready)
         self.push_screen(MainScreen())
-        if self.store.format < DATA_FORMAT:
+        if ready is None and self.store.format < DATA_FORMAT:
             self.migrate_then_load()
-        else:
+        elif ready is None:
             self.load_data()
         if self._watch:
             self.set_interval(WATCH_SECONDS, self.check_for_changes)
@@ -261,10 +268,3 @@ class DvtuiApp(FieldKeysApp[int]):
     def action_help_quit(self) -> None:
         """Ctrl+C outside a text field: say how to quit (Textual says it in English)."""
         self.notify(t("ui.quit_hint"), markup=False)
-
-
-def run_app(store: Store, *, today: date) -> int:
-    """Run the UI until the user quits."""
-    app = DvtuiApp(store, today=today)
-    app.run()
-    return app.return_code or 0

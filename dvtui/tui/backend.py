@@ -46,6 +46,7 @@ from dvtui.tui.messages import (
     Synced,
     SyncProgress,
 )
+from dvtui.tui.start import identity_or_none, repo_state
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
     from dvtui.services.forms import Imported
     from dvtui.services.synctypes import Progress
     from dvtui.storage import Store
+    from dvtui.tui.start import FirstLook
 
 __all__ = ["VIEW_DIR", "Backend", "Host"]
 
@@ -94,11 +96,12 @@ class Host(Protocol):
 class Backend:
     """The data repo as the UI sees it (see the module docstring)."""
 
-    def __init__(self, app: App[Any], store: Store) -> None:
+    def __init__(self, app: App[Any], store: Store, first: FirstLook | None = None) -> None:
         self._app = app
         self._store = store
         self._lock = threading.Lock()
         self._token: tuple[object, ...] | None = None
+        self._first = first  # the first load, begun before the app (taken by ``load``)
 
     @property
     def settings(self) -> Settings:
@@ -127,6 +130,8 @@ class Backend:
         def run() -> None:
             try:
                 with self._lock:
+                    if self._first is not None:  # the store is never used by two threads
+                        self._first.wait()
                     answer = work(self._store)
             except DataError as error:
                 if error.code == "err.git.identity" and retry is not None:
@@ -151,25 +156,42 @@ class Backend:
             run, thread=True, group=group, exclusive=exclusive, exit_on_error=False
         )
 
-    def _loaded(self, store: Store, data: Dataset) -> Loaded:
+    def _loaded(
+        self,
+        store: Store,
+        data: Dataset,
+        seen: tuple[WorkingState | None, Identity | None] | None = None,
+    ) -> Loaded:
+        """The answer to a load; ``seen``: the state and identity, if already looked up."""
         self._token = store.change_token()
-        try:
-            state: WorkingState | None = store.git.working_state()
-        except DataError:
-            state = None
-        try:
-            identity: Identity | None = store.identity()
-        except DataError:
-            identity = None
+        state, identity = seen if seen is not None else (repo_state(store), identity_or_none(store))
         return Loaded(data, state, identity, store.take_notices())
 
     # --- reading ---------------------------------------------------------------------------
 
+    def first_loaded(self) -> Loaded | None:
+        """The first look's answer if it is already there (no worker, no wait: the app
+        starts on the records), else None and :meth:`load` brings it."""
+        first = self._first
+        if first is None or not first.ready():
+            return None
+        self._first = None
+        data, state, identity = first.take()
+        return self._loaded(self._store, data, (state, identity))
+
     def load(self) -> None:
         """Read every record; the app gets :class:`Loaded`."""
+
+        def load(store: Store) -> Message:
+            first, self._first = self._first, None
+            if first is None:
+                return self._loaded(store, store.load())
+            data, state, identity = first.take()
+            return self._loaded(store, data, (state, identity))
+
         self._run(
             self._app,
-            lambda store: self._loaded(store, store.load()),
+            load,
             group="load",
             failed=LoadFailed,
             exclusive=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -75,7 +75,15 @@ class MainScreen(TranslatedScreen[None]):
         """The app, as screens may use it."""
         return cast(Host, self.app)
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._filled = {"dashboard"}  # the tabs whose contents are mounted
+        self._periods: list[Period] = []  # the plan's periods, the reports tab's choices
+        self._period: str | None = None  # the period the reports tab lists (its Select's value)
+
     def compose(self) -> ComposeResult:
+        # Only the dashboard is composed at start: every other tab gets its contents when it
+        # is first shown (``_fill``), so the start mounts and styles a few widgets, not all.
         yield Header(show_clock=False, icon="")
         with TabbedContent(id="tabs"):
             with TabPane(t("ui.tab.dashboard"), id="dashboard"):
@@ -83,24 +91,54 @@ class MainScreen(TranslatedScreen[None]):
                     yield Select[str]([], id="plan", compact=True, prompt=t("ui.no_plan"))
                     yield from self._document_buttons("dashboard")
                 yield Dashboard()
-            with TabPane(t("ui.tab.tasks"), id="tasks"):
-                yield RecordTable(self._task_rows, id="tasks-table")
-            with TabPane(t("ui.tab.units"), id="units"):
-                yield RecordTable(self._unit_rows, id="units-table")
-            with TabPane(t("ui.tab.reports"), id="reports"):
-                with Horizontal(classes="toolbar"):
-                    yield Label(t("col.period") + ":")
-                    yield Select[str]([], id="period", compact=True, prompt=t("ui.choose_period"))
-                yield RecordTable(self._report_rows, id="reports-table")
-            with TabPane(t("ui.tab.periods"), id="periods"):
-                yield RecordTable(self._period_rows, id="periods-table")
-            with TabPane(t("ui.tab.models"), id="models"):
-                yield RecordTable(self._model_rows, id="models-table")
-            with TabPane(t("ui.tab.overdue"), id="overdue"):
-                with Horizontal(classes="toolbar documents"):
-                    yield from self._document_buttons("overdue")
-                yield RecordTable(self._overdue_rows, id="overdue-table")
+            for tab, key in TABS.items():
+                if tab != "dashboard":
+                    yield TabPane(t(key), id=tab)
         yield Footer()
+
+    def _contents(self, tab: str) -> ComposeResult:
+        """What a tab holds, mounted the first time it is shown."""
+        if tab == "reports":
+            with Horizontal(classes="toolbar"):
+                yield Label(t("col.period") + ":")
+                options, value = self._period_options()
+                yield Select[str](
+                    options,
+                    id="period",
+                    compact=True,
+                    prompt=t("ui.choose_period"),
+                    value=value if value is not None else Select.NULL,
+                )
+        elif tab == "overdue":
+            with Horizontal(classes="toolbar documents"):
+                yield from self._document_buttons("overdue")
+        yield RecordTable(self._providers[tab], id=f"{tab}-table")
+
+    @property
+    def _providers(self) -> dict[str, Callable[[], tuple[list[str], list[Row]]]]:
+        return {
+            "tasks": self._task_rows,
+            "units": self._unit_rows,
+            "reports": self._report_rows,
+            "periods": self._period_rows,
+            "models": self._model_rows,
+            "overdue": self._overdue_rows,
+        }
+
+    async def _fill(self, tab: str) -> None:
+        """Mount a tab's contents the first time it is shown, with the current data."""
+        if tab in self._filled or tab not in TABS:
+            return
+        self._filled.add(tab)
+        pane = self.query_one(f"#{tab}", TabPane)
+        await pane.mount_compose(self._contents(tab))
+        for table in pane.query(RecordTable):
+            table.reload()
+
+    @on(TabbedContent.TabActivated)
+    async def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id is not None:
+            await self._fill(event.pane.id)
 
     def _document_buttons(self, tab: str) -> ComposeResult:
         yield Button(t("ui.key.export") + " (Ctrl+E)", id=f"{tab}-export", compact=True)
@@ -188,15 +226,19 @@ class MainScreen(TranslatedScreen[None]):
 
     def _selected_period(self) -> Period | None:
         app = self.dvtui
-        if app.data is None:
+        if app.data is None or self._period is None:
             return None
-        value = self.query_one("#period", Select).value
-        return app.data.period(value) if isinstance(value, str) else None
+        return app.data.period(self._period)
+
+    def _period_options(self) -> tuple[list[tuple[str, str]], str | None]:
+        """The reports tab's periods (the plan's) and the one to list."""
+        return [(p.name, p.id.name) for p in self._periods], self._period
 
     # --- data ----------------------------------------------------------------------------
 
     def refresh_data(self) -> None:
-        """Redraw every tab from the app's current data."""
+        """Redraw every tab from the app's current data (the tabs not yet shown: when they
+        are)."""
         app = self.dvtui
         if app.data is None:
             return
@@ -211,17 +253,19 @@ class MainScreen(TranslatedScreen[None]):
             )
             if plan is not None:
                 chooser.value = plan.id.name
-        select = self.query_one("#period", Select)
-        periods = plan_periods(app.data, plan) if plan is not None else []
-        options = [(p.name, p.id.name) for p in periods]
-        current = select.value
-        with select.prevent(Select.Changed):
-            select.set_options(options)
-            if options and plan is not None:
-                names = [o[1] for o in options]
-                working = current_period(app.data, plan, app.today)
-                fallback = working.id.name if working is not None else names[0]
-                select.value = current if current in names else fallback
+        self._periods = plan_periods(app.data, plan) if plan is not None else []
+        names = [p.id.name for p in self._periods]
+        if not names or plan is None:
+            self._period = None
+        elif self._period not in names:  # the working period, else the plan's first
+            working = current_period(app.data, plan, app.today)
+            self._period = working.id.name if working is not None else names[0]
+        for select in self.query("#period").results(Select):
+            options, value = self._period_options()
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                if value is not None:
+                    select.value = value
         for table in self.query(RecordTable):
             table.reload()
 
@@ -231,8 +275,11 @@ class MainScreen(TranslatedScreen[None]):
             self.dvtui.choose_plan(event.value)
 
     @on(Select.Changed, "#period")
-    def _period_changed(self) -> None:
-        self.query_one("#reports-table", RecordTable).reload()
+    def _period_changed(self, event: Select.Changed) -> None:
+        value = event.value if isinstance(event.value, str) else None
+        if value != self._period:
+            self._period = value
+            self.query_one("#reports-table", RecordTable).reload()
 
     # --- opening records -----------------------------------------------------------------
 
@@ -269,12 +316,23 @@ class MainScreen(TranslatedScreen[None]):
 
     # --- actions -------------------------------------------------------------------------
 
-    def action_tab(self, tab: str) -> None:
+    def action_tab(self, tab: str) -> Awaitable[None] | None:
         """Switch to a tab and put the cursor in its list (the dashboard: on the dashboard).
 
         The focus must move into the new tab: left on the old tab's list, it takes the
-        tabs back there (F2 never reached the dashboard).
+        tabs back there (F2 never reached the dashboard). A tab shown for the first time is
+        filled first (what is returned to await; Textual awaits it for a key or command).
         """
+        if tab not in self._filled:
+            return self._fill_then_show(tab)
+        self._show(tab)
+        return None
+
+    async def _fill_then_show(self, tab: str) -> None:
+        await self._fill(tab)  # before it is shown: the focus goes straight to its list
+        self._show(tab)
+
+    def _show(self, tab: str) -> None:
         self.query_one(TabbedContent).active = tab
         table = self._current_table()
         if table is not None:
