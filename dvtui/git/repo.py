@@ -365,9 +365,11 @@ class GitRepo:
                     next(entries, None)  # a rename's original path
         return WorkingState(uncommitted, upstream, ahead, behind)
 
-    def dirty_paths(self) -> set[str]:
-        """Files with uncommitted changes, or untracked."""
-        raw = self.run("status", "--porcelain", "-z", "--untracked-files=all")
+    def dirty_paths(self, among: Sequence[str] | None = None) -> set[str]:
+        """Files with uncommitted changes, or untracked (``among``: only these paths are
+        looked at — git then stats just them, not every file of the working tree)."""
+        only = [f":(literal){path}" for path in among] if among is not None else []
+        raw = self.run("status", "--porcelain", "-z", "--untracked-files=all", "--", *only)
         paths: set[str] = set()
         entries = iter(raw.decode("utf-8", "surrogateescape").split("\0"))
         for entry in entries:
@@ -545,13 +547,13 @@ class GitRepo:
         """Point ``ref`` at ``new`` (only if it still points at ``old``, when given)."""
         args = ["update-ref", ref, new, *([old] if old is not None else [])]
         try:
-            self.library.check(*FSYNC, *args)
+            self.run(*FSYNC, *args)
         except GitError as exc:
             raise _fail(exc) from None
 
     def fast_forward(self, target: str) -> Result:
         """Move the current branch and the working tree forward to ``target``."""
-        return self.library.run("merge", "--ff-only", "--no-stat", "-q", target)
+        return self.run_result("merge", "--ff-only", "--no-stat", "-q", target)
 
     def write_commit_graph(self, *, split: bool = False) -> None:
         """A commit-graph with changed-path filters: history reads far fewer commits.
@@ -560,7 +562,7 @@ class GitRepo:
         Only an optimisation: a failure changes nothing else.
         """
         args = ["commit-graph", "write", "--reachable", "--changed-paths"]
-        self.library.run(*args, *(["--split"] if split else []))
+        self.run_result(*args, *(["--split"] if split else []))
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -569,35 +571,35 @@ class GitRepo:
         clone, so it names the data repo. The oldest one when histories were joined."""
         if self.head() is None:
             return None
-        out = self.library.check("rev-list", "--max-parents=0", "HEAD", "--")
+        out = self.run("rev-list", "--max-parents=0", "HEAD", "--")
         roots = out.decode().split()
         return roots[-1] if roots else None
 
     def is_ancestor(self, a: str, b: str) -> bool:
         """True when commit ``a`` is in the history of ``b``."""
-        result = self.library.run("merge-base", "--is-ancestor", a, b)
+        result = self.run_result("merge-base", "--is-ancestor", a, b)
         if result.status not in (0, 1):
             raise failure(result.stderr)
         return result.status == 0
 
     def count(self, *revisions: str) -> int:
         """How many commits ``git rev-list`` walks for ``revisions``."""
-        return int(self.library.check("rev-list", "--count", *revisions, "--").strip() or 0)
+        return int(self.run("rev-list", "--count", *revisions, "--").strip() or 0)
 
     def ahead_behind(self, local: str, other: str) -> tuple[int, int]:
         """Commits only in ``local``, and only in ``other``."""
-        out = self.library.check("rev-list", "--left-right", "--count", f"{local}...{other}", "--")
+        out = self.run("rev-list", "--left-right", "--count", f"{local}...{other}", "--")
         ahead, behind = out.split()
         return int(ahead), int(behind)
 
     def changed_paths(self, old: str, new: str) -> set[str]:
         """Files that differ between two commits."""
-        out = self.library.check("diff", "--name-only", "--no-renames", "-z", old, new, "--")
+        out = self.run("diff", "--name-only", "--no-renames", "-z", old, new, "--")
         return {p for p in out.decode("utf-8", "surrogateescape").split("\0") if p}
 
     def tree_blobs(self, commit: str, folder: str) -> dict[str, str]:
         """path → blob id of every file under ``folder`` in ``commit``."""
-        out = self.library.check("ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
+        out = self.run("ls-tree", "-r", "-z", "--full-tree", commit, "--", folder)
         found: dict[str, str] = {}
         for item in out.decode("utf-8", "surrogateescape").split("\0"):
             if item:
@@ -607,7 +609,7 @@ class GitRepo:
 
     def walk_parents(self, revisions: Sequence[str]) -> Iterator[tuple[str, tuple[str, ...]]]:
         """(commit, its parents) for every commit ``revisions`` reach."""
-        out = self.library.check("rev-list", "--parents", *revisions, "--")
+        out = self.run("rev-list", "--parents", *revisions, "--")
         for line in out.decode().splitlines():
             sha, *parents = line.split()
             yield sha, tuple(parents)
@@ -661,7 +663,7 @@ class GitRepo:
         boundary = shallow_boundary(self.dirs)
         if not boundary:
             return None
-        out = self.library.check("log", "--no-walk", "--format=%aI", *sorted(boundary), "--")
+        out = self.run("log", "--no-walk", "--format=%aI", *sorted(boundary), "--")
         return min(datetime.fromisoformat(line) for line in out.decode().split())
 
     def blob(self, ref: str) -> bytes:

@@ -45,7 +45,7 @@ class MergeTree:
 
 def merge_tree(repo: GitRepo, mine: str, theirs: str) -> MergeTree:
     """Merge commit ``theirs`` into ``mine`` in memory (the merge driver runs for records)."""
-    result = repo.library.run("merge-tree", "--write-tree", "-z", mine, theirs)
+    result = repo.run_result("merge-tree", "--write-tree", "-z", mine, theirs)
     if result.status not in (0, 1):
         if "unrelated histories" in result.stderr:
             raise DataError("err.sync.unrelated")
@@ -74,18 +74,17 @@ def replace_in_tree(repo: GitRepo, tree: str, files: Mapping[str, tuple[str, byt
     os.close(fd)
     os.unlink(index)  # git wants to create it itself
     env = {"GIT_INDEX_FILE": index}
-    run = repo.library
     try:
-        run.check("read-tree", tree, env=env)
+        repo.run("read-tree", tree, env=env)
         lines = []
         for path, (mode, data) in files.items():
             if data is None:
                 lines.append(f"0 {NULL_SHA}\t{path}\n")
             else:
-                blob = run.check(*FSYNC, "hash-object", "-w", "--stdin", "--no-filters", input=data)
+                blob = repo.run(*FSYNC, "hash-object", "-w", "--stdin", "--no-filters", input=data)
                 lines.append(f"{mode} {blob.decode().strip()} 0\t{path}\n")
-        run.check("update-index", "--index-info", input="".join(lines).encode(), env=env)
-        return run.check(*FSYNC, "write-tree", env=env).decode().strip()
+        repo.run("update-index", "--index-info", input="".join(lines).encode(), env=env)
+        return repo.run(*FSYNC, "write-tree", env=env).decode().strip()
     except GitError as exc:
         raise failure(exc.stderr) from None
     finally:
@@ -106,7 +105,7 @@ def commit_tree(
     if repo.config("commit.gpgsign", boolean=True) == "true":
         args.append("-S")
     try:
-        out = repo.library.check(*args, input=message.encode("utf-8"), env=author.env())
+        out = repo.run(*args, input=message.encode("utf-8"), env=author.env())
     except GitError as exc:
         raise failure(exc.stderr) from None
     return out.decode().strip()

@@ -47,8 +47,17 @@ def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None =
         _refuse_invalid(repo, mine, theirs, merged.tree)
         return TreeMerge(merged.tree)
 
+    # Every version of every file left to merge here, from one ``git cat-file --batch``.
+    versions = repo.blobs(
+        [sha for st in merged.conflicted.values() for sha in (st.base, st.mine, st.theirs) if sha]
+    )
+
     def read(sha: str | None) -> bytes | None:
-        return repo.blob(sha) if sha else None
+        if not sha:
+            return None
+        if sha not in versions:
+            raise DataError("err.git.failed", detail=f"{sha}: missing")
+        return versions[sha]
 
     conflicts: list[Conflict] = []
     files: dict[str, tuple[str, bytes | None]] = {}
@@ -68,10 +77,10 @@ def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None =
 def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> None:
     """DataError naming the first record (or ``dvtui.toml``) the merge made that is bad."""
     made = repo.changed_paths(mine, tree) & repo.changed_paths(theirs, tree)
-    for path in sorted(made):
-        if path != SETTINGS_FILE and record_id_of(path) is None:
-            continue
-        data = repo.library.blob(f"{tree}:{path}")
+    checked = sorted(p for p in made if p == SETTINGS_FILE or record_id_of(p) is not None)
+    found = repo.blobs([f"{tree}:{path}" for path in checked])  # one ``git cat-file``
+    for path in checked:
+        data = found.get(f"{tree}:{path}")
         if data is None:  # deleted by the merge
             continue
         is_settings = path == SETTINGS_FILE

@@ -136,7 +136,7 @@ def _require_upstream(repo: GitRepo, branch: str | None = None) -> _Upstream:
 
 
 def _head(repo: GitRepo) -> str:
-    head = repo.rev("HEAD")
+    head = repo.head()  # from the ref files when it can: no git process
     if head is None:
         raise DataError("err.sync.empty_local")
     return head
@@ -193,8 +193,10 @@ def _fetch(repo: GitRepo, up: _Upstream, report: _Reporter) -> str | None:
     )
     new = repo.rev(up.tracking) if fetched.found else None
     # The server must still hold everything it held before: never merge a rewritten past.
-    for known in (old, repo.rev(up.synced)):
-        if known is not None and (new is None or not repo.is_ancestor(known, new)):
+    for known in dict.fromkeys((old, repo.rev(up.synced))):  # usually one commit, asked once
+        if known is None or known == new:
+            continue
+        if new is None or not repo.is_ancestor(known, new):
             if old is not None:
                 repo.update_ref(up.tracking, old)
             raise DataError("err.sync.rewritten", url=redact(up.url))
@@ -235,12 +237,18 @@ def _push(repo: GitRepo, up: _Upstream, sha: str, report: _Reporter) -> str | No
 # --- the local branch ------------------------------------------------------------------------
 
 
+# Up to this many files changed by a sync, git's status looks at those files only;
+# beyond it (a long-awaited pull), at the whole working tree.
+STATUS_PATHS = 1000
+
+
 def _check_clean_for(repo: GitRepo, old: str, new: str) -> None:
     """Refuse when a file the merge brings in has uncommitted edits (they would be lost)."""
-    dirty = repo.dirty_paths()
-    if not dirty:
+    changed = repo.changed_paths(old, new)
+    if not changed:
         return
-    overlap = sorted(dirty & repo.changed_paths(old, new))
+    among = sorted(changed) if len(changed) <= STATUS_PATHS else None
+    overlap = sorted(repo.dirty_paths(among) & changed)
     if overlap:
         more = f" (+{len(overlap) - 3})" if len(overlap) > 3 else ""
         raise DataError("err.sync.dirty", paths=", ".join(overlap[:3]) + more)
@@ -615,7 +623,7 @@ def clone(
         if repo.head() is None:
             _check_out_the_only_branch(repo, url)
         else:
-            checkout = repo.library.run("read-tree", "--reset", "-u", "HEAD")
+            checkout = repo.run_result("read-tree", "--reset", "-u", "HEAD")
             if not checkout.ok:
                 raise failure(checkout.stderr)
         if not (target / "records").is_dir():
@@ -654,7 +662,7 @@ def _check_out_the_only_branch(repo: GitRepo, url: str) -> None:
     says which (``dvtui clone URL DIR --branch NAME``); none: the server is empty.
     """
     prefix = "refs/remotes/origin/"
-    out = repo.library.check("for-each-ref", "--format=%(refname)", prefix)
+    out = repo.run("for-each-ref", "--format=%(refname)", prefix)
     branches = sorted(ref[len(prefix) :] for ref in out.decode().split() if ref != f"{prefix}HEAD")
     if not branches:
         return
@@ -667,7 +675,7 @@ def _check_out_the_only_branch(repo: GitRepo, url: str) -> None:
         )
     name = branches[0]
     unborn = repo.branch()
-    result = repo.library.run("checkout", "-q", "-b", name, "--track", f"origin/{name}")
+    result = repo.run_result("checkout", "-q", "-b", name, "--track", f"origin/{name}")
     if not result.ok:
         raise failure(result.stderr)
     if unborn is not None and unborn != name:  # what git set up for the branch that is not
