@@ -302,27 +302,3 @@ def test_list_show_and_set_never_import_gitpython(
         check=True,
     )
     assert done.stdout.splitlines()[-1] == f"0 {loaded}", done.stderr  # GitPython: ~55-85 ms
-
-
-def test_a_sync_with_a_merge_never_imports_gitpython(tmp_path: Path) -> None:
-    """One commit each way: fetch, the field-level merge, the merge commit, push and the
-    fast-forward all run git directly (the first sync set the clone's upstream)."""
-    import subprocess
-    import sys
-
-    remote = make_remote(tmp_path)
-    lan = make_clone(str(remote), tmp_path / "lan", "lan")
-    minh = make_clone(str(remote), tmp_path / "minh", "minh")
-    sync(lan)  # the upstream set, once (a config change: GitPython's parser)
-    minh.set_fields(QUAI_CANG, {"document_number": "12/BC-UBND"})
-    sync(minh)
-    lan.set_fields(RecordId.parse("reports/2023-h1/ubnd-xa-mun-chung"), {"document_number": "7/BC"})
-    done = subprocess.run(
-        [sys.executable, "-c", CHECK_IMPORTS, "--repo", str(lan.root), "sync"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    assert done.stdout.splitlines()[-1] == "0 ['subprocess']", done.stderr
-    assert git(lan.root, "log", "-1", "--format=%P").count(" ") == 1  # a real merge commit
-    assert git(lan.root, "rev-parse", "HEAD") == git(remote, "rev-parse", "main")

@@ -1,15 +1,17 @@
-"""git through GitPython: a long history's stream, the persistent object reader, config files.
+"""git through GitPython: a long history's stream, the persistent object reader, the
+network's progress, config files.
 
 Imported only when one of these is needed (GitPython's import costs ~55–85 ms, see the
-README): :class:`dvtui.git.repo.GitRepo` loads this module on first use of a full history,
-the persistent blob reader or a config change — never for ``list``, ``show``, ``set``,
-``log -n`` or a sync that finds its clone set up (one-shot commands run through
-:mod:`dvtui.git.process`, the network through :mod:`dvtui.git.network`).
+README): :class:`dvtui.git.repo.GitRepo` loads this module on first use of a full
+history, the persistent blob reader, the network or a config change — never for ``list``,
+``show``, ``set`` or ``log -n`` (one-shot commands run through :mod:`dvtui.git.process`).
 
 - :meth:`Runner.stream`: ``Git.execute`` (a typed wrapper: the command is a list, the
   output bytes as they come);
 - :meth:`Runner.blob`: GitPython's persistent ``git cat-file --batch`` (one per repository,
   behind a lock: it is not thread-safe);
+- :meth:`Runner.remote`: a fetch, push or clone whose meter goes to ``RemoteProgress``,
+  killed after a time limit;
 - :func:`edit_config`: a config file changed through ``GitConfigParser``, written the way
   git writes it (``config.lock``, fsync, rename), never in place.
 
@@ -25,12 +27,16 @@ import io
 import os
 import subprocess
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import git
+from git.cmd import handle_process_output
 from git.config import GitConfigParser
+from git.util import RemoteProgress
 
 from dvtui.git.environment import FIXED, scrub
 from dvtui.git.process import GitError
@@ -38,9 +44,50 @@ from dvtui.git.process import GitError
 if TYPE_CHECKING:
     from dvtui.git.repo import ConfigFile
 
-__all__ = ["Runner", "edit_config"]
+__all__ = ["Meter", "RemoteRun", "Runner", "edit_config"]
+
+Meter = Callable[[str, float], None]  # (git's phase, e.g. "Receiving objects", 0..1)
 
 _OPTIONS = ("-c", "core.quotePath=false")
+_PHASES = {
+    RemoteProgress.COUNTING: "Counting objects",
+    RemoteProgress.COMPRESSING: "Compressing objects",
+    RemoteProgress.WRITING: "Writing objects",
+    RemoteProgress.RECEIVING: "Receiving objects",
+    RemoteProgress.RESOLVING: "Resolving deltas",
+    RemoteProgress.FINDING_SOURCES: "Finding sources",
+    RemoteProgress.CHECKING_OUT: "Checking out files",
+}
+
+
+@dataclass(frozen=True)
+class RemoteRun:
+    """A finished network command: exit status, stdout, and git's non-progress lines."""
+
+    status: int
+    stdout: str
+    stderr: str
+    timed_out: bool = False
+
+
+class _Progress(RemoteProgress):
+    """GitPython's parser of git's meter, passing (phase, fraction) on."""
+
+    def __init__(self, meter: Meter | None) -> None:
+        super().__init__()
+        self._meter = meter
+
+    def update(
+        self,
+        op_code: int,
+        cur_count: str | float,
+        max_count: str | float | None = None,
+        message: str = "",
+    ) -> None:
+        if self._meter is None or not max_count:
+            return
+        phase = _PHASES.get(op_code & RemoteProgress.OP_MASK, "")
+        self._meter(phase, min(1.0, float(cur_count) / float(max_count)))
 
 
 class Runner:
@@ -88,6 +135,43 @@ class Runner:
                 self._git.clear_cache()  # a broken pipe or a bad answer: start afresh
                 return None
         return data
+
+    def remote(
+        self,
+        *args: str,
+        meter: Meter | None,
+        env: Mapping[str, str],
+        timeout: float,
+    ) -> RemoteRun:
+        """A fetch, push or clone: its meter to ``meter``, killed after ``timeout`` seconds.
+
+        In its own session (no terminal for git or SSH to ask on).
+        """
+        scrub()
+        started = time.monotonic()
+        proc = self._git.execute(
+            self._argv(args),
+            as_process=True,
+            universal_newlines=True,  # lines split at CR too: the meter rewrites its line
+            errors="replace",  # a server's message in another encoding must not stop the pump
+            env=dict(env),
+            start_new_session=os.name == "posix",
+        )
+        progress = _Progress(meter)
+        out: list[str] = []
+        handle_process_output(
+            proc,
+            out.append,
+            progress.new_message_handler(),
+            None,
+            decode_streams=False,
+            kill_after_timeout=timeout,
+        )
+        popen: subprocess.Popen[str] | None = proc.proc  # None once killed for the time limit
+        status = popen.wait() if popen is not None else 1
+        timed_out = popen is None or time.monotonic() - started >= timeout
+        lines = [*progress.error_lines, *progress.other_lines]
+        return RemoteRun(status, "".join(out), "\n".join(lines), timed_out and status != 0)
 
     def close(self) -> None:
         """End the persistent object reader."""

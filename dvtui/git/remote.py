@@ -1,6 +1,6 @@
 """Talking to the office's git server: fetch, push, clone, the branches it holds.
 
-Every command runs directly (:mod:`dvtui.git.network`, no GitPython), git's meter read, in its own
+Every command runs through GitPython with ``RemoteProgress`` reading git's meter, in its own
 session (no terminal for git or SSH to ask a password on), ``GIT_TERMINAL_PROMPT=0``,
 batch-mode SSH unless the user chose an SSH command, and a time limit; any URL that
 reaches a message has its credentials removed. Failures become one-line Vietnamese
@@ -19,7 +19,7 @@ from dvtui.git.process import failure
 from dvtui.i18n import N_
 
 if TYPE_CHECKING:
-    from dvtui.git.network import Meter, RemoteRun
+    from dvtui.git.library import Meter, RemoteRun
     from dvtui.git.repo import GitRepo
 
 __all__ = [
@@ -52,9 +52,10 @@ def _env(repo: GitRepo | None) -> dict[str, str]:
 def _run(
     cwd: Path, args: list[str], url: str, meter: Meter | None, repo: GitRepo | None
 ) -> RemoteRun:
-    from dvtui.git.network import run_remote
+    from dvtui.git.library import Runner
 
-    done = run_remote(cwd, args, meter=meter, env=_env(repo), timeout=NETWORK_TIMEOUT)
+    runner = repo.library if repo is not None else Runner(cwd)
+    done = runner.remote(*args, meter=meter, env=_env(repo), timeout=NETWORK_TIMEOUT)
     if done.timed_out:
         raise DataError("err.sync.timeout", url=redact(url))
     return done
