@@ -8,6 +8,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 import tomllib
 from datetime import date
 from pathlib import Path
@@ -254,3 +255,33 @@ def test_with_git_lfs_the_file_is_stored_as_a_pointer(tmp_path: Path) -> None:
     code, _, err = run(lan.root, "attachments", R, "--save", str(tmp_path / "ra"))
     assert code == 0, err
     assert (tmp_path / "ra" / "bao-cao.pdf").read_bytes() == PDF
+
+
+def test_a_pushed_gitattributes_symlink_is_never_read_when_lfs_adds_its_line(
+    repo_path: Path, tmp_path: Path
+) -> None:
+    """With ``lfs_attachments``, attach adds a line to ``.gitattributes``: a pushed symlink
+    there (to a FIFO: every attach hung; to a private file: it was read) is refused by name,
+    before anything is read or committed."""
+    settings = repo_path / "dvtui.toml"
+    settings.write_text(settings.read_text(encoding="utf-8") + "lfs_attachments = true\n")
+    outside = tmp_path / "ngoai"
+    outside.mkdir()
+    os.mkfifo(outside / "fifo")
+    (outside / "id_ed25519").write_text("-----BEGIN OPENSSH PRIVATE KEY-----\n")
+    pdf = sent_file(tmp_path, "bao-cao.pdf", PDF)
+    for target in ("fifo", "id_ed25519"):
+        attributes = repo_path / ".gitattributes"
+        attributes.unlink()
+        attributes.symlink_to(outside / target)
+        git(repo_path, "add", "-A")
+        git(repo_path, "commit", "-qm", f"symlink to {target}")
+        before = commits(repo_path)
+        r = subprocess.run(
+            [sys.executable, "-m", "dvtui", "--repo", str(repo_path), "attach", R, str(pdf)],
+            capture_output=True,
+            text=True,
+            timeout=60,  # the FIFO: a hang fails here
+        )
+        assert r.returncode == 1 and ".gitattributes" in r.stderr and "symlink" in r.stderr, r
+        assert commits(repo_path) == before

@@ -23,8 +23,9 @@ from dvtui.core.attachments import (
     safe_name,
     size_text,
 )
+from dvtui.core.codec import MAX_RECORD_BYTES
 from dvtui.core.ids import RecordId
-from dvtui.core.problems import DataError, Problem
+from dvtui.core.problems import DataError, InvalidRecord, Problem
 from dvtui.core.records import Attachment, Record
 from dvtui.storage.files import read_problem, symlinked_part
 from dvtui.storage.regular import FileTooLarge, read_regular
@@ -128,13 +129,23 @@ def with_attached(
 
 
 def _with_lfs_line(path: Path) -> bytes | None:
-    """``.gitattributes`` with the LFS line added; None when it has it already."""
-    text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    if LFS_ATTRIBUTES in text.splitlines():
+    """``.gitattributes`` with the LFS line added; None when it has it already.
+
+    Read as records are (a pushed symlink there is refused, never read through), and as
+    bytes: whatever else the file holds is kept as it is.
+    """
+    try:
+        data = read_regular(path, limit=MAX_RECORD_BYTES)
+    except FileNotFoundError:
+        data = b""
+    except OSError as exc:
+        raise InvalidRecord([read_problem(GITATTRIBUTES, exc)]) from None
+    line = LFS_ATTRIBUTES.encode("utf-8")
+    if line in data.splitlines():
         return None
-    if text and not text.endswith("\n"):
-        text += "\n"
-    return (text + LFS_ATTRIBUTES + "\n").encode("utf-8")
+    if data and not data.endswith(b"\n"):
+        data += b"\n"
+    return data + line + b"\n"
 
 
 def stored_bytes(store: Store, attachment: Attachment) -> bytes:
