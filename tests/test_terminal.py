@@ -33,7 +33,7 @@ COLUMNS, LINES = 120, 50
 SIZE_VARIABLES = ("COLUMNS", "LINES")
 REPORT = "reports/2023-h1/ubnd-xa-pu-xi"
 CTRL_S_KEY = "^s Lưu"
-F3, F5, F7, END, ESC, ENTER, TAB, CTRL_E, CTRL_S, CTRL_Q = (
+F3, F5, F7, END, ESC, ENTER, TAB, CTRL_E, CTRL_P, CTRL_S, CTRL_Q = (
     b"\x1bOR",
     b"\x1b[15~",
     b"\x1b[18~",
@@ -42,6 +42,7 @@ F3, F5, F7, END, ESC, ENTER, TAB, CTRL_E, CTRL_S, CTRL_Q = (
     b"\r",
     b"\t",
     b"\x05",
+    b"\x10",
     b"\x13",
     b"\x11",
 )
@@ -250,6 +251,29 @@ def test_input_method_typing_in_a_dialog(
         assert time.monotonic() < deadline, sorted(p.name for p in tmp_path.iterdir())
         terminal.settle(0.2)
     assert written.read_bytes()[:2] == b"PK"  # a .docx, written whole
+
+
+def test_input_method_typing_in_the_import_dialog(
+    start: Callable[..., Terminal], repo_path: Path, tmp_path: Path
+) -> None:
+    from test_tui_files import fill_form
+
+    name = "Quài Cang gửi lại.xlsx"
+    fill_form(repo_path, tmp_path, 4, name)
+    before = git(repo_path, "rev-parse", "HEAD").strip()
+    terminal = start(cwd=tmp_path)  # the path typed is read from there
+    terminal.wait_for("Xuất báo cáo (Ctrl+E)")
+    terminal.press(CTRL_P, *[bytes([c]) for c in b"nhap bieu mau"])
+    terminal.wait_for("Nhập biểu mẫu Excel")
+    terminal.press(ENTER)
+    terminal.wait_for("Đường dẫn tệp .xlsx")  # the dialog, the cursor in its path field
+    terminal.press(*telex.keystrokes(name), ENTER)  # typed, then read
+    terminal.wait_for("UBND xã Quài Cang: 4 thay đổi")
+    terminal.press(TAB, TAB, TAB, TAB, ENTER)  # date, the changes, "Đọc tệp", then "Nhập"
+
+    saved = committed(repo_path, "reports/2023-h1/ubnd-xa-quai-cang", before)
+    assert f'name = "{name}"' in saved  # the form, attached under the name typed
+    assert "conferences = 4\n" in saved
 
 
 def test_a_figure_typed_right_behind_tab_goes_to_the_next_field(
