@@ -376,5 +376,6 @@ def test_what_others_save_between_reading_a_form_and_importing_it_is_kept(
     with pytest.raises(SaveConflict) as asked:
         save_import(store, imported, date(2023, 5, 11))
     assert "Số hội nghị tuyên truyền" in str(asked.value)  # the field's label, not its key
+    assert rid not in str(asked.value) and "Báo cáo 6 tháng năm 2023 · " in str(asked.value)
     assert commits(repo_path) == before
     assert report_table(repo_path)["figures"] == {"conferences": 5}

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dvtui.core import codec
-from dvtui.core.changes import NO_RECORDS, Change, Lookup, diff, field_label
+from dvtui.core.changes import Change, Lookup, diff, field_label
 from dvtui.core.dataset import Dataset
-from dvtui.core.facts import title_of
+from dvtui.core.facts import address_title, title_of
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.merge import Choice, Conflict
 from dvtui.core.problems import DataError, FieldError, InvalidRecord, Problem, ReferencedRecord
@@ -102,13 +102,15 @@ class SaveConflict(DataError):
     ``choices`` (field → :class:`Choice`) for every one of them goes through.
     """
 
-    def __init__(self, rid: RecordId, fields: list[ChangedBoth]) -> None:
-        # named as people read them ("Số hội nghị tuyên truyền"), not by their TOML keys
-        names = ", ".join(
-            field_label(f.conflict.field, NO_RECORDS) if f.conflict.field else rid.relpath
+    def __init__(self, rid: RecordId, fields: list[ChangedBoth], names: Lookup) -> None:
+        # named as people read them ("Báo cáo 6 tháng năm 2023 · UBND xã Quài Cang", "Số hội
+        # nghị tuyên truyền"), not by their address and TOML keys
+        labels = ", ".join(
+            field_label(f.conflict.field, names) if f.conflict.field else rid.relpath
             for f in fields
         )
-        super().__init__(N_("err.changed_meanwhile"), id=str(rid), fields=names)
+        title = address_title(str(rid), names)
+        super().__init__(N_("err.changed_meanwhile"), id=title, fields=labels)
         self.rid = rid
         self.fields = fields
 
@@ -359,7 +361,7 @@ class Store:
 
         merged = resolve_file(rid.relpath, old, new, disk, choices)
         if merged.conflicts or merged.data is None:
-            raise SaveConflict(rid, self._who_changed(rid, merged.conflicts))
+            raise SaveConflict(rid, self._who_changed(rid, merged.conflicts), self.names())
         record, problems = codec.decode(rid.relpath, merged.data)
         if record is None:
             raise InvalidRecord(problems)
