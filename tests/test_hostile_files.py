@@ -104,6 +104,9 @@ def test_a_hostile_settings_file_is_one_problem_and_the_rest_works(
     assert run(repo_path, "list", "reports").returncode == 0
     assert run(repo_path, "audit").returncode == 1
     assert run(repo_path, "log").returncode == 0
+    # Its layout is unknown, not old: nothing to migrate, and saves go on (as with a FIFO).
+    saved = run(repo_path, "set", "reports/2023-h1/ubnd-xa-quai-cang", "figures.dialogues=3")
+    assert saved.returncode == 0 and "migrate" not in saved.stderr, saved.stderr
 
 
 def test_a_hostile_file_arriving_through_sync_leaves_both_clones_working(

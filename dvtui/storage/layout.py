@@ -34,5 +34,7 @@ def data_format(root: Path) -> int:
     except OSError:  # a FIFO, a symlink …: load_settings names it; nothing to migrate
         return DATA_FORMAT
     table, _problems = codec.parse_table(SETTINGS_FILE, data)
-    found = (table or {}).get("format", 1)
+    if table is None:  # not TOML, or over a limit: load_settings names it; its layout is
+        return DATA_FORMAT  # unknown, not old (as for a FIFO), so there is nothing to migrate
+    found = table.get("format", 1)
     return found if isinstance(found, int) and not isinstance(found, bool) and found > 0 else 1
