@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from docx import Document
 from pilothelp import make_app, settle, wait_until
-from textual.widgets import Input, Select, Static
+from textual.widgets import Button, Input, Select, Static
 
 from dvtui.storage import Store
 from dvtui.tui.screens.export import ExportReportScreen, UrgingLetterScreen
@@ -159,11 +159,12 @@ async def test_a_file_already_there_is_replaced_only_when_asked_twice(
         dialog.query_one("#export-format", Select).value = "md"
         await pilot.pause()
         dialog.query_one("#export-path", Input).value = str(out)
-        await pilot.click("#export-run")
-        await settle(pilot)
-        assert "đã có" in result_text(app) and str(out) in result_text(app)
+        run = dialog.query_one("#export-run", Button)
+        run.press()  # pressed, not clicked: the result line above it may still be reflowing
+        await wait_until(pilot, lambda: "đã có" in result_text(app))
+        assert str(out) in result_text(app)
         assert out.read_text(encoding="utf-8") == "sửa tay trong Word"
-        await pilot.click("#export-run")
+        run.press()
         await wait_until(pilot, lambda: dialog.written is not None)
         assert "Số liệu tính đến ngày" in out.read_text(encoding="utf-8")
 
