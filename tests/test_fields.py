@@ -15,6 +15,7 @@ from typing import cast
 
 import pytest
 import telex
+from textual import events
 from textual._xterm_parser import XTermParser
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -192,3 +193,20 @@ def test_no_screen_composes_a_bare_input_or_text_area() -> None:
                 if name in bare or name in ("Input", "TextArea"):
                     offenders.append(f"{path.relative_to(package)}:{node.lineno}")
     assert not offenders, offenders
+
+
+async def test_keys_applied_before_the_focus_event_are_not_selected_and_replaced() -> None:
+    """Under load a field's Focus event can come after the keys typed right behind the Tab
+    (they are applied in the App's turn, the event waits in the field's queue): Input's
+    select-on-focus must not select them, or the next key replaces them (``120`` → ``0``)."""
+    app = Form()
+    async with app.run_test() as pilot:
+        app.query_one("#first").focus()
+        await pilot.pause()
+        third = app.query_one("#third", TextInput)
+        app.set_focus(third)  # the Focus event is posted to the field's queue, not yet handled
+        for key in "12":
+            await third._dispatch_message(events.Key(key, key))
+        await pilot.pause()  # the Focus event now
+        await type_bytes(pilot, b"0")
+        assert third.value == "120"

@@ -104,13 +104,31 @@ def _handled(event: events.Key) -> None:
 class TextInput(Input):
     """The one-line text field of dvtui (use it, never a bare ``Input``)."""
 
+    _focus_handled = False  # Textual's Focus event for the focus it has now was handled
+    _typed_before_focus = False  # keys applied after the focus came, before that event
+
     async def _on_key(self, event: events.Key) -> None:
         await run_in_order(self, event)
         event.prevent_default()  # Input's own handler ran in its turn (insert_key)
 
     async def insert_key(self, event: events.Key) -> None:
         """Input's own handling of a key: a printable one is inserted."""
+        if not self._focus_handled:
+            self._typed_before_focus = True
         await super()._on_key(event)
+
+    def _on_focus(self, event: events.Focus) -> None:
+        # Keys typed right behind a Tab are applied in the App's turn, and under load before
+        # this event: Input's select-on-focus would select them, and the next key replace
+        # them (``4⇥120`` saved 0). What was already there is still selected.
+        typed, self._typed_before_focus = self._typed_before_focus, False
+        self._focus_handled = True
+        if typed and self.select_on_focus:
+            self.select_on_focus = False  # for Input's own handler, next for this event
+            self.call_next(setattr, self, "select_on_focus", True)
+
+    def _on_blur(self, event: events.Blur) -> None:
+        self._focus_handled = False  # Input's own handler runs next
 
     def _on_paste(self, event: events.Paste) -> None:
         event.text = nfc(event.text)  # Input's own handler inserts it next
