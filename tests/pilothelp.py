@@ -12,7 +12,7 @@ from pathlib import Path
 
 from conftest import git
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Select
 from textual.worker import WorkerCancelled
 
 from dvtui.core.dataset import Dataset
@@ -20,6 +20,7 @@ from dvtui.core.ids import RecordId
 from dvtui.core.records import Period, Report
 from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
+from dvtui.tui.screens.export import ExportReportScreen
 from dvtui.tui.screens.forms import ReportForm
 from dvtui.tui.widgets.record_table import RecordTable
 
@@ -69,6 +70,22 @@ async def wait_until(pilot: Pilot[int], ready: Callable[[], bool], seconds: floa
 
 def commit_count(repo: Path) -> int:
     return int(git(repo, "rev-list", "--count", "HEAD"))
+
+
+async def open_export(
+    pilot: Pilot[int], fmt: str | None = None, path: Path | None = None
+) -> ExportReportScreen:
+    """The "Xuất báo cáo" dialog opened with Ctrl+E, its format and file chosen if given."""
+    await pilot.press("ctrl+e")
+    await settle(pilot)
+    dialog = pilot.app.screen
+    assert isinstance(dialog, ExportReportScreen)
+    if fmt is not None:
+        dialog.query_one("#export-format", Select).value = fmt
+        await pilot.pause()
+    if path is not None:
+        dialog.query_one("#export-path", Input).value = str(path)
+    return dialog
 
 
 async def open_report(pilot: Pilot[int], query: str) -> ReportForm:

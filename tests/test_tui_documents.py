@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from docx import Document
-from pilothelp import make_app, settle, wait_until
+from pilothelp import make_app, open_export, settle, wait_until
 from textual.widgets import Button, Input, Select, Static
 
 from dvtui.storage import Store
@@ -64,10 +64,7 @@ async def test_export_refuses_a_bad_date_inline(repo_path: Path, tmp_path: Path)
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportReportScreen)
+        dialog = await open_export(pilot)
         out = tmp_path / "bc.docx"
         dialog.query_one("#export-path", Input).value = str(out)
         dialog.query_one("#export-as-of", Input).value = "31/02/2023"
@@ -109,10 +106,7 @@ async def test_the_period_choice_shows_a_period_name_as_typed(store: Store) -> N
     app = make_app(store.root)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportReportScreen)
+        dialog = await open_export(pilot)
         choice = dialog.query_one("#export-period", Select)
         assert choice.value == "2023-h1"
         label = choice.query_one("SelectCurrent #label", Static)
@@ -152,13 +146,7 @@ async def test_a_file_already_there_is_replaced_only_when_asked_twice(
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportReportScreen)
-        dialog.query_one("#export-format", Select).value = "md"
-        await pilot.pause()
-        dialog.query_one("#export-path", Input).value = str(out)
+        dialog = await open_export(pilot, "md", out)
         run = dialog.query_one("#export-run", Button)
         run.press()  # pressed, not clicked: the result line above it may still be reflowing
         await wait_until(pilot, lambda: "đã có" in result_text(app))
@@ -177,14 +165,8 @@ async def test_a_pdf_says_while_libreoffice_prints_it(repo_path: Path, tmp_path:
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportReportScreen)
-        dialog.query_one("#export-format", Select).value = "pdf"
-        await pilot.pause()
         out = tmp_path / "bc.pdf"
-        dialog.query_one("#export-path", Input).value = str(out)
+        dialog = await open_export(pilot, "pdf", out)
         await pilot.click("#export-run")
         seen: list[str] = []
         deadline = time.monotonic() + 120

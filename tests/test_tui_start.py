@@ -6,14 +6,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from old_layout import make_01_repo
-from pilothelp import TODAY, loaded, make_app, screen_text, settle
+from pilothelp import TODAY, loaded, make_app, open_export, screen_text, settle
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Select, TabbedContent
 
 from dvtui.core.records import Report
 from dvtui.storage import Store
 from dvtui.tui.app import DvtuiApp
-from dvtui.tui.screens.export import ExportReportScreen
 from dvtui.tui.screens.main import TABS, MainScreen
 from dvtui.tui.start import begin
 from dvtui.tui.widgets.record_table import RecordTable
@@ -128,10 +127,7 @@ async def test_the_period_is_chosen_before_the_reports_tab_is_opened(repo_path: 
     app = make_app(repo_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("ctrl+e")
-        await settle(pilot)
-        dialog = app.screen
-        assert isinstance(dialog, ExportReportScreen)
+        dialog = await open_export(pilot)
         assert dialog.period == "2023-h1"  # the working period on 20/05/2023
         await pilot.press("escape")
         await settle(pilot)
