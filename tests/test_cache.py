@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import git
+from conftest import dvtui, git
 
 from dvtui.core import codec
 from dvtui.core.dataset import Dataset
@@ -826,3 +826,77 @@ def test_a_cache_file_that_is_not_a_regular_file_is_ignored(repo_path: Path, kin
     assert listed.returncode == 0 and "Phòng Dân tộc" in listed.stdout, listed.stderr
     validated = _run_dvtui(repo_path, "validate")
     assert validated.returncode == 0 and "Không có lỗi" in validated.stdout, validated.stderr
+
+
+@pytest.mark.parametrize("planted", ["\x1b]0;pwned\x07", "\x1b[2J", "\u202e", "\x9b31m"])
+def test_a_planted_row_cache_cannot_write_to_the_terminal(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], planted: str
+) -> None:
+    """Whoever can write to ``.git`` can forge a row cache with a good digest and a fresh
+    look; the text it serves still never reaches the terminal as control characters: such
+    rows are no cache, and the list is made from the records (where ``inert()`` applies)."""
+    from dvtui.git.dirs import find_git_dirs
+    from dvtui.reports import listcache
+    from dvtui.storage import rowcache
+
+    warm_rows(repo_path, capsys)
+    dirs = find_git_dirs(repo_path)
+    assert dirs is not None
+    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
+    assert found is not None
+    fresh, payload = found
+    forged = payload.replace("Phòng Dân tộc".encode(), f"Phòng{planted}Dân tộc".encode(), 1)
+    assert forged != payload
+    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), fresh, forged)
+    assert rowcache.read(dirs, "reports", "vi", listcache._code("vi")) == (fresh, forged)
+
+    assert from_the_row_cache(repo_path, "reports") is None
+    shown = listed(repo_path, "reports", DAY, capsys)
+    assert planted not in shown and "Phòng Dân tộc" in shown
+    assert shown == slow_list(repo_path, "reports", DAY)
+
+
+@pytest.mark.parametrize(
+    "forged",
+    [b"\xff\xfe not utf-8", b"no;meta\x1eat all", b"-1;x,y\x1e\x1f\x1f", b"0;5,1\x1eid\x1f3"],
+    ids=["not-utf8", "bad-meta", "bad-widths", "too-few-cells"],
+)
+def test_a_forged_row_cache_that_does_not_parse_is_no_cache(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], forged: bytes
+) -> None:
+    from dvtui.git.dirs import find_git_dirs
+    from dvtui.reports import listcache
+    from dvtui.storage import rowcache
+
+    warm_rows(repo_path, capsys)
+    dirs = find_git_dirs(repo_path)
+    assert dirs is not None
+    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
+    assert found is not None
+    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), found[0], forged)
+
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert listed(repo_path, "reports", DAY, capsys) == slow_list(repo_path, "reports", DAY)
+
+
+def test_a_set_over_a_forged_row_cache_saves_and_drops_it(
+    repo_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from dvtui.git.dirs import find_git_dirs
+    from dvtui.reports import listcache
+    from dvtui.storage import rowcache
+
+    warm_rows(repo_path, capsys)
+    dirs = find_git_dirs(repo_path)
+    assert dirs is not None
+    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
+    assert found is not None
+    rid = "reports/2023-h1/phong-dan-toc"
+    forged = f"x;y\x1e{rid}\x1fnot,numbers\x1f".encode()
+    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), found[0], forged)
+
+    done = dvtui("--repo", str(repo_path), "set", rid, "figures.conferences=7")
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert from_the_row_cache(repo_path, "reports") is None
+    assert_lists_like_slow(repo_path, capsys)

@@ -159,6 +159,11 @@ def _picture(match: re.Match[str]) -> str:
     return "\u2421" if code == 0x7F else "\ufffd"  # ␡ for DEL, � for C1 and bidi controls
 
 
+def is_inert(text: str) -> bool:
+    """Whether ``text`` holds nothing a terminal would act on (``inert(text) == text``)."""
+    return _CONTROL.search(text) is None
+
+
 def inert(text: str, *, keep_length: bool = False) -> str:
     """Text safe to show on a terminal: every control character made visible.
 

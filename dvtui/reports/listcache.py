@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dvtui.core.text import inert
+from dvtui.core.text import inert, is_inert
 from dvtui.git.dirs import GitDirs
 from dvtui.i18n import current_language
 from dvtui.reports.cells import PastDue, cell_text, width_of
@@ -37,6 +37,9 @@ if TYPE_CHECKING:  # the record classes, the listing and the Store only on the s
 __all__ = ["after_save", "before_save", "cached", "listed"]
 
 _ROW, _CELL, _DAY = "\x1e", "\x1f", "\x00"
+# What reading a payload with a good digest that dvtui did not lay out can raise: whoever can
+# write to .git can make one, and it must read as no cache rather than stop the command.
+_FORGED = (UnicodeDecodeError, ValueError, IndexError, KeyError)
 # Kinds whose rows are in id order (tasks and units have an order of their own, which a
 # save may change) and that no other kind's rows show (a unit's name is in many rows).
 _IN_PLACE = ("reports", "models", "periods", "summaries", "reviews", "plans")
@@ -178,7 +181,13 @@ def cached(root: Path, dirs: GitDirs, kind: str, today: date, width: int) -> str
     found = rowcache.read(dirs, kind, lang, _code(lang))
     if found is None or not rowcache.still_fresh(root, dirs, found[0]):
         return None
-    return _render(found[1].decode("utf-8"), today, width)
+    try:
+        text = _render(found[1].decode("utf-8"), today, width)
+    except _FORGED:
+        return None
+    # Every cell was made inert when the rows were laid out; text that is not was put there by
+    # someone who can write to .git: no cache, the records are read instead.
+    return text if text is None or is_inert(text) else None
 
 
 def listed(store: Store, kind: str, today: date, width: int) -> str | None:
@@ -247,7 +256,10 @@ def after_save(
     if before is None or kind not in _IN_PLACE:
         return
     fresh, data, head = before
-    updated = _with_row(store, data.decode("utf-8"), record)
+    try:
+        updated = _with_row(store, data.decode("utf-8"), record)
+    except _FORGED:
+        return
     if updated is None:
         return
     folder = record.id.relpath.rsplit("/", 1)[0]
