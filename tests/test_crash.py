@@ -6,6 +6,7 @@ point and git hook once, a few creates, and timed kills — 30 kills. ``make cra
 
 from __future__ import annotations
 
+import hashlib
 import os
 import random
 import subprocess
@@ -227,3 +228,37 @@ def test_an_unreadable_journal_is_dropped_with_a_message(repo_path: Path) -> Non
     store = Store(repo_path)
     assert "đã bỏ tệp nhật ký lưu không đọc được" in " ".join(store.take_notices())
     assert not (repo_path / ".git" / JOURNAL_NAME).exists()
+
+
+@pytest.mark.parametrize(
+    "target",
+    ["../outside.txt", "{outside}", ".git/config", "records/../../outside.txt", "linked/x.toml"],
+    ids=["parent", "absolute", "git-folder", "dotdot-inside", "symlinked-folder"],
+)
+def test_a_planted_journal_cannot_make_the_recovery_write_or_delete_elsewhere(
+    repo_path: Path, target: str
+) -> None:
+    """Whoever can write ``.git`` can plant a journal; the recovery of a save cut short
+    writes back, or deletes, the files it names — only files of the work tree, never through
+    a symlink, never under ``.git``, whatever the journal says."""
+    outside = repo_path.parent / "outside.txt"
+    outside.write_bytes(b"mine\n")
+    (repo_path / "linked").symlink_to(repo_path.parent)
+    (repo_path.parent / "x.toml").write_bytes(b"mine\n")
+    config = (repo_path / ".git/config").read_bytes()
+    path = target.format(outside=outside)
+    current = {"../outside.txt": b"mine\n", ".git/config": config}.get(target, b"mine\n")
+    for old in (b"planted\n", None):  # put back as it was, or deleted as never there
+        planted = journalmod.Journal(
+            files=(journalmod.JournalFile(path, old, hashlib.sha256(current).hexdigest()),),
+            pid=999_999,
+            host="elsewhere",
+            started="2026-12-01T00:00:00",
+        )
+        (repo_path / ".git" / JOURNAL_NAME).write_bytes(planted.to_json())
+        notices = Store(repo_path).take_notices()
+        assert outside.read_bytes() == b"mine\n"
+        assert (repo_path.parent / "x.toml").read_bytes() == b"mine\n"
+        assert (repo_path / ".git/config").read_bytes() == config
+        assert "đã bỏ tệp nhật ký lưu không đọc được" in " ".join(notices)
+        assert not (repo_path / ".git" / JOURNAL_NAME).exists()

@@ -51,7 +51,7 @@ from dvtui.core.problems import DataError
 from dvtui.git import locks
 from dvtui.git.repo import LOCK_WAIT_SECONDS, GitRepo
 from dvtui.i18n import N_, t
-from dvtui.storage.files import atomic_write
+from dvtui.storage.files import atomic_write, symlinked_part
 from dvtui.storage.regular import OWN_FILE_LIMIT, FileTooLarge, NotRegularFile, read_regular
 
 LOCK_NAME = "dvtui.lock"
@@ -120,7 +120,7 @@ class Journal:
             old, new = entry["old"], entry["new_sha256"]
             files.append(
                 JournalFile(
-                    path=str(entry["path"]),
+                    path=_work_tree_path(entry["path"]),
                     old=None if old is None else base64.b64decode(old, validate=True),
                     new_sha=None if new is None else str(new),
                 )
@@ -133,6 +133,19 @@ class Journal:
             host=str(table["host"]),
             started=str(table["started"]),
         )
+
+
+def _work_tree_path(value: object) -> str:
+    """``value`` if it names a file of the work tree as a save writes it (``records/…``,
+    ``attachments/…``, ``dvtui.toml``); ValueError otherwise. The recovery writes back or
+    deletes what its journal names, and whoever can write ``.git`` can plant one."""
+    path = str(value)
+    parts = path.split("/")
+    if "\0" in path or "\\" in path or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"not a path in the work tree: {path!r}")
+    if parts[0].lower() == ".git":
+        raise ValueError(f"a path under .git: {path!r}")
+    return path
 
 
 # --- the lock ------------------------------------------------------------------------------
@@ -224,6 +237,8 @@ def recover(repo: GitRepo) -> list[str]:
         data, since = b"", 0  # a FIFO, a symlink …: no journal of ours, as below
     try:
         journal = Journal.from_json(data)
+        if any(_through_symlink(repo.root, f.path) for f in journal.files):
+            raise ValueError("a journal naming a file through a symlink")
     except (ValueError, KeyError, TypeError):
         # Written atomically, so this is not ours half-written: someone else's file.
         path.unlink(missing_ok=True)
@@ -247,6 +262,11 @@ def recover(repo: GitRepo) -> list[str]:
     end(repo.git_dir)
     notices.append(t(outcome, path=journal.path, when=when))
     return notices
+
+
+def _through_symlink(root: Path, relpath: str) -> bool:
+    """Whether ``relpath`` is, or lies in a folder that is, a symlink (no save writes one)."""
+    return symlinked_part(root, relpath) is not None or os.path.islink(root / relpath)
 
 
 def _staged(repo: GitRepo, paths: list[str]) -> list[str]:
