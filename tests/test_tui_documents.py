@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import git
 from docx import Document
 from pilothelp import make_app, open_export, settle, wait_until
 from textual.widgets import Button, Input, Select, Static
@@ -58,6 +59,36 @@ async def test_export_report_from_the_dashboard(repo_path: Path, tmp_path: Path)
         await pilot.press("escape")
         await settle(pilot)
         assert not isinstance(app.screen, ExportReportScreen)
+
+
+async def test_a_document_goes_beside_the_data_repo_when_dvtui_was_started_inside_it(
+    repo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Started from inside the data repo (``cd dan-van && dvtui``), the dialog offers the
+    repo's parent folder: a document in the repo would be an untracked file in every status
+    and sync. Started elsewhere, it offers the folder dvtui was started from."""
+    monkeypatch.chdir(repo_path / "records")
+    app = make_app(repo_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        dialog = await open_export(pilot, "xlsx")
+        path = dialog.query_one("#export-path", Input)
+        assert Path(path.value) == repo_path.parent / "bao-cao-2023-h1.xlsx"
+        await pilot.press("escape")
+        await settle(pilot)
+        monkeypatch.chdir(repo_path.parent.parent)
+        dialog = await open_export(pilot, "xlsx")
+        path = dialog.query_one("#export-path", Input)
+        assert Path(path.value) == repo_path.parent.parent / "bao-cao-2023-h1.xlsx"
+        await pilot.press("escape")
+        await settle(pilot)
+        monkeypatch.chdir(repo_path)
+        dialog = await open_export(pilot, "xlsx")
+        dialog.query_one("#export-run", Button).press()
+        await wait_until(pilot, lambda: dialog.written is not None)
+        assert dialog.written == repo_path.parent / "bao-cao-2023-h1.xlsx"
+    assert dialog.written.is_file()
+    assert git(repo_path, "status", "--porcelain", "--untracked-files=all") == ""
 
 
 async def test_export_refuses_a_bad_date_inline(repo_path: Path, tmp_path: Path) -> None:

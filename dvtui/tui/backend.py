@@ -108,6 +108,14 @@ class Backend:
         """The data repo's settings (read when the Store opened; no I/O)."""
         return self._store.settings
 
+    def documents_folder(self, started_in: Path) -> Path:
+        """Where an exported document goes unless the user types another path: the folder
+        dvtui was started from, except inside the data repo (a document there would show as
+        an untracked file in every status and sync), where it is the repo's parent folder."""
+        root = self._store.root.resolve()
+        here = started_in.resolve()
+        return root.parent if here.is_relative_to(root) else started_in
+
     # --- running requests ------------------------------------------------------------------
 
     def _run(

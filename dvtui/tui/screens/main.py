@@ -173,7 +173,7 @@ class MainScreen(TranslatedScreen[None]):
                 app.today,
                 periods,
                 chosen.id.name if chosen else None,
-                Path.cwd(),
+                app.backend.documents_folder(Path.cwd()),
             )
         )
 
