@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 DATA   ?= data
 ARGS   ?=
 
-.PHONY: run test lint format messages bench crash fuzz samples clean
+.PHONY: run test lint format messages records bench crash fuzz samples clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,12 @@ messages: $(STAMP)
 	$(BIN)/python -m dvtui.i18n.catalogs order
 	$(BIN)/python -m dvtui.i18n.catalogs check
 	$(BIN)/python -m dvtui.i18n.catalogs compile
+
+# After changing the fields of a record class (dvtui/core/records.py): write the record
+# classes' methods again (dvtui/core/recordmethods.py, checked in; a test fails when it is stale).
+records: $(STAMP)
+	$(BIN)/python -c "from dvtui.core import records, recordclass; print(recordclass.source(), end='')" > dvtui/core/recordmethods.py.new
+	mv dvtui/core/recordmethods.py.new dvtui/core/recordmethods.py
 
 format: $(STAMP)
 	$(BIN)/ruff format dvtui tests

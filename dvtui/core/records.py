@@ -4,12 +4,17 @@ Field order here is the key order on disk. Optional fields default to ``None`` (
 of the file); lists default to empty. Status values are stable English slugs; people read
 their labels (``dvtui.core.labels``). A rule a record breaks raises
 ``FieldError(message key, values, field=…)``.
+
+Each class is made by ``@record`` (:mod:`dvtui.core.recordclass`): what
+``@dataclass(frozen=True, kw_only=True)`` makes, with its methods compiled once into
+``dvtui/core/recordmethods.py`` instead of generated at every start. After changing the
+fields of a class, run ``make records`` (a test fails until then).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from typing import ClassVar, Literal, get_args
 
@@ -17,6 +22,7 @@ from dvtui.core.attachments import SHA256, is_safe_name
 from dvtui.core.ids import RecordId
 from dvtui.core.labels import FIELD, MODEL_KIND, REPORT_STATUS, SECTOR, TASK_STATUS, UNIT_KIND
 from dvtui.core.problems import FieldError
+from dvtui.core.recordclass import record
 from dvtui.core.schema import choice, count, members, ref
 from dvtui.i18n import N_
 
@@ -37,7 +43,7 @@ UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 ASSIGNEE_KINDS = frozenset({"agency", "commune", "ward", "township"})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Record:
     """Common to every kind: the address (the file path) is the identity."""
 
@@ -48,7 +54,7 @@ class Record:
 # --- files kept with a record -------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Attachment:
     """A file kept with a record (the document a unit sent): its bytes are stored once, by
     content hash, at ``attachments/<sha256[:2]>/<sha256>`` (see :mod:`dvtui.core.attachments`)."""
@@ -69,7 +75,7 @@ class Attachment:
 # --- the plan -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class LegalBasis:
     """A document the plan cites (văn bản căn cứ)."""
 
@@ -80,7 +86,7 @@ class LegalBasis:
     title: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Signature:
     """The signature block: authority lines (upper case as printed) and the signer."""
 
@@ -89,7 +95,7 @@ class Signature:
     signer: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Targets:
     """What the plan asks for, as numbers the dashboard measures against."""
 
@@ -98,7 +104,7 @@ class Targets:
     exemplary_persons_per_unit: int = field(default=1, metadata={"min": 0})
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Plan(Record):
     """A yearly plan (kế hoạch) as issued: ``plans/<year>``."""
 
@@ -128,7 +134,7 @@ class Plan(Record):
 # --- units ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Contact:
     """Who to call when urging (đôn đốc)."""
 
@@ -137,7 +143,7 @@ class Contact:
     email: str = ""
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Regulation:
     """A coordination regulation (quy chế phối hợp) with Ủy ban MTTQ."""
 
@@ -145,7 +151,7 @@ class Regulation:
     signed_on: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Unit(Record):
     """An agency, commune or partner: ``units/<slug>``."""
 
@@ -169,7 +175,7 @@ class Unit(Record):
 # --- tasks ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Note:
     """A dated progress note on a task."""
 
@@ -178,7 +184,7 @@ class Note:
     text: str
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Task(Record):
     """A task group of the plan (II.1 … II.8, II.2.1, II.2.2): ``tasks/<slug>``."""
 
@@ -209,7 +215,7 @@ class Task(Record):
 # --- periods and reports ----------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Period(Record):
     """A reporting period with its deadline: ``periods/<slug>``."""
 
@@ -222,7 +228,7 @@ class Period(Record):
     ends_on: date | None = None
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Figures:
     """The numbers a unit's report gives (all optional, none negative)."""
 
@@ -256,7 +262,7 @@ class Figures:
                 )
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Report(Record):
     """One unit's report for one period: ``reports/<period>/<unit>``."""
 
@@ -291,7 +297,7 @@ class Report(Record):
 # --- "Dân vận khéo" models and exemplary persons ----------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Model(Record):
     """A "Dân vận khéo" model or an exemplary person of a year: ``models/<year>/<slug>``."""
 
@@ -324,7 +330,7 @@ class Model(Record):
 # --- the office's own words for a consolidated report -------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Summary(Record):
     """What the office writes for its consolidated report of a period: ``summaries/<period>``.
 
@@ -357,7 +363,7 @@ class Summary(Record):
 # --- review sign-offs ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, kw_only=True)
+@record
 class Review(Record):
     """A reviewer's sign-off on the history up to one commit: ``reviews/<yyyymmdd-hhmmss-who>``.
 
