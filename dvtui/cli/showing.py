@@ -8,7 +8,6 @@ Shared by the commands (``cli/records.py``, ``cli/history.py``) and their quick 
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
@@ -33,6 +32,8 @@ def show_record(record: Record, fmt: str, names: Callable[[], Lookup]) -> None:
         return
     table = to_table(record)
     if fmt == "json":
+        import json  # here: the quick ``show`` prints text (issue 15)
+
         print(
             json.dumps({"id": str(record.id), **table}, ensure_ascii=False, indent=2, default=str)
         )

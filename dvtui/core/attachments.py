@@ -15,7 +15,6 @@ The same file attached twice (to two reports) is stored once. Pure: no I/O here.
 
 from __future__ import annotations
 
-import hashlib
 import re
 import unicodedata
 
@@ -55,6 +54,8 @@ def size_text(size: int) -> str:
 
 def content_hash(data: bytes) -> str:
     """The SHA-256 of a file's bytes, as recorded and as its blob is named."""
+    import hashlib  # here: reading records (``show``, ``log``) never hashes (issue 15)
+
     return hashlib.sha256(data).hexdigest()
 
 

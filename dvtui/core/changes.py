@@ -7,7 +7,6 @@ that no longer validate.
 from __future__ import annotations
 
 import dataclasses
-import json
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
@@ -74,6 +73,8 @@ def diff(
 def _same_members(a: Any, b: Any) -> bool:
     if not isinstance(a, list) or not isinstance(b, list):
         return False
+    import json  # here: ``show`` compares no sets (issue 15)
+
     key = lambda item: json.dumps(item, sort_keys=True, default=str)  # noqa: E731
     return sorted(map(key, a)) == sorted(map(key, b))
 

@@ -11,8 +11,6 @@ import re
 import tomllib
 from typing import Any
 
-import tomli_w
-
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.limits import check_toml
 from dvtui.core.problems import Problem
@@ -35,6 +33,8 @@ def encode_table(table: dict[str, Any]) -> bytes:
     one-line diff), unless a line of one would start like a conflict marker: then every
     text of the file is written on one line, with ``\\n`` escapes.
     """
+    import tomli_w  # here: reading records (``show``, ``log``) never writes TOML (issue 15)
+
     text = tomli_w.dumps(table, multiline_strings=True)
     if _MARKER_LINE.search(text):
         text = tomli_w.dumps(table, multiline_strings=False)
