@@ -53,6 +53,8 @@ class MadeCommit:
 
     sha: str
     index: str | None
+    parent: str = ""
+    changed: tuple[str, ...] = ()  # the paths its tree changes against ``parent``
 
 
 # The hooks `git commit` runs and the plumbing does not.
@@ -466,12 +468,19 @@ class GitRepo:
         ``paths`` (what was staged by hand stays out, as ``git commit -- paths`` leaves it)
         or in none of them: then ``git commit`` makes it, or says why not.
         """
-        staged = self.run("diff-index", "--cached", "--name-only", "-z", "HEAD", "--")
-        names = set(staged.decode("utf-8", "surrogateescape").split("\0")) - {""}
         text = clean_message(message)
-        if not names or names - set(paths) or not text:
+        if not text:
+            return None  # git commit's own answer
+        try:
+            tree = self.run(*FSYNC, "write-tree").decode().strip()
+        except GitError:
+            return None  # an unmerged path, say: git commit says what
+        # The tree written, not the index as it was a moment before, is compared with
+        # ``head``: what it changes is known exactly (another git may stage meanwhile).
+        staged = self.run("diff-tree", "-r", "--name-only", "-z", head, tree, "--")
+        names = set(staged.decode("utf-8", "surrogateescape").split("\0")) - {""}
+        if not names or names - set(paths):
             return None  # nothing to commit, or more than paths: git commit's own answer
-        tree = self.run(*FSYNC, "write-tree").decode().strip()
         sha = (
             self.run(*FSYNC, "commit-tree", tree, "-p", head, input=text.encode(), env=env)
             .decode()
@@ -481,7 +490,7 @@ class GitRepo:
         index = index_checksum(self.dirs)  # after write-tree, which may write the index
         # ``update-ref`` moves HEAD only if it is still ``head``: the commit sits right on it.
         self.run(*FSYNC, "update-ref", "-m", f"commit: {subject}", "HEAD", sha, head, env=env)
-        self.last_commit = MadeCommit(sha, index)
+        self.last_commit = MadeCommit(sha, index, head, tuple(sorted(names)))
         self._maintain_when_due()
         return sha
 
@@ -522,6 +531,14 @@ class GitRepo:
         added others), with git's index holding its tree (nothing else staged)."""
         if self.head() != sha:
             return False
+        made = self.last_commit
+        if made is not None and made.sha == sha and made.parent and made.index is not None:
+            # Built here: its parent and what its tree changes are known, no ``git log``.
+            return (
+                made.parent == parent
+                and made.changed == (path,)
+                and index_checksum(self.dirs) == made.index
+            )
         shown = self.run_result(
             "log", "-n1", "-z", "--format=%P", "--name-only", "--no-renames", sha, "--"
         )
