@@ -174,6 +174,59 @@ def _fail(exc: GitError) -> DataError:
     return failure(exc.stderr or str(exc))
 
 
+def _config_key(key: str) -> str:
+    """``key`` as git names it: section and name in lower case, a subsection as written."""
+    section, _, rest = key.partition(".")
+    sub, dot, name = rest.rpartition(".")
+    return f"{section.lower()}.{sub}{dot}{name.lower()}"
+
+
+_INTEGER = re.compile(r"[+-]?[0-9]+([kmg]?)", re.IGNORECASE)
+
+
+def _config_get(
+    entries: Sequence[tuple[str, str | None]], key: str, *, boolean: bool
+) -> str | None:
+    """What ``git config [--type=bool] --get key`` prints, from ``git config --list``'s
+    entries (None where git finds nothing or fails): the last value wins; a key without
+    ``=`` is true; a boolean is git's ``true``/``yes``/``on``, ``false``/``no``/``off``/empty
+    or a number, any case."""
+    wanted = _config_key(key)
+    found = [value for name, value in entries if name == wanted]
+    if not found:
+        return None
+    value = found[-1]
+    if not boolean:
+        return value or ""
+    if value is None:
+        return "true"
+    word = value.lower()
+    if word in ("true", "yes", "on"):
+        return "true"
+    if word in ("false", "no", "off", ""):
+        return "false"
+    if _INTEGER.fullmatch(value):
+        return "true" if int(value.rstrip("kKmMgG")) != 0 else "false"
+    return None  # git: "bad boolean config value"
+
+
+class _ConfigOnce:
+    """See :meth:`GitRepo.config_read_once` (nested uses keep the outer one's read)."""
+
+    def __init__(self, repo: GitRepo) -> None:
+        self.repo = repo
+        self.outer: list[tuple[str, str | None]] | None = None
+
+    def __enter__(self) -> None:
+        self.outer = self.repo._config_list
+        if self.outer is None:
+            self.repo._config_list = self.repo._read_config_list()
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.outer is None:
+            self.repo._config_list = None
+
+
 class GitRepo:
     """A git working tree with the operations dvtui needs."""
 
@@ -186,6 +239,7 @@ class GitRepo:
         self.notices: list[str] = []  # things the user should know (a stale lock removed)
         self.last_commit: MadeCommit | None = None  # the last commit made with plumbing
         self._runner: Runner | None = None
+        self._config_list: list[tuple[str, str | None]] | None = None  # see config_read_once
 
     @classmethod
     def init(cls, root: Path) -> GitRepo:
@@ -261,6 +315,8 @@ class GitRepo:
 
     def config(self, key: str, *, boolean: bool = False) -> str | None:
         """One config value as git resolves it (every level, includes); None when unset."""
+        if self._config_list is not None:
+            return _config_get(self._config_list, key, boolean=boolean)
         args = ["config", *(["--type=bool"] if boolean else []), "--get", key]
         result = self.run_result(*args)
         return result.text() if result.ok else None
@@ -268,6 +324,9 @@ class GitRepo:
     def config_values(self, pattern: str) -> dict[str, str]:
         """Config keys matching the regex ``pattern`` (as git resolves them, last wins;
         names in lower case, as git gives them)."""
+        if self._config_list is not None:
+            wanted = re.compile(pattern)
+            return {k: v or "" for k, v in self._config_list if wanted.search(k)}
         result = self.run_result("config", "-z", "--get-regexp", pattern)
         found: dict[str, str] = {}
         for item in result.stdout.decode("utf-8", "replace").split("\0"):
@@ -276,11 +335,28 @@ class GitRepo:
                 found[key] = value
         return found
 
+    def config_read_once(self) -> _ConfigOnce:
+        """A context in which :meth:`config` and :meth:`config_values` answer from one
+        ``git config --list`` read on entering (a sync asks about ten keys). Left when a
+        config change is made through :meth:`edit_config`, which reads it again."""
+        return _ConfigOnce(self)
+
+    def _read_config_list(self) -> list[tuple[str, str | None]]:
+        out = self.run_result("config", "-z", "--list").stdout
+        entries: list[tuple[str, str | None]] = []
+        for item in out.decode("utf-8", "replace").split("\0"):
+            key, newline, value = item.partition("\n")
+            if key:
+                entries.append((key, value if newline else None))
+        return entries
+
     def edit_config(self, change: Callable[[ConfigFile], None]) -> None:
         """Change the repository's own config file (GitPython's writer, git's lock)."""
         from dvtui.git.library import edit_config
 
         edit_config(self.dirs.config, change)
+        if self._config_list is not None:
+            self._config_list = self._read_config_list()
 
     # --- state checks ----------------------------------------------------------------------
 

@@ -311,9 +311,20 @@ def sync(
     each push (another clone pushes there to make ours be refused).
     """
     repo = store.git
-    report = _Reporter(progress)
     repo.check_ready()
     ensure_installed(repo)
+    with repo.config_read_once():  # about ten keys asked: one ``git config --list``
+        return _sync(store, progress, branch, before_push)
+
+
+def _sync(
+    store: Store,
+    progress: ProgressFn | None,
+    branch: str | None,
+    before_push: Callable[[], None] | None,
+) -> SyncResult:
+    repo = store.git
+    report = _Reporter(progress)
     up = _require_upstream(repo, branch)
     start = _head(repo)
     first_server: str | None = None
