@@ -1,5 +1,6 @@
 """The sync's shortcuts give what the long way gives: its config read once answers as
-``git config --get`` / ``--get-regexp`` would for every key."""
+``git config --get`` / ``--get-regexp`` would for every key; the files a merge in memory
+changes (the check for unsaved edits takes them) are those its commit changes."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from pathlib import Path
 
 import pytest
 from conftest import git
+from synchelp import QUAI_CANG, QUAI_CANG_FILE, TASK, TASK_FILE, make_clone, make_remote
 
 from dvtui.git.repo import ConfigFile, GitRepo
+from dvtui.services.mergetree import merge_trees
+from dvtui.services.sync import sync
 
 KEYS = [
     "core.sshCommand",
@@ -88,3 +92,20 @@ def test_a_config_change_inside_is_seen_by_the_next_read(repo: GitRepo) -> None:
         repo.edit_config(change)
         assert repo.config("branch.feature.merge") == "refs/heads/feature"
     assert repo.config("branch.feature.merge") == "refs/heads/feature"
+
+
+def test_the_files_a_merge_in_memory_changes_are_those_its_commit_changes(tmp_path: Path) -> None:
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    lan.set_fields(TASK, {"status": "in-progress"})
+    sync(lan)
+    minh.set_fields(QUAI_CANG, {"review_note": "Minh"})  # the same file: merged field by field
+    git(minh.root, "fetch", "-q", "origin")
+    mine, theirs = git(minh.root, "rev-parse", "HEAD", "origin/main").split()
+    merged = merge_trees(minh.git, mine, theirs)
+    assert merged.tree is not None and not merged.conflicts
+    commit = git(minh.root, "commit-tree", merged.tree, "-p", mine, "-p", theirs, "-m", "hợp nhất")
+    commit = commit.strip()
+    assert merged.changed == minh.git.changed_paths(mine, commit) == {QUAI_CANG_FILE, TASK_FILE}

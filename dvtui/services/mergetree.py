@@ -38,14 +38,17 @@ class TreeMerge:
     tree: str | None
     conflicts: list[Conflict] = field(default_factory=list)
     merged_paths: list[str] = field(default_factory=list)  # files merged field by field here
+    # Files that differ between ``mine`` and the tree (what moving the branch to a commit
+    # of it writes): the sync's check for unsaved edits takes them from here.
+    changed: frozenset[str] = frozenset()
 
 
 def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None = None) -> TreeMerge:
     """Merge commit ``theirs`` into ``mine``; conflicts left after ``choices`` are returned."""
     merged = merge_tree(repo, mine, theirs)
     if not merged.conflicted:
-        _refuse_invalid(repo, mine, theirs, merged.tree)
-        return TreeMerge(merged.tree)
+        changed = _refuse_invalid(repo, mine, theirs, merged.tree)
+        return TreeMerge(merged.tree, changed=changed)
 
     # Every version of every file left to merge here, from one ``git cat-file --batch``.
     versions = repo.blobs(
@@ -70,13 +73,15 @@ def merge_trees(repo: GitRepo, mine: str, theirs: str, choices: Choices | None =
     if conflicts:
         return TreeMerge(None, conflicts)
     tree = replace_in_tree(repo, merged.tree, files)
-    _refuse_invalid(repo, mine, theirs, tree)
-    return TreeMerge(tree, [], list(files))
+    changed = _refuse_invalid(repo, mine, theirs, tree)
+    return TreeMerge(tree, [], list(files), changed)
 
 
-def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> None:
-    """DataError naming the first record (or ``dvtui.toml``) the merge made that is bad."""
-    made = repo.changed_paths(mine, tree) & repo.changed_paths(theirs, tree)
+def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> frozenset[str]:
+    """DataError naming the first record (or ``dvtui.toml``) the merge made that is bad;
+    else the files that differ between ``mine`` and ``tree``."""
+    changed = frozenset(repo.changed_paths(mine, tree))
+    made = changed & repo.changed_paths(theirs, tree)
     checked = sorted(p for p in made if p == SETTINGS_FILE or record_id_of(p) is not None)
     found = repo.blobs([f"{tree}:{path}" for path in checked])  # one ``git cat-file``
     for path in checked:
@@ -87,3 +92,4 @@ def _refuse_invalid(repo: GitRepo, mine: str, theirs: str, tree: str) -> None:
         problems = settings_from(data)[1] if is_settings else codec.decode(path, data)[1]
         if problems:
             raise DataError("err.sync.invalid_merge", problem=str(problems[0]))
+    return changed

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
@@ -242,9 +242,13 @@ def _push(repo: GitRepo, up: _Upstream, sha: str, report: _Reporter) -> str | No
 STATUS_PATHS = 1000
 
 
-def _check_clean_for(repo: GitRepo, old: str, new: str) -> None:
-    """Refuse when a file the merge brings in has uncommitted edits (they would be lost)."""
-    changed = repo.changed_paths(old, new)
+def _check_clean_for(repo: GitRepo, old: str, new: str, changed: Set[str] | None = None) -> None:
+    """Refuse when a file the merge brings in has uncommitted edits (they would be lost).
+
+    ``changed``: the files that differ between ``old`` and ``new`` when already known (the
+    merge in memory worked them out: no second ``git diff``)."""
+    if changed is None:
+        changed = repo.changed_paths(old, new)
     if not changed:
         return
     among = sorted(changed) if len(changed) <= STATUS_PATHS else None
@@ -374,7 +378,7 @@ def _sync(
             message = _merge_message(up, _commits(repo, local, server), [])
             # Only a merge needs an identity (asked like a save's); pulling works without.
             target = store.commit_merge(merged.tree, [local, server], message)
-            _check_clean_for(repo, local, target)
+            _check_clean_for(repo, local, target, merged.changed)
         if before_push is not None:
             before_push()
         reason = _push(repo, up, target, report)
@@ -530,7 +534,7 @@ def resolve(
     chosen = [(c, choices[c.key]) for c in conflicts if c.key in choices]
     message = _merge_message(up, incoming, chosen, store.data if chosen else NO_RECORDS)
     merge = store.commit_merge(merged.tree, [local, theirs], message)
-    _check_clean_for(repo, local, merge)
+    _check_clean_for(repo, local, merge, merged.changed)
     if not store.advance(local, merge):
         raise DataError("err.sync.head_moved")
     forget_conflicts(store)
