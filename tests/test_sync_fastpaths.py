@@ -1,9 +1,12 @@
 """The sync's shortcuts give what the long way gives: its config read once answers as
 ``git config --get`` / ``--get-regexp`` would for every key; the files a merge in memory
-changes (the check for unsaved edits takes them) are those its commit changes."""
+changes (the check for unsaved edits takes them) are those its commit changes; the
+summary of a merging sync lists what ``git log`` lists between the two heads; the
+commit-graph gets its layer once enough commits came or went."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -11,8 +14,9 @@ from conftest import git
 from synchelp import QUAI_CANG, QUAI_CANG_FILE, TASK, TASK_FILE, make_clone, make_remote
 
 from dvtui.git.repo import ConfigFile, GitRepo
+from dvtui.services import sync as syncing
 from dvtui.services.mergetree import merge_trees
-from dvtui.services.sync import sync
+from dvtui.services.sync import _commits, sync
 
 KEYS = [
     "core.sshCommand",
@@ -109,3 +113,63 @@ def test_the_files_a_merge_in_memory_changes_are_those_its_commit_changes(tmp_pa
     commit = git(minh.root, "commit-tree", merged.tree, "-p", mine, "-p", theirs, "-m", "hợp nhất")
     commit = commit.strip()
     assert merged.changed == minh.git.changed_paths(mine, commit) == {QUAI_CANG_FILE, TASK_FILE}
+
+
+def test_a_merging_syncs_summary_lists_what_git_log_lists(tmp_path: Path) -> None:
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    hoa = make_clone(str(remote), tmp_path / "hoa", "hoa")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    hoa.set_fields(TASK, {"status": "in-progress"})
+    sync(hoa)
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    assert sync(lan).outcome == "merged"  # the server now holds a merge too
+    minh.set_fields(QUAI_CANG, {"review_note": "Minh"})
+    minh.set_fields(TASK, {"text": "Minh ghi"})
+    start, server_before = (
+        git(minh.root, "rev-parse", "HEAD").strip(),
+        git(remote, "rev-parse", "main").strip(),
+    )
+    result = sync(minh)
+    assert result.outcome == "merged" and result.head is not None and result.head != start
+    assert result.incoming == _commits(minh.git, start, result.head)
+    assert result.outgoing == _commits(minh.git, server_before, start)
+    assert [c.subject for c in result.incoming] != [] and len(result.outgoing) == 2
+
+
+def _graph_layers(repo: Path) -> str:
+    chain = repo / ".git" / "objects" / "info" / "commit-graphs" / "commit-graph-chain"
+    return chain.read_text(encoding="ascii") if chain.exists() else ""
+
+
+def test_the_commit_graph_gets_a_layer_once_enough_commits_came(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(syncing, "GRAPH_BATCH", 6)
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    pending = minh.root / ".git" / syncing.GRAPH_PENDING
+    for i in range(2):  # two commits from Lan, one sync of Minh's: 2 + 1 pushed
+        lan.set_fields(QUAI_CANG, {"document_number": f"{i}/BC"})
+    sync(lan)
+    minh.set_fields(TASK, {"status": "in-progress"})
+    assert sync(minh).outcome == "merged"  # 2 in, 1 out, the merge: 4 of 6
+    assert _graph_layers(minh.root) == "" and pending.read_text(encoding="ascii") == "4\n"
+    lan.set_fields(TASK, {"text": "Lan ghi"})
+    sync(lan)
+    minh.set_fields(QUAI_CANG, {"review_note": "Minh"})
+    assert sync(minh).outcome == "merged"  # 1 in (Lan's merge is not listed), 1 out, 1: 7
+    layers = _graph_layers(minh.root)
+    assert layers != "" and pending.read_text(encoding="ascii") == "0\n"
+    # The graph with its new layer is sound.
+    check = subprocess.run(
+        ["git", "-C", str(minh.root), "commit-graph", "verify"], capture_output=True, text=True
+    )
+    assert check.returncode == 0
+    # An unreadable count: the layer is written at once, and the count starts again.
+    pending.write_text("hỏng\n", encoding="utf-8")
+    lan.set_fields(TASK, {"text": "Lan ghi lần nữa"})
+    sync(lan)
+    assert sync(minh).outcome == "pulled"
+    assert _graph_layers(minh.root) != layers and pending.read_text(encoding="ascii") == "0\n"

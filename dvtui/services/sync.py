@@ -270,14 +270,40 @@ def _commits(
     return commits
 
 
-def _after_sync(repo: GitRepo, up: _Upstream, server_head: str | None, changed: bool) -> None:
+def _after_sync(repo: GitRepo, up: _Upstream, server_head: str | None, arrived: int) -> None:
     if server_head is not None:
         repo.update_ref(up.synced, server_head)
     _state_path(repo).unlink(missing_ok=True)
-    if changed:
-        # A fresh commit-graph keeps history and ahead/behind fast. "--split" adds a layer
-        # for the new commits only (~10 ms at 100k commits; a full rewrite takes seconds).
+    _graph_when_due(repo, arrived)
+
+
+# A commit-graph keeps history and ahead/behind fast; the commits it lacks git reads from
+# their objects (a few microseconds each). So a layer for the new commits ("--split": ~15
+# ms at 100k commits, a full rewrite takes seconds) is written once this many commits
+# came or went since the last one, not after every sync.
+GRAPH_BATCH = 100
+GRAPH_PENDING = "dvtui-graph-pending"  # in .git: commits synced since the last layer
+
+
+def _graph_when_due(repo: GitRepo, arrived: int) -> None:
+    """Count ``arrived`` (commits this sync brought or sent); write the layer when due.
+
+    A missing count is 0 (``clone`` writes a whole graph); an unreadable one is due."""
+    path = repo.git_dir / GRAPH_PENDING
+    try:
+        before = int(read_regular(path, limit=64))
+    except FileNotFoundError:
+        before = 0
+    except (OSError, ValueError):
+        before = GRAPH_BATCH
+    pending = max(before, 0) + arrived
+    if pending >= GRAPH_BATCH:
         repo.write_commit_graph(split=True)
+        pending = 0
+    if pending != before:
+        tmp = path.with_name(f"{GRAPH_PENDING}.{os.getpid()}.tmp")
+        tmp.write_text(f"{pending}\n", encoding="ascii")
+        os.replace(tmp, path)
 
 
 def _set_upstream(repo: GitRepo, up: _Upstream) -> None:
@@ -331,6 +357,14 @@ def _sync(
     report = _Reporter(progress)
     up = _require_upstream(repo, branch)
     start = _head(repo)
+    # Commits listed already, by (since, until): the summary asks again for the merge's.
+    listed: dict[tuple[str | None, str], list[CommitInfo]] = {}
+
+    def commits(since: str | None, until: str) -> list[CommitInfo]:
+        if (since, until) not in listed:
+            listed[since, until] = _commits(repo, since, until)
+        return listed[since, until]
+
     first_server: str | None = None
     refused: tuple[str | None, str] | None = None
     done: set[Outcome] = set()
@@ -375,9 +409,11 @@ def _sync(
                     attempts=attempt,
                 )
             assert merged.tree is not None
-            message = _merge_message(up, _commits(repo, local, server), [])
+            message = _merge_message(up, commits(local, server), [])
             # Only a merge needs an identity (asked like a save's); pulling works without.
             target = store.commit_merge(merged.tree, [local, server], message)
+            # What the merge brings is what the server had and we had not (merges aside).
+            listed[local, target] = listed[local, server]
             _check_clean_for(repo, local, target, merged.changed)
         if before_push is not None:
             before_push()
@@ -399,9 +435,11 @@ def _sync(
         raise DataError("err.sync.busy")
     _set_upstream(repo, up)
     head = _head(repo)
-    changed = bool(done & {"pulled", "merged"})
-    _after_sync(repo, up, repo.rev(up.tracking), changed)
-    if changed:
+    incoming = commits(start, head) if head != start else []
+    outgoing = commits(first_server, start) if "pushed" in done else []
+    merges = 1 if "merged" in done else 0
+    _after_sync(repo, up, repo.rev(up.tracking), len(incoming) + len(outgoing) + merges)
+    if done & {"pulled", "merged"}:
         store.forget()  # the records on disk changed: what the store holds must follow
     report("done")
     outcome: Outcome = "up-to-date"
@@ -413,8 +451,8 @@ def _sync(
         up.remote,
         up.branch,
         head,
-        incoming=_commits(repo, start, head) if head != start else [],
-        outgoing=_commits(repo, first_server, start) if "pushed" in done else [],
+        incoming=incoming,
+        outgoing=outgoing,
         attempts=attempt,
     )
 
