@@ -421,6 +421,100 @@ def test_a_cold_load_shared_with_a_worker_process_is_the_same(
     assert (repo_path / ".git" / "dvtui" / BASE_NAME).exists()
 
 
+# --- a cold load reads what git vouches for from its objects -----------------------------------
+
+
+@pytest.fixture
+def from_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Cold loads read the files git vouches for from its objects, as when the files are not
+    in the system's file cache (the ones a test has just written always are)."""
+    monkeypatch.setattr(loader, "in_memory", lambda root, paths: False)
+
+
+def cold_from_git(root: Path) -> Dataset:
+    """A cold load (no cache), checked against the oracle; most files came from git."""
+    cache_file(root).unlink(missing_ok=True)
+    loaded = load_files(root, use_cache=False)
+    assert loaded.parsed > 100 and loaded.from_git > loaded.parsed - 5
+    cache_file(root).unlink()
+    return assert_like_cold(root)
+
+
+def test_a_cold_load_from_git_objects_is_the_same(repo_path: Path, from_git: None) -> None:
+    cold_from_git(repo_path)
+    warm(repo_path)  # what it cached is what the oracle reads
+    assert_like_cold(repo_path)
+
+
+def test_a_cold_load_from_git_reads_a_hand_edit_from_disk(repo_path: Path, from_git: None) -> None:
+    path = repo_path / QUAI_CANG_FILE
+    path.write_bytes(path.read_bytes().replace(b'status = "missing"', b'reviewer = "An"'))
+    new = repo_path / "records/units/ubnd-xa-moi.toml"
+    new.write_text('schema = 1\nname = "UBND xã Mới"\nkind = "commune"\n', encoding="utf-8")
+    data = cold_from_git(repo_path)
+    assert report(data).reviewer == "An" and data.unit("ubnd-xa-moi") is not None
+
+
+def test_a_cold_load_from_git_after_a_pull_and_a_checkout(tmp_path: Path, from_git: None) -> None:
+    server = tmp_path / "server.git"
+    init_data_repo(tmp_path / "first")
+    git(tmp_path, "clone", "-q", "--bare", str(tmp_path / "first"), str(server))
+    mine, theirs = clone(str(server), tmp_path / "mine"), clone(str(server), tmp_path / "theirs")
+    first = git(mine, "rev-parse", "HEAD").strip()
+    Store(theirs).set_fields(QUAI_CANG, {"status": "submitted", "submitted_on": "10/05/2023"})
+    git(theirs, "push", "-q", "origin", "main")
+    git(mine, "pull", "-q")
+    assert report(cold_from_git(mine)).status == "submitted"
+    git(mine, "checkout", "-q", first)
+    assert report(cold_from_git(mine)).status == "missing"
+
+
+@pytest.mark.parametrize(
+    "attribute", ["text eol=crlf", "working-tree-encoding=UTF-16LE-BOM", "text ident"]
+)
+def test_files_converted_on_checkout_are_read_as_they_are_on_disk(
+    repo_path: Path, from_git: None, attribute: str
+) -> None:
+    # dvtui's own .git/info/attributes turns such conversions off for records; without it
+    # (a clone dvtui never opened), git vouches for a converted file (its clean filter gives
+    # the blob back) whose bytes on disk are not the blob's: a load reads what is on disk.
+    (repo_path / ".git/info/attributes").unlink()
+    with (repo_path / ".gitattributes").open("a", encoding="utf-8") as out:
+        out.write(f"records/units/*.toml {attribute}\n")
+    if attribute.endswith("ident"):
+        path = repo_path / UNIT_FILE
+        path.write_bytes(path.read_bytes() + b"# $Id$\n")
+    git(repo_path, "commit", "-q", "-am", attribute)  # checkout reads the index's attributes
+    units = list((repo_path / "records/units").iterdir())
+    for path in units:
+        path.unlink()
+    git(repo_path, "checkout", "--", "records/units")
+    git(repo_path, "update-index", "-q", "--refresh")
+    assert git(repo_path, "diff-files", "--name-only", "--", "records") == ""
+    loaded = load_files(repo_path, use_cache=False)
+    assert loaded.from_git > 0  # the files before the units (they stop it: see _from_git)
+    assert loaded.files == dict(sorted(loader._load_by_walking(repo_path).files.items()))
+
+
+def test_a_tracked_file_over_the_limit_is_refused_unread(repo_path: Path, from_git: None) -> None:
+    big = repo_path / "records/units/lon.toml"
+    big.write_bytes(b'schema = 1\nname = "' + b"a" * codec.MAX_RECORD_BYTES + b'"\n')
+    git(repo_path, "add", "records/units/lon.toml")
+    git(repo_path, "commit", "-q", "-m", "big")
+    data = cold_from_git(repo_path)
+    assert [p.code for p in data.problems if p.file == "records/units/lon.toml"] == [
+        "err.too_large"
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "RWF_NOWAIT"), reason="no RWF_NOWAIT on this system")
+def test_files_just_read_are_in_memory(repo_path: Path) -> None:
+    paths = [f"records/units/{p.name}" for p in (repo_path / "records/units").iterdir()]
+    for path in paths:
+        (repo_path / path).read_bytes()
+    assert loader.in_memory(str(repo_path), paths)
+
+
 def test_without_git_every_file_is_read_from_disk(tmp_path: Path) -> None:
     root = tmp_path / "data"
     init_data_repo(root)

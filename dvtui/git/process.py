@@ -10,12 +10,13 @@ is imported on the first call: ``dvtui show`` opens a data repo and never runs g
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Generator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
 from dvtui.core.problems import DataError
 from dvtui.git.environment import environment, redact
@@ -24,7 +25,16 @@ from dvtui.i18n import N_, t
 if TYPE_CHECKING:
     import subprocess
 
-__all__ = ["GitError", "Result", "failure", "run", "run_result", "start", "start_text"]
+__all__ = [
+    "GitError",
+    "Result",
+    "blobs",
+    "failure",
+    "run",
+    "run_result",
+    "start",
+    "start_text",
+]
 
 # Unquoted UTF-8 names in the few outputs that are not NUL-separated.
 _OPTIONS = ("-c", "core.quotePath=false")
@@ -184,3 +194,78 @@ def start_text(
         errors="replace",
         start_new_session=new_session,
     )
+
+
+def blobs(cwd: Path, shas: Sequence[str], *, limit: int) -> Generator[bytes | None, None, None]:
+    """The bytes of each blob of ``shas``, in order, from one ``git cat-file --batch``.
+
+    Each is given as git writes it, so the caller works on one while git reads the next
+    (one pack read in order instead of a file opened per blob). None for an object git
+    does not have, one that is not a blob, one larger than ``limit`` (read past, never held
+    in memory), and for every one after git stopped answering. OSError when git cannot be
+    started. Closing the iterator early ends git.
+    """
+    import subprocess
+    import threading
+
+    proc = subprocess.Popen(
+        _argv(cwd, ("cat-file", "--batch", "--buffer")),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=environment(None),
+    )
+    assert proc.stdin is not None and proc.stdout is not None
+    request = "".join(f"{sha}\n" for sha in shas).encode("ascii")
+    feeder = threading.Thread(target=_feed, args=(proc.stdin, request), daemon=True)
+    feeder.start()
+    out = proc.stdout
+    try:
+        for at, sha in enumerate(shas):
+            data = _next_blob(out, sha, limit)
+            if data is _ENDED:  # nothing after it can be trusted to be the one asked for
+                yield from (None for _ in shas[at:])
+                return
+            yield data if isinstance(data, bytes) else None
+    finally:
+        proc.kill()
+        out.close()
+        proc.wait()
+        feeder.join()
+
+
+_ENDED = object()  # git stopped answering, or wrote what it never writes
+
+
+def _feed(pipe: IO[bytes], request: bytes) -> None:
+    """Write the requests, then close git's input (git gone meanwhile: nothing to do)."""
+    with contextlib.suppress(OSError):
+        pipe.write(request)
+    with contextlib.suppress(OSError):
+        pipe.close()
+
+
+def _next_blob(out: IO[bytes], sha: str, limit: int) -> object:
+    """One object of ``cat-file --batch``: its bytes, None (missing, not a blob, too large:
+    read past), or ``_ENDED``."""
+    header = out.readline()
+    parts = header.split()
+    if not header.endswith(b"\n") or parts[:1] != [sha.encode("ascii")]:
+        return _ENDED
+    if parts[1:] == [b"missing"]:
+        return None
+    if len(parts) != 3 or not parts[2].isdigit():
+        return _ENDED
+    size = int(parts[2])
+    if parts[1] != b"blob" or size > limit:
+        left = size + 1  # and the newline after it
+        while left > 0:
+            chunk = out.read(min(left, 1 << 20))
+            if not chunk:
+                return _ENDED
+            left -= len(chunk)
+        return None
+    data = out.read(size)
+    if len(data) != size or out.read(1) != b"\n":
+        return _ENDED
+    return data

@@ -15,6 +15,12 @@ because the cache missed is checked against its blob id (the git hash of the byt
 before it is cached, so an edit made between git's look and our read is never remembered
 under the old id.
 
+A cold load of many files git vouches for, when they are not in the system's file cache
+(after a reboot, or once the system reclaimed the memory: :func:`in_memory`), reads them
+from git's objects with one ``git cat-file --batch`` (a pack read in order instead of
+thousands of small files), each checked to be the size of the file on disk (so a file
+converted on checkout is read from disk) and within the size limit before it is asked for.
+
 Without git (or when git fails) every file is parsed from disk, as a plain walk finds them.
 """
 
@@ -25,6 +31,7 @@ import gc
 import hashlib
 import os
 import re
+import stat
 import sys
 import threading
 from collections.abc import Iterable, Iterator
@@ -39,7 +46,7 @@ from dvtui.programs import start_worker
 from dvtui.storage.cachecodec import dumps_results, loads_results
 from dvtui.storage.files import read_problem, walk_toml
 from dvtui.storage.loadcache import Cached, Entry, Key, LoadCache
-from dvtui.storage.regular import read_regular
+from dvtui.storage.regular import READ_FLAGS, read_regular
 
 # An entry of ``git ls-files -s -v -z`` git vouches for: tag H, a regular file, stage 0.
 # Anchored at the start of an entry, so a strange path can never be read as one.
@@ -48,6 +55,12 @@ _TRUSTED = re.compile(r"(?<![^\0])H 100(?:644|755) ([0-9a-f]{40}|[0-9a-f]{64}) 0
 # A cold load of more files than this is shared with worker processes (one per extra core).
 # Below it, starting a worker (an interpreter and dvtui's imports) costs more than it saves.
 PARALLEL_THRESHOLD = 4000
+
+# A parse of at least this many files git vouches for reads them from git's objects with one
+# ``git cat-file`` (a cold load); fewer are opened one by one (a process costs more).
+GIT_READ_THRESHOLD = 64
+RESIDENCY_SAMPLE = 16  # files looked at to tell whether they are in the system's file cache
+MAX_RECORD = codec.MAX_RECORD_BYTES
 
 
 @dataclass
@@ -69,6 +82,7 @@ class Loaded:
     used_git: bool = True
     named: dict[str, set[str]] | None = None  # kind -> slugs the records name (if known)
     vouched: bool = False  # git vouched for every file: tracked, unchanged, no symlink
+    from_git: int = 0  # of those parsed here (not by a worker), read from git's objects
 
 
 # Reading must never take (or wait for) index.lock.
@@ -158,27 +172,120 @@ def decode_file(root: str, relpath: str) -> tuple[bytes | None, Entry]:
     return data, (record, tuple(problems))
 
 
-def parse_chunk(root: str, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
-    """Decode files (in a worker process too): (path, entry, bytes match the blob id)."""
-    out: list[tuple[str, Entry, bool]] = []
+def _same_as_blob(root: str, items: list[tuple[str, str]]) -> list[tuple[str, str, int]]:
+    """The files git vouches for that its blob can stand for: (path, blob id, size).
+
+    Git vouched for each (tracked, unchanged, a regular file); what is left to check is
+    that its working-tree bytes are the blob's bytes, not converted on checkout (line
+    endings, ``working-tree-encoding``, ``ident``: each changes the size, which the caller
+    compares with the blob's), and the size limit (a larger file is refused from disk,
+    without reading it, as always)."""
+    out = []
     for path, blob in items:
-        if not blob and os.path.islink(os.path.join(root, path)):  # files git does not vouch for
-            out.append((path, (None, (Problem(path, "", "err.symlink"),)), False))
+        if not blob:
             continue
-        data, entry = decode_file(root, path)
-        if data is None:
-            if entry[1]:  # unreadable: reported, never cached
-                out.append((path, entry, False))
-            continue
-        out.append((path, entry, not blob or blob_id(data, blob) == blob))
+        try:
+            info = os.lstat(os.path.join(root, path))
+        except OSError:
+            continue  # gone since git looked: the disk read says what it is
+        if stat.S_ISREG(info.st_mode) and info.st_size <= codec.MAX_RECORD_BYTES:
+            out.append((path, blob, info.st_size))
     return out
 
 
-def _parse_all(root: Path, items: list[tuple[str, str]]) -> list[tuple[str, Entry, bool]]:
+def _from_git(root: str, items: list[tuple[str, str]]) -> Iterator[tuple[str, bytes | None]]:
+    """(path, bytes) of the files git vouches for, in order, read from git's objects as git
+    gives them (one ``cat-file`` run instead of a file opened per record); None where the
+    file must be read from disk after all. Nothing when there are few, or git fails."""
+    vouched = [path for path, blob in items if blob]
+    if len(vouched) < GIT_READ_THRESHOLD or in_memory(root, vouched):
+        return
+    wanted = _same_as_blob(root, items)
+    if len(wanted) < GIT_READ_THRESHOLD:
+        return
+    try:
+        read = process.blobs(Path(root), [blob for _, blob, _ in wanted], limit=MAX_RECORD)
+    except OSError:  # git cannot be started: every file from disk
+        return
+    with contextlib.closing(read):
+        unlike = 0
+        for seen, ((path, _, size), data) in enumerate(zip(wanted, read, strict=True), 1):
+            if data is not None and len(data) == size:
+                yield path, data
+                continue
+            yield path, None
+            unlike += 1
+            if unlike >= 16 and unlike * 4 > seen:  # converted on checkout: the rest from disk
+                return
+
+
+def in_memory(root: str, paths: list[str]) -> bool:
+    """Whether the files are in the system's file cache, from a sample of them: a file read
+    without waiting for the disk (``RWF_NOWAIT``), as right after a clone or a checkout
+    wrote them. Then reading them is cheaper than git's unpacking; when they are not (after
+    a reboot, or once the system reclaimed the memory), git's one pack read in order is far
+    cheaper than thousands of small reads. Unknown (no ``RWF_NOWAIT``): not in memory."""
+    nowait = getattr(os, "RWF_NOWAIT", None)
+    if nowait is None or not paths:
+        return False
+    sample = paths[:: max(1, len(paths) // RESIDENCY_SAMPLE)][:RESIDENCY_SAMPLE]
+    cached = 0
+    buffer = bytearray(1)
+    for path in sample:
+        try:
+            fd = os.open(os.path.join(root, path), READ_FLAGS)
+        except OSError:
+            continue
+        try:
+            os.preadv(fd, [buffer], 0, nowait)
+            cached += 1
+        except OSError:  # BlockingIOError: on disk only (or no RWF_NOWAIT on this file system)
+            pass
+        finally:
+            os.close(fd)
+    return cached * 2 > len(sample)
+
+
+def parse_chunk(
+    root: str, items: list[tuple[str, str]], tally: list[int] | None = None
+) -> list[tuple[str, Entry, bool]]:
+    """Decode files (in a worker process too): (path, entry, bytes match the blob id).
+    ``tally[0]`` counts those read from git's objects.
+
+    Many files git vouches for (a cold load) are read from git's objects while they are
+    decoded: the blob's bytes are the file's, and match its id by construction."""
+    out: list[tuple[str, Entry, bool]] = []
+    from_git = _from_git(root, items)
+    upcoming = next(from_git, None)
+    for path, blob in items:
+        if upcoming is not None and upcoming[0] == path:
+            data = upcoming[1]
+            upcoming = next(from_git, None)
+            if data is not None:
+                record, problems = codec.decode(path, data)
+                out.append((path, (record, tuple(problems)), True))
+                if tally is not None:
+                    tally[0] += 1
+                continue
+        if not blob and os.path.islink(os.path.join(root, path)):  # files git does not vouch for
+            out.append((path, (None, (Problem(path, "", "err.symlink"),)), False))
+            continue
+        found, entry = decode_file(root, path)
+        if found is None:
+            if entry[1]:  # unreadable: reported, never cached
+                out.append((path, entry, False))
+            continue
+        out.append((path, entry, not blob or blob_id(found, blob) == blob))
+    return out
+
+
+def _parse_all(
+    root: Path, items: list[tuple[str, str]], tally: list[int]
+) -> list[tuple[str, Entry, bool]]:
     """Decode many files, sharing them with worker processes when it pays."""
     workers = min(_cpus() - 1, len(items) // PARALLEL_THRESHOLD)
     if workers <= 0:
-        return parse_chunk(str(root), items)
+        return parse_chunk(str(root), items, tally)
     # Workers are plain ``python -m dvtui.storage.loader`` processes (not multiprocessing:
     # it would re-run the caller's main script, and forking a threaded UI can deadlock).
     # This process parses the first share while they start.
@@ -186,7 +293,7 @@ def _parse_all(root: Path, items: list[tuple[str, str]]) -> list[tuple[str, Entr
     mine, rest = items[:share], items[share:]
     chunks = [rest[i::workers] for i in range(workers)]
     threads = [_Worker(root, chunk) for chunk in chunks]
-    out = parse_chunk(str(root), mine)
+    out = parse_chunk(str(root), mine, tally)
     for worker, chunk in zip(threads, chunks, strict=True):
         result = worker.result()
         out += result if result is not None else parse_chunk(str(root), chunk)
@@ -295,7 +402,8 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
     from_cache = len(files)
     wanted += [(path, "") for path in found.from_disk]
     parsed: set[Key] = set()
-    for path, entry, matches in _parse_all(root, wanted):
+    tally = [0]
+    for path, entry, matches in _parse_all(root, wanted, tally):
         files[path] = entry
         record = entry[0]
         named = names_of(record) if record is not None else ()
@@ -313,6 +421,7 @@ def _load_files(root: Path, *, use_cache: bool) -> Loaded:
         len(wanted),
         named=_by_kind(names),
         vouched=vouched,
+        from_git=tally[0],
     )
 
 

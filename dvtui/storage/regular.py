@@ -15,7 +15,7 @@ import os
 import stat
 from pathlib import Path
 
-__all__ = ["OWN_FILE_LIMIT", "FileTooLarge", "NotRegularFile", "read_regular"]
+__all__ = ["OWN_FILE_LIMIT", "READ_FLAGS", "FileTooLarge", "NotRegularFile", "read_regular"]
 
 # dvtui's own files under ``.git`` (the caches, the save journal, info/attributes): far above
 # any real one (a repo of 50,000 records caches tens of MB), and the size of a symlink's target
@@ -24,7 +24,7 @@ OWN_FILE_LIMIT = 1 << 30
 
 # Never wait on a FIFO or a device, never follow a symlink at the last step (where the
 # platform can say so), never leak the descriptor into a child process.
-_READ_FLAGS = (
+READ_FLAGS = (
     os.O_RDONLY
     | getattr(os, "O_NONBLOCK", 0)
     | getattr(os, "O_NOFOLLOW", 0)
@@ -48,7 +48,7 @@ class FileTooLarge(OSError):
 
 def read_regular(path: str | Path, *, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (at most ``limit``); OSError for anything else."""
-    fd = os.open(path, _READ_FLAGS)
+    fd = os.open(path, READ_FLAGS)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
