@@ -4,7 +4,9 @@ Each probe prints one JSON object on stdout: ``seconds`` (the timed part) plus w
 saw. The runner starts a new process per run, so nothing warm is carried between runs and
 the child's peak memory (``ru_maxrss``) belongs to that one operation.
 
-- ``load REPO [--cold]``: ``Store(REPO).load()`` (``--cold``: the load cache is removed first).
+- ``load REPO [--cold] [--paged-out]``: ``Store(REPO).load()`` (``--cold``: the load cache is
+  removed first; ``--paged-out``: the repo's records and git objects are dropped from the
+  system's file cache first, as after a reboot — ``posix_fadvise``, this repo's files only).
 - ``history REPO ID [LIMIT]``: ``store.history(ID, limit=LIMIT)`` on an opened store.
 - ``tui REPO``: DvtuiApp under ``run_test``, started as ``dvtui`` starts it (the first load
   begun before Textual is imported), until the dashboard is painted with data;
@@ -33,16 +35,30 @@ def _emit(**values: Any) -> None:
     print(json.dumps(values))
 
 
-def probe_load(repo: Path, cold: bool) -> None:
+def probe_load(repo: Path, cold: bool, paged_out: bool = False) -> None:
     from dvtui.storage import Store
 
     if cold:
         _remove_cache(repo)
+    if paged_out:
+        _page_out(repo / "records", repo / ".git" / "objects")
     t0 = time.perf_counter()
     store = Store(repo)
     data = store.load()
     seconds = time.perf_counter() - t0
     _emit(seconds=seconds, records=len(data), problems=len(data.problems))
+
+
+def _page_out(*folders: Path) -> None:
+    """Drop these files' pages from the system's file cache (clean pages: nothing is lost)."""
+    for folder in folders:
+        for path in folder.rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                fd = os.open(path, os.O_RDONLY)
+                try:
+                    os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)
+                finally:
+                    os.close(fd)
 
 
 def _remove_cache(repo: Path) -> None:
@@ -270,7 +286,7 @@ def main(argv: list[str]) -> None:
     what, repo = argv[0], Path(argv[1])
     os.environ.setdefault("DVTUI_LANG", "vi")
     if what == "load":
-        probe_load(repo, cold="--cold" in argv)
+        probe_load(repo, cold="--cold" in argv, paged_out="--paged-out" in argv)
     elif what == "history":
         probe_history(repo, argv[2], int(argv[3]) if len(argv) > 3 else None)
     elif what == "sync":
