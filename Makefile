@@ -39,10 +39,10 @@ messages: $(STAMP)
 	$(BIN)/python -m dvtui.i18n.catalogs check
 	$(BIN)/python -m dvtui.i18n.catalogs compile
 
-# After changing the fields of a record class (dvtui/core/records.py): write the record
-# classes' methods again (dvtui/core/recordmethods.py, checked in; a test fails when it is stale).
+# After changing the fields of a record class (dvtui/core/records.py) or of another class
+# made by @frozen (dvtui.core.recordclass.GENERATED_FROM): write their methods again (dvtui/core/recordmethods.py, checked in; a test fails when it is stale).
 records: $(STAMP)
-	$(BIN)/python -c "from dvtui.core import records, recordclass; print(recordclass.source(), end='')" > dvtui/core/recordmethods.py.new
+	$(BIN)/python -m dvtui.core.recordclass > dvtui/core/recordmethods.py.new
 	mv dvtui/core/recordmethods.py.new dvtui/core/recordmethods.py
 
 format: $(STAMP)

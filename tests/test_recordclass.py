@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import importlib
 import subprocess
 import sys
 import types
@@ -19,6 +20,9 @@ from dvtui.core.problems import FieldError
 from dvtui.services.setup import bundled_records
 
 RECORDS_PY = Path(records.__file__)
+for _module in recordclass.GENERATED_FROM:
+    importlib.import_module(_module)
+MADE = list(recordclass.CLASSES)  # every class of the modules `make records` reads
 
 
 def test_generated_module_is_current() -> None:
@@ -29,13 +33,26 @@ def test_generated_module_is_current() -> None:
 
 
 def test_every_record_class_uses_the_generated_methods() -> None:
-    assert {cls.__qualname__ for cls in recordclass.CLASSES} == set(recordmethods.MAKERS)
-    for cls in recordclass.CLASSES:
+    assert {recordclass._name(cls) for cls in MADE} == set(recordmethods.MAKERS)
+    for cls in MADE:
         for name, method in recordclass.methods_of(cls).items():
             if name == "__repr__":
                 continue  # reprlib's recursion guard around it
             code = method.__code__
             assert code.co_filename == recordmethods.__file__, (cls, name)
+
+
+def test_every_module_with_such_classes_is_generated_from() -> None:
+    """A module not in GENERATED_FROM would get its methods compiled at every start."""
+    root = Path(recordclass.__file__).parents[1]
+    using = {
+        ".".join(path.relative_to(root.parent).with_suffix("").parts)
+        for path in root.rglob("*.py")
+        if any(
+            line in ("@frozen", "@record") for line in path.read_text(encoding="utf-8").splitlines()
+        )
+    }
+    assert using == set(recordclass.GENERATED_FROM)
 
 
 def test_a_stale_generated_module_is_not_used(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,7 +98,8 @@ def _reference() -> types.ModuleType:
 
 
 REFERENCE = _reference()
-CLASSES = [cls.__qualname__ for cls in recordclass.CLASSES]
+CLASSES = [cls.__qualname__ for cls in MADE if cls.__module__ == records.__name__]
+OTHERS = [cls for cls in MADE if cls.__module__ != records.__name__]
 
 
 def _field_facts(f: dataclasses.Field[Any]) -> tuple[Any, ...]:
@@ -226,3 +244,65 @@ def test_importing_the_records_generates_no_code() -> None:
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout
     assert out.strip() == "0"
+
+
+def _dataclass_of(cls: type) -> Any:
+    """``cls`` made again from its own definition by ``@dataclass(frozen=True)``."""
+    skip = {"__dict__", "__weakref__", "__dataclass_fields__", "__dataclass_params__"}
+    skip |= {"__match_args__", *recordclass.methods_of(cls)}
+    namespace = {k: v for k, v in cls.__dict__.items() if k not in skip}
+    for f in dataclasses.fields(cls):
+        namespace[f.name] = dataclasses.field(
+            default=f.default,
+            default_factory=f.default_factory,
+            init=f.init,
+            repr=f.repr,
+            hash=f.hash,
+            compare=f.compare,
+            metadata=f.metadata,
+        )
+    made = type(cls.__name__, cls.__bases__, namespace)
+    kw_only = all(f.kw_only for f in dataclasses.fields(cls))
+    return dataclasses.dataclass(frozen=True, kw_only=kw_only)(made)
+
+
+def _values(cls: type) -> dict[str, Any]:
+    """A value for every field without a default."""
+    return {
+        f.name: f"v-{f.name}"
+        for f in dataclasses.fields(cls)
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+    }
+
+
+@pytest.mark.parametrize("cls", OTHERS, ids=recordclass._name)
+def test_the_other_classes_are_what_dataclasses_makes(cls: Any) -> None:
+    theirs = _dataclass_of(cls)
+    assert [_field_facts(f) for f in cls.__dataclass_fields__.values()] == [
+        _field_facts(f) for f in theirs.__dataclass_fields__.values()
+    ]
+    params = type(cls.__dataclass_params__).__slots__
+    assert [getattr(cls.__dataclass_params__, p) for p in params] == [
+        getattr(theirs.__dataclass_params__, p) for p in params
+    ]
+    assert cls.__match_args__ == theirs.__match_args__
+    assert cls.__init__.__annotations__ == theirs.__init__.__annotations__
+    values = _values(cls)
+    ours_made, theirs_made = cls(**values), theirs(**values)
+    assert repr(ours_made) == repr(theirs_made)
+    assert ours_made == cls(**values)
+    assert not ours_made != cls(**values)  # noqa: SIM202
+    assert ours_made.__eq__(theirs_made) is NotImplemented
+    assert _outcome(lambda: hash(ours_made)) == _outcome(lambda: hash(theirs_made))
+    assert dataclasses.asdict(ours_made) == dataclasses.asdict(theirs_made)
+    for name in [*values, "other"]:
+        assert _outcome(lambda n=name: setattr(ours_made, n, 1)) == _outcome(
+            lambda n=name: setattr(theirs_made, n, 1)
+        )
+        assert _outcome(lambda n=name: delattr(ours_made, n)) == _outcome(
+            lambda n=name: delattr(theirs_made, n)
+        )
+    positional = list(values.values())
+    assert _outcome(lambda: repr(cls(*positional))) == _outcome(lambda: repr(theirs(*positional)))
+    for kwargs in ({}, {**values, "unknown": 1}):
+        assert _outcome(lambda k=kwargs: cls(**k)) == _outcome(lambda k=kwargs: theirs(**k))

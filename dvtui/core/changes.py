@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Collection
-from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from typing import Any, Protocol
@@ -25,12 +24,13 @@ from dvtui.core.labels import (
     SlugTable,
     label,
 )
+from dvtui.core.recordclass import frozen
 from dvtui.core.records import KINDS, Period, Plan, Record, Task, Unit
 from dvtui.core.text import format_date
 from dvtui.i18n import t, tn
 
 
-@dataclass(frozen=True)
+@frozen
 class Change:
     """One field's old and new value (``None`` = absent); ``field`` is dotted (``figures.x``)."""
 

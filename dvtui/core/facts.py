@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Literal
 
@@ -12,6 +12,7 @@ from dvtui.core.dataset import Dataset
 from dvtui.core.ids import BadId, RecordId
 from dvtui.core.labels import RECORD_KIND, label
 from dvtui.core.problems import DataError
+from dvtui.core.recordclass import frozen
 from dvtui.core.records import (
     Model,
     Period,
@@ -64,7 +65,7 @@ def days_left(period: Period, today: date, settings: Settings) -> int:
     return (last_on_time_day(period, settings) - today).days
 
 
-@dataclass(frozen=True)
+@frozen
 class PeriodSummary:
     """Who has reported for one period, as of ``today``."""
 
@@ -200,7 +201,7 @@ def task_overdue(task: Task, today: date) -> bool:
     return task.due is not None and task.status != "done" and today > task.due
 
 
-@dataclass(frozen=True)
+@frozen
 class TargetProgress:
     """One target of the plan against today's figure."""
 

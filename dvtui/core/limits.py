@@ -16,10 +16,10 @@ field names and task slugs, figures are counts) and each refusal names the line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
 
+from dvtui.core.recordclass import frozen
 from dvtui.i18n import N_
 
 MAX_DEPTH = 32  # arrays and inline tables open at once; dots on one line outside strings
@@ -30,7 +30,7 @@ INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # TOML integers are 64-bit
 __all__ = ["INT_MAX", "INT_MIN", "Exceeded", "check_toml", "in_int_range"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Exceeded:
     """A limit a text goes over: the message key and its values (``line`` among them)."""
 

@@ -49,6 +49,36 @@ _HAS_FACTORY = _HasFactory()
 )
 def record(cls: type[T]) -> type[T]:
     """What ``@dataclass(frozen=True, kw_only=True)`` makes of ``cls``, without ``exec``."""
+    return _made(cls, kw_only=True)
+
+
+@dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
+def frozen(cls: type[T]) -> type[T]:
+    """What ``@dataclass(frozen=True)`` makes of ``cls``, without ``exec`` (the small value
+    classes every command imports: ``GitDirs``, ``Commit``, ``Change`` …)."""
+    return _made(cls, kw_only=False)
+
+
+# The modules whose classes ``make records`` writes methods for (``python -m
+# dvtui.core.recordclass`` imports them: a development tool, as ``dvtui.i18n.catalogs``).
+GENERATED_FROM = (
+    "dvtui.core.records",
+    "dvtui.core.changes",
+    "dvtui.core.facts",
+    "dvtui.core.limits",
+    "dvtui.core.schema",
+    "dvtui.core.settings",
+    "dvtui.core.trailers",
+    "dvtui.git.dirs",
+    "dvtui.git.locks",
+    "dvtui.git.log",
+    "dvtui.git.repo",
+    "dvtui.services.history",
+)
+
+
+def _made(cls: type[T], *, kw_only: bool) -> type[T]:
+    own = dict(cls.__dict__)  # before dataclasses adds to it: what the class defines itself
     # dataclasses refuses a non-frozen class on a frozen base: the bases' parameters say
     # "not frozen" while this class is processed, and are put back after.
     saved = [
@@ -59,7 +89,7 @@ def record(cls: type[T]) -> type[T]:
     for base, params in saved:
         base.__dataclass_params__ = _params(params, frozen=False)  # type: ignore[attr-defined]
     try:
-        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=True)(cls)
+        dataclasses.dataclass(init=False, repr=False, eq=False, kw_only=kw_only)(cls)
     finally:
         for base, params in saved:
             base.__dataclass_params__ = params  # type: ignore[attr-defined]
@@ -73,7 +103,7 @@ def record(cls: type[T]) -> type[T]:
             raise TypeError(f"{cls.__qualname__}.{f.name}: a field cannot be a descriptor")
     key = _key(cls, fields)
     made: tuple[str, Callable[..., tuple[Any, ...]]] | None
-    made = recordmethods.MAKERS.get(cls.__qualname__)
+    made = recordmethods.MAKERS.get(_name(cls))
     if made is None or made[0] != key:
         scope: dict[str, Any] = {}
         exec(_maker_source(cls, fields), scope)  # stale generated module: compiled here
@@ -82,9 +112,20 @@ def record(cls: type[T]) -> type[T]:
     factories = {f.name: f.default_factory for f in fields}
     methods = made[1](cls, defaults, factories, _HAS_FACTORY, dataclasses.FrozenInstanceError)
     for name, method in zip(_METHODS, methods, strict=True):
+        if name in ("__setattr__", "__delattr__") and name in own:
+            raise TypeError(f"Cannot overwrite attribute {name} in class {cls.__name__}")
+        if name == "__hash__":
+            # dataclasses' rule: a __hash__ of the class's own stays (None beside its own
+            # __eq__ is Python's implicit one, not the class's)
+            explicit = own.get("__hash__", dataclasses.MISSING)
+            if not (explicit is dataclasses.MISSING or (explicit is None and "__eq__" in own)):
+                continue
+        elif name in own:
+            continue  # the class's own method stays, as dataclasses leaves it
         method.__qualname__ = f"{cls.__qualname__}.{name}"
         setattr(cls, name, method)
-    cls.__init__.__annotations__ = {f.name: f.type for f in fields} | {"return": None}
+    if "__init__" not in own:
+        cls.__init__.__annotations__ = {f.name: f.type for f in fields} | {"return": None}
     CLASSES.append(cls)
     return cls
 
@@ -110,6 +151,7 @@ def _key(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
     parts = [
         f"{f.name}{default(f)}{'' if f.init else '!init'}{'' if f.repr else '!repr'}"
         f"{'' if f.compare else '!compare'}{'' if f.hash is None else f'hash={f.hash}'}"
+        f"{'*' if f.kw_only else ''}"
         for f in fields
     ]
     if hasattr(cls, "__post_init__"):
@@ -117,8 +159,13 @@ def _key(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
     return " ".join(parts)
 
 
+def _name(cls: type) -> str:
+    return f"{cls.__module__}.{cls.__qualname__}"
+
+
 def _maker_name(cls: type) -> str:
-    return "make_" + cls.__name__
+    name = _name(cls).removeprefix("dvtui.")
+    return "make_" + "".join(c if c.isalnum() else "_" for c in name)
 
 
 def _maker_source(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
@@ -126,8 +173,9 @@ def _maker_source(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
     would write them (Python 3.11's ``dataclasses._process_class``)."""
     names = [f.name for f in fields]
     lines = [f"def {_maker_name(cls)}(cls, defaults, factories, HAS_FACTORY, FrozenError):"]
-    params = []
-    body = []
+    params: list[str] = []
+    keywords: list[str] = []  # after the *
+    body: list[str] = []
     for f in fields:
         if not f.init:
             if f.default_factory is not dataclasses.MISSING:
@@ -136,22 +184,23 @@ def _maker_source(cls: type, fields: tuple[dataclasses.Field[Any], ...]) -> str:
             elif f.default is not dataclasses.MISSING:
                 body.append(f"        values[{f.name!r}] = defaults[{f.name!r}]")
             continue
+        into = keywords if f.kw_only else params
         if f.default_factory is not dataclasses.MISSING:
             lines.append(f"    factory_{f.name} = factories[{f.name!r}]")
-            params.append(f"{f.name}=HAS_FACTORY")
+            into.append(f"{f.name}=HAS_FACTORY")
             body.append(
                 f"        values[{f.name!r}] = "
                 f"factory_{f.name}() if {f.name} is HAS_FACTORY else {f.name}"
             )
         else:
             if f.default is not dataclasses.MISSING:
-                params.append(f"{f.name}=defaults[{f.name!r}]")
+                into.append(f"{f.name}=defaults[{f.name!r}]")
             else:
-                params.append(f.name)
+                into.append(f.name)
             body.append(f"        values[{f.name!r}] = {f.name}")
     if hasattr(cls, "__post_init__"):
         body.append("        self.__post_init__()")
-    signature = ", ".join(["self", *(["*", *params] if params else [])])
+    signature = ", ".join(["self", *params, *(["*", *keywords] if keywords else [])])
     lines.append(f"    def __init__({signature}):")
     lines.append("        values = self.__dict__")
     lines.extend(body)
@@ -200,11 +249,12 @@ def source(classes: list[type] | None = None) -> str:
         "",
     ]
     makers = []
-    for cls in CLASSES if classes is None else classes:
+    chosen = CLASSES if classes is None else classes
+    for cls in sorted(chosen, key=lambda c: (c.__module__, chosen.index(c))):
         fields = dataclasses.fields(cls)
         text = _maker_source(cls, fields).removeprefix("from reprlib import recursive_repr\n")
         out += ["", text]
-        makers.append(f"    {cls.__qualname__!r}: ({_key(cls, fields)!r}, {_maker_name(cls)}),")
+        makers.append(f"    {_name(cls)!r}: ({_key(cls, fields)!r}, {_maker_name(cls)}),")
     out += ["", "MAKERS = {", *makers, "}", ""]
     return "\n".join(out)
 
@@ -212,3 +262,13 @@ def source(classes: list[type] | None = None) -> str:
 def methods_of(cls: type) -> dict[str, Callable[..., Any]]:
     """The six methods ``record`` gave ``cls`` (for the tests)."""
     return {name: cls.__dict__[name] for name in _METHODS}
+
+
+if __name__ == "__main__":  # ``make records``
+    import importlib
+
+    for module in GENERATED_FROM:
+        importlib.import_module(module)
+    from dvtui.core import recordclass  # this file runs as __main__: the imported copy's
+
+    print(recordclass.source(), end="")

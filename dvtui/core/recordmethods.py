@@ -7,7 +7,117 @@ is not what ``make records`` would write now."""
 from reprlib import recursive_repr
 
 
-def make_Record(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_changes_Change(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, field, old, new):
+        values = self.__dict__
+        values['field'] = field
+        values['old'] = old
+        values['new'] = new
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(field={self.field!r}, old={self.old!r}, new={self.new!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.field,self.old,self.new,) == (other.field,other.old,other.new,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.field,self.old,self.new,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('field','old','new',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('field','old','new',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_facts_PeriodSummary(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, period, total, on_time, late, missing, overdue, returned, approved, missing_units):
+        values = self.__dict__
+        values['period'] = period
+        values['total'] = total
+        values['on_time'] = on_time
+        values['late'] = late
+        values['missing'] = missing
+        values['overdue'] = overdue
+        values['returned'] = returned
+        values['approved'] = approved
+        values['missing_units'] = missing_units
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(period={self.period!r}, total={self.total!r}, on_time={self.on_time!r}, late={self.late!r}, missing={self.missing!r}, overdue={self.overdue!r}, returned={self.returned!r}, approved={self.approved!r}, missing_units={self.missing_units!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.period,self.total,self.on_time,self.late,self.missing,self.overdue,self.returned,self.approved,self.missing_units,) == (other.period,other.total,other.on_time,other.late,other.missing,other.overdue,other.returned,other.approved,other.missing_units,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.period,self.total,self.on_time,self.late,self.missing,self.overdue,self.returned,self.approved,self.missing_units,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('period','total','on_time','late','missing','overdue','returned','approved','missing_units',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('period','total','on_time','late','missing','overdue','returned','approved','missing_units',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_facts_TargetProgress(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, key, achieved, total, target_percent):
+        values = self.__dict__
+        values['key'] = key
+        values['achieved'] = achieved
+        values['total'] = total
+        values['target_percent'] = target_percent
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(key={self.key!r}, achieved={self.achieved!r}, total={self.total!r}, target_percent={self.target_percent!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.key,self.achieved,self.total,self.target_percent,) == (other.key,other.achieved,other.total,other.target_percent,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.key,self.achieved,self.total,self.target_percent,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('key','achieved','total','target_percent',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('key','achieved','total','target_percent',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_limits_Exceeded(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, code, args):
+        values = self.__dict__
+        values['code'] = code
+        values['args'] = args
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(code={self.code!r}, args={self.args!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.code,self.args,) == (other.code,other.args,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.code,self.args,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('code','args',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('code','args',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_records_Record(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, id):
         values = self.__dict__
         values['id'] = id
@@ -31,7 +141,7 @@ def make_Record(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Attachment(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Attachment(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, name, sha256, size, added_on, added_by):
         values = self.__dict__
         values['name'] = name
@@ -60,7 +170,7 @@ def make_Attachment(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_LegalBasis(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_LegalBasis(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, kind, number, issued_on=defaults['issued_on'], issuer, title=defaults['title']):
         values = self.__dict__
         values['kind'] = kind
@@ -88,7 +198,7 @@ def make_LegalBasis(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Signature(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Signature(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, authority, title, signer):
         values = self.__dict__
         values['authority'] = authority
@@ -114,7 +224,7 @@ def make_Signature(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Targets(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Targets(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, coordination_regulation_percent=defaults['coordination_regulation_percent'], models_per_unit=defaults['models_per_unit'], exemplary_persons_per_unit=defaults['exemplary_persons_per_unit']):
         values = self.__dict__
         values['coordination_regulation_percent'] = coordination_regulation_percent
@@ -140,7 +250,7 @@ def make_Targets(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Plan(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Plan(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_purposes = factories['purposes']
     factory_recipients = factories['recipients']
     factory_report_to = factories['report_to']
@@ -190,7 +300,7 @@ def make_Plan(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Contact(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Contact(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, person=defaults['person'], phone=defaults['phone'], email=defaults['email']):
         values = self.__dict__
         values['person'] = person
@@ -216,7 +326,7 @@ def make_Contact(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Regulation(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Regulation(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, document_number=defaults['document_number'], signed_on=defaults['signed_on']):
         values = self.__dict__
         values['document_number'] = document_number
@@ -241,7 +351,7 @@ def make_Regulation(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Unit(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Unit(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_attachments = factories['attachments']
     def __init__(self, *, id, name, kind, gso_code=defaults['gso_code'], contact=defaults['contact'], coordination_regulation=defaults['coordination_regulation'], retired_on=defaults['retired_on'], attachments=HAS_FACTORY):
         values = self.__dict__
@@ -273,7 +383,7 @@ def make_Unit(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Note(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Note(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, on, author, text):
         values = self.__dict__
         values['on'] = on
@@ -299,7 +409,7 @@ def make_Note(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Task(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Task(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_assigned_units = factories['assigned_units']
     factory_notes = factories['notes']
     factory_attachments = factories['attachments']
@@ -339,7 +449,7 @@ def make_Task(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Period(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Period(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, id, plan, name, kind, due, starts_on=defaults['starts_on'], ends_on=defaults['ends_on']):
         values = self.__dict__
         values['id'] = id
@@ -369,7 +479,7 @@ def make_Period(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Figures(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Figures(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, conferences=defaults['conferences'], conference_attendees=defaults['conference_attendees'], citizen_receptions=defaults['citizen_receptions'], citizens_received=defaults['citizens_received'], dialogues=defaults['dialogues'], petitions_received=defaults['petitions_received'], petitions_in_competence=defaults['petitions_in_competence'], petitions_resolved=defaults['petitions_resolved'], voter_recommendations_received=defaults['voter_recommendations_received'], voter_recommendations_resolved=defaults['voter_recommendations_resolved'], models_registered=defaults['models_registered'], models_recognised=defaults['models_recognised'], exemplary_persons=defaults['exemplary_persons'], commendations=defaults['commendations']):
         values = self.__dict__
         values['conferences'] = conferences
@@ -407,7 +517,7 @@ def make_Figures(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Report(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Report(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_figures = factories['figures']
     factory_narrative = factories['narrative']
     factory_attachments = factories['attachments']
@@ -444,7 +554,7 @@ def make_Report(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Model(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Model(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_attachments = factories['attachments']
     def __init__(self, *, id, kind, name, unit, person=defaults['person'], place=defaults['place'], sector, started_on=defaults['started_on'], description=defaults['description'], results=defaults['results'], households_benefiting=defaults['households_benefiting'], resources_mobilised=defaults['resources_mobilised'], recognition_level=defaults['recognition_level'], award=defaults['award'], attachments=HAS_FACTORY):
         values = self.__dict__
@@ -484,7 +594,7 @@ def make_Model(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Summary(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Summary(cls, defaults, factories, HAS_FACTORY, FrozenError):
     factory_recipients = factories['recipients']
     factory_attachments = factories['attachments']
     def __init__(self, *, id, number=defaults['number'], symbol=defaults['symbol'], issued_on=defaults['issued_on'], subject=defaults['subject'], leadership=defaults['leadership'], strengths=defaults['strengths'], limitations=defaults['limitations'], causes=defaults['causes'], direction=defaults['direction'], proposals=defaults['proposals'], recipients=HAS_FACTORY, signature=defaults['signature'], attachments=HAS_FACTORY):
@@ -523,7 +633,7 @@ def make_Summary(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
-def make_Review(cls, defaults, factories, HAS_FACTORY, FrozenError):
+def make_core_records_Review(cls, defaults, factories, HAS_FACTORY, FrozenError):
     def __init__(self, *, id, reviewer, email=defaults['email'], signed_on, upto, commits=defaults['commits'], comment=defaults['comment']):
         values = self.__dict__
         values['id'] = id
@@ -554,22 +664,403 @@ def make_Review(cls, defaults, factories, HAS_FACTORY, FrozenError):
     return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
 
 
+def make_core_schema_Issue(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    factory_args = factories['args']
+    def __init__(self, field, code, args=HAS_FACTORY):
+        values = self.__dict__
+        values['field'] = field
+        values['code'] = code
+        values['args'] = factory_args() if args is HAS_FACTORY else args
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(field={self.field!r}, code={self.code!r}, args={self.args!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.field,self.code,self.args,) == (other.field,other.code,other.args,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.field,self.code,self.args,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('field','code','args',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('field','code','args',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_settings_Settings(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, *, deadline_inclusive=defaults['deadline_inclusive'], require_signed_commits=defaults['require_signed_commits'], issuer=defaults['issuer'], place=defaults['place'], coordinator=defaults['coordinator'], letter_symbol=defaults['letter_symbol'], default_plan=defaults['default_plan'], attachment_limit_mb=defaults['attachment_limit_mb'], lfs_attachments=defaults['lfs_attachments'], format=defaults['format'], requires_dvtui=defaults['requires_dvtui'], practice_date=defaults['practice_date']):
+        values = self.__dict__
+        values['deadline_inclusive'] = deadline_inclusive
+        values['require_signed_commits'] = require_signed_commits
+        values['issuer'] = issuer
+        values['place'] = place
+        values['coordinator'] = coordinator
+        values['letter_symbol'] = letter_symbol
+        values['default_plan'] = default_plan
+        values['attachment_limit_mb'] = attachment_limit_mb
+        values['lfs_attachments'] = lfs_attachments
+        values['format'] = format
+        values['requires_dvtui'] = requires_dvtui
+        values['practice_date'] = practice_date
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(deadline_inclusive={self.deadline_inclusive!r}, require_signed_commits={self.require_signed_commits!r}, issuer={self.issuer!r}, place={self.place!r}, coordinator={self.coordinator!r}, letter_symbol={self.letter_symbol!r}, default_plan={self.default_plan!r}, attachment_limit_mb={self.attachment_limit_mb!r}, lfs_attachments={self.lfs_attachments!r}, format={self.format!r}, requires_dvtui={self.requires_dvtui!r}, practice_date={self.practice_date!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.deadline_inclusive,self.require_signed_commits,self.issuer,self.place,self.coordinator,self.letter_symbol,self.default_plan,self.attachment_limit_mb,self.lfs_attachments,self.format,self.requires_dvtui,self.practice_date,) == (other.deadline_inclusive,other.require_signed_commits,other.issuer,other.place,other.coordinator,other.letter_symbol,other.default_plan,other.attachment_limit_mb,other.lfs_attachments,other.format,other.requires_dvtui,other.practice_date,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.deadline_inclusive,self.require_signed_commits,self.issuer,self.place,self.coordinator,self.letter_symbol,self.default_plan,self.attachment_limit_mb,self.lfs_attachments,self.format,self.requires_dvtui,self.practice_date,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('deadline_inclusive','require_signed_commits','issuer','place','coordinator','letter_symbol','default_plan','attachment_limit_mb','lfs_attachments','format','requires_dvtui','practice_date',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('deadline_inclusive','require_signed_commits','issuer','place','coordinator','letter_symbol','default_plan','attachment_limit_mb','lfs_attachments','format','requires_dvtui','practice_date',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_trailers_CommitMessage(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    factory_fields = factories['fields']
+    factory_trailers = factories['trailers']
+    def __init__(self, subject, record=defaults['record'], action=defaults['action'], fields=HAS_FACTORY, version=defaults['version'], trailers=HAS_FACTORY):
+        values = self.__dict__
+        values['subject'] = subject
+        values['record'] = record
+        values['action'] = action
+        values['fields'] = factory_fields() if fields is HAS_FACTORY else fields
+        values['version'] = version
+        values['trailers'] = factory_trailers() if trailers is HAS_FACTORY else trailers
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(subject={self.subject!r}, record={self.record!r}, action={self.action!r}, fields={self.fields!r}, version={self.version!r}, trailers={self.trailers!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.subject,self.record,self.action,self.fields,self.version,self.trailers,) == (other.subject,other.record,other.action,other.fields,other.version,other.trailers,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.subject,self.record,self.action,self.fields,self.version,self.trailers,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('subject','record','action','fields','version','trailers',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('subject','record','action','fields','version','trailers',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_core_trailers_BatchEntry(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, record, title, action, changes):
+        values = self.__dict__
+        values['record'] = record
+        values['title'] = title
+        values['action'] = action
+        values['changes'] = changes
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(record={self.record!r}, title={self.title!r}, action={self.action!r}, changes={self.changes!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.record,self.title,self.action,self.changes,) == (other.record,other.title,other.action,other.changes,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.record,self.title,self.action,self.changes,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('record','title','action','changes',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('record','title','action','changes',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_dirs_GitDirs(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, work_tree, git_dir, common_dir):
+        values = self.__dict__
+        values['work_tree'] = work_tree
+        values['git_dir'] = git_dir
+        values['common_dir'] = common_dir
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(work_tree={self.work_tree!r}, git_dir={self.git_dir!r}, common_dir={self.common_dir!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.work_tree,self.git_dir,self.common_dir,) == (other.work_tree,other.git_dir,other.common_dir,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.work_tree,self.git_dir,self.common_dir,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('work_tree','git_dir','common_dir',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('work_tree','git_dir','common_dir',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_locks_Holder(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, pid, command):
+        values = self.__dict__
+        values['pid'] = pid
+        values['command'] = command
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(pid={self.pid!r}, command={self.command!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.pid,self.command,) == (other.pid,other.command,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.pid,self.command,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('pid','command',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('pid','command',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_log_FileChange(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, path, old_blob, new_blob):
+        values = self.__dict__
+        values['path'] = path
+        values['old_blob'] = old_blob
+        values['new_blob'] = new_blob
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(path={self.path!r}, old_blob={self.old_blob!r}, new_blob={self.new_blob!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.path,self.old_blob,self.new_blob,) == (other.path,other.old_blob,other.new_blob,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.path,self.old_blob,self.new_blob,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('path','old_blob','new_blob',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('path','old_blob','new_blob',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_log_Commit(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, sha, parents, author, email, when, message, files=defaults['files'], signature=defaults['signature']):
+        values = self.__dict__
+        values['sha'] = sha
+        values['parents'] = parents
+        values['author'] = author
+        values['email'] = email
+        values['when'] = when
+        values['message'] = message
+        values['files'] = files
+        values['signature'] = signature
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(sha={self.sha!r}, parents={self.parents!r}, author={self.author!r}, email={self.email!r}, when={self.when!r}, message={self.message!r}, files={self.files!r}, signature={self.signature!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.sha,self.parents,self.author,self.email,self.when,self.message,self.files,self.signature,) == (other.sha,other.parents,other.author,other.email,other.when,other.message,other.files,other.signature,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.sha,self.parents,self.author,self.email,self.when,self.message,self.files,self.signature,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('sha','parents','author','email','when','message','files','signature',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('sha','parents','author','email','when','message','files','signature',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_repo_MadeCommit(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, sha, index, parent=defaults['parent'], changed=defaults['changed']):
+        values = self.__dict__
+        values['sha'] = sha
+        values['index'] = index
+        values['parent'] = parent
+        values['changed'] = changed
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(sha={self.sha!r}, index={self.index!r}, parent={self.parent!r}, changed={self.changed!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.sha,self.index,self.parent,self.changed,) == (other.sha,other.index,other.parent,other.changed,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.sha,self.index,self.parent,self.changed,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('sha','index','parent','changed',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('sha','index','parent','changed',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_repo_Identity(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, name, email):
+        values = self.__dict__
+        values['name'] = name
+        values['email'] = email
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(name={self.name!r}, email={self.email!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.name,self.email,) == (other.name,other.email,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.name,self.email,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('name','email',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('name','email',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_git_repo_WorkingState(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, uncommitted, upstream, ahead, behind):
+        values = self.__dict__
+        values['uncommitted'] = uncommitted
+        values['upstream'] = upstream
+        values['ahead'] = ahead
+        values['behind'] = behind
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(uncommitted={self.uncommitted!r}, upstream={self.upstream!r}, ahead={self.ahead!r}, behind={self.behind!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.uncommitted,self.upstream,self.ahead,self.behind,) == (other.uncommitted,other.upstream,other.ahead,other.behind,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.uncommitted,self.upstream,self.ahead,self.behind,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('uncommitted','upstream','ahead','behind',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('uncommitted','upstream','ahead','behind',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_services_history_RecordChange(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, record, action, changes):
+        values = self.__dict__
+        values['record'] = record
+        values['action'] = action
+        values['changes'] = changes
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(record={self.record!r}, action={self.action!r}, changes={self.changes!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.record,self.action,self.changes,) == (other.record,other.action,other.changes,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.record,self.action,self.changes,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('record','action','changes',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('record','action','changes',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
+def make_services_history_LogEntry(cls, defaults, factories, HAS_FACTORY, FrozenError):
+    def __init__(self, sha, parents, author, email, when, subject, message, records):
+        values = self.__dict__
+        values['sha'] = sha
+        values['parents'] = parents
+        values['author'] = author
+        values['email'] = email
+        values['when'] = when
+        values['subject'] = subject
+        values['message'] = message
+        values['records'] = records
+    @recursive_repr()
+    def __repr__(self):
+        return self.__class__.__qualname__ + f"(sha={self.sha!r}, parents={self.parents!r}, author={self.author!r}, email={self.email!r}, when={self.when!r}, subject={self.subject!r}, message={self.message!r}, records={self.records!r})"
+    def __eq__(self, other):
+        if other.__class__ is self.__class__:
+            return (self.sha,self.parents,self.author,self.email,self.when,self.subject,self.message,self.records,) == (other.sha,other.parents,other.author,other.email,other.when,other.subject,other.message,other.records,)
+        return NotImplemented
+    def __hash__(self):
+        return hash((self.sha,self.parents,self.author,self.email,self.when,self.subject,self.message,self.records,))
+    def __setattr__(self, name, value):
+        if type(self) is cls or name in ('sha','parents','author','email','when','subject','message','records',):
+            raise FrozenError(f"cannot assign to field {name!r}")
+        super(cls, self).__setattr__(name, value)
+    def __delattr__(self, name):
+        if type(self) is cls or name in ('sha','parents','author','email','when','subject','message','records',):
+            raise FrozenError(f"cannot delete field {name!r}")
+        super(cls, self).__delattr__(name)
+    return __init__, __repr__, __eq__, __hash__, __setattr__, __delattr__
+
+
 MAKERS = {
-    'Record': ('id', make_Record),
-    'Attachment': ('name sha256 size added_on added_by __post_init__', make_Attachment),
-    'LegalBasis': ('kind number issued_on= issuer title=', make_LegalBasis),
-    'Signature': ('authority title signer', make_Signature),
-    'Targets': ('coordination_regulation_percent= models_per_unit= exemplary_persons_per_unit=', make_Targets),
-    'Plan': ('id year title issuer place symbol number= issued_day= issued_month= issued_year preamble= purposes() reporting= follow_up= closing= recipients() report_to() targets() signature= legal_bases() attachments()', make_Plan),
-    'Contact': ('person= phone= email=', make_Contact),
-    'Regulation': ('document_number= signed_on=', make_Regulation),
-    'Unit': ('id name kind gso_code= contact= coordination_regulation= retired_on= attachments()', make_Unit),
-    'Note': ('on author text', make_Note),
-    'Task': ('id plan code parent= title text= lead_unit= assigned_units() status= due= completed_on= notes() attachments() __post_init__', make_Task),
-    'Period': ('id plan name kind due starts_on= ends_on=', make_Period),
-    'Figures': ('conferences= conference_attendees= citizen_receptions= citizens_received= dialogues= petitions_received= petitions_in_competence= petitions_resolved= voter_recommendations_received= voter_recommendations_resolved= models_registered= models_recognised= exemplary_persons= commendations= __post_init__', make_Figures),
-    'Report': ('id status= submitted_on= document_number= figures() narrative() reviewer= reviewed_on= review_note= attachments() __post_init__', make_Report),
-    'Model': ('id kind name unit person= place= sector started_on= description= results= households_benefiting= resources_mobilised= recognition_level= award= attachments() __post_init__', make_Model),
-    'Summary': ('id number= symbol= issued_on= subject= leadership= strengths= limitations= causes= direction= proposals= recipients() signature= attachments()', make_Summary),
-    'Review': ('id reviewer email= signed_on upto commits= comment= __post_init__', make_Review),
+    'dvtui.core.changes.Change': ('field old new', make_core_changes_Change),
+    'dvtui.core.facts.PeriodSummary': ('period total on_time late missing overdue returned approved missing_units', make_core_facts_PeriodSummary),
+    'dvtui.core.facts.TargetProgress': ('key achieved total target_percent', make_core_facts_TargetProgress),
+    'dvtui.core.limits.Exceeded': ('code args', make_core_limits_Exceeded),
+    'dvtui.core.records.Record': ('id*', make_core_records_Record),
+    'dvtui.core.records.Attachment': ('name* sha256* size* added_on* added_by* __post_init__', make_core_records_Attachment),
+    'dvtui.core.records.LegalBasis': ('kind* number* issued_on=* issuer* title=*', make_core_records_LegalBasis),
+    'dvtui.core.records.Signature': ('authority* title* signer*', make_core_records_Signature),
+    'dvtui.core.records.Targets': ('coordination_regulation_percent=* models_per_unit=* exemplary_persons_per_unit=*', make_core_records_Targets),
+    'dvtui.core.records.Plan': ('id* year* title* issuer* place* symbol* number=* issued_day=* issued_month=* issued_year* preamble=* purposes()* reporting=* follow_up=* closing=* recipients()* report_to()* targets()* signature=* legal_bases()* attachments()*', make_core_records_Plan),
+    'dvtui.core.records.Contact': ('person=* phone=* email=*', make_core_records_Contact),
+    'dvtui.core.records.Regulation': ('document_number=* signed_on=*', make_core_records_Regulation),
+    'dvtui.core.records.Unit': ('id* name* kind* gso_code=* contact=* coordination_regulation=* retired_on=* attachments()*', make_core_records_Unit),
+    'dvtui.core.records.Note': ('on* author* text*', make_core_records_Note),
+    'dvtui.core.records.Task': ('id* plan* code* parent=* title* text=* lead_unit=* assigned_units()* status=* due=* completed_on=* notes()* attachments()* __post_init__', make_core_records_Task),
+    'dvtui.core.records.Period': ('id* plan* name* kind* due* starts_on=* ends_on=*', make_core_records_Period),
+    'dvtui.core.records.Figures': ('conferences=* conference_attendees=* citizen_receptions=* citizens_received=* dialogues=* petitions_received=* petitions_in_competence=* petitions_resolved=* voter_recommendations_received=* voter_recommendations_resolved=* models_registered=* models_recognised=* exemplary_persons=* commendations=* __post_init__', make_core_records_Figures),
+    'dvtui.core.records.Report': ('id* status=* submitted_on=* document_number=* figures()* narrative()* reviewer=* reviewed_on=* review_note=* attachments()* __post_init__', make_core_records_Report),
+    'dvtui.core.records.Model': ('id* kind* name* unit* person=* place=* sector* started_on=* description=* results=* households_benefiting=* resources_mobilised=* recognition_level=* award=* attachments()* __post_init__', make_core_records_Model),
+    'dvtui.core.records.Summary': ('id* number=* symbol=* issued_on=* subject=* leadership=* strengths=* limitations=* causes=* direction=* proposals=* recipients()* signature=* attachments()*', make_core_records_Summary),
+    'dvtui.core.records.Review': ('id* reviewer* email=* signed_on* upto* commits=* comment=* __post_init__', make_core_records_Review),
+    'dvtui.core.schema.Issue': ('field code args()', make_core_schema_Issue),
+    'dvtui.core.settings.Settings': ('deadline_inclusive=* require_signed_commits=* issuer=* place=* coordinator=* letter_symbol=* default_plan=* attachment_limit_mb=* lfs_attachments=* format=* requires_dvtui=* practice_date=*', make_core_settings_Settings),
+    'dvtui.core.trailers.CommitMessage': ('subject record= action= fields() version= trailers()', make_core_trailers_CommitMessage),
+    'dvtui.core.trailers.BatchEntry': ('record title action changes', make_core_trailers_BatchEntry),
+    'dvtui.git.dirs.GitDirs': ('work_tree git_dir common_dir', make_git_dirs_GitDirs),
+    'dvtui.git.locks.Holder': ('pid command', make_git_locks_Holder),
+    'dvtui.git.log.FileChange': ('path old_blob new_blob', make_git_log_FileChange),
+    'dvtui.git.log.Commit': ('sha parents author email when message files= signature=', make_git_log_Commit),
+    'dvtui.git.repo.MadeCommit': ('sha index parent= changed=', make_git_repo_MadeCommit),
+    'dvtui.git.repo.Identity': ('name email', make_git_repo_Identity),
+    'dvtui.git.repo.WorkingState': ('uncommitted upstream ahead behind', make_git_repo_WorkingState),
+    'dvtui.services.history.RecordChange': ('record action changes', make_services_history_RecordChange),
+    'dvtui.services.history.LogEntry': ('sha parents author email when subject message records', make_services_history_LogEntry),
 }

@@ -16,7 +16,6 @@ import re
 import types
 import typing
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_origin
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, Union, get_args, get_or
 from dvtui.core.labels import Slug
 from dvtui.core.limits import in_int_range
 from dvtui.core.problems import FieldError
+from dvtui.core.recordclass import frozen
 from dvtui.core.text import fold, nfc, parse_date
 from dvtui.i18n import N_, Lang, current_language, t, translator
 
@@ -48,7 +48,7 @@ __all__ = [
 SetOrder = Literal["value", "date"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Issue:
     """One problem with one field: ``code`` is a message-catalog key, ``args`` its values."""
 

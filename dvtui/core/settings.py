@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
+from dvtui.core.recordclass import record
 
-@dataclass(frozen=True, kw_only=True)
+
+@record
 class Settings:
     """Office rules. Read from ``dvtui.toml``; every field has a sensible default."""
 

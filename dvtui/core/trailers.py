@@ -17,13 +17,14 @@ History and audit read the trailers, never the prose.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Any
 
 from dvtui import __version__
 from dvtui.core.changes import Change, Lookup, describe
 from dvtui.core.facts import title_of
 from dvtui.core.labels import ACTION, label
+from dvtui.core.recordclass import frozen
 from dvtui.core.records import Record
 from dvtui.core.text import inert
 from dvtui.i18n import language, tn
@@ -33,7 +34,7 @@ BODY_LINES = 30  # the body lists this many changes; the trailers always list th
 _TRAILER = re.compile(r"^([A-Za-z][A-Za-z0-9-]*): (.*)$")
 
 
-@dataclass(frozen=True)
+@frozen
 class CommitMessage:
     """A parsed commit message; ``record`` is None for commits made outside dvtui."""
 
@@ -82,7 +83,7 @@ def build_message(
     return "\n".join([*lines, "", *trailers]) + "\n"
 
 
-@dataclass(frozen=True)
+@frozen
 class BatchEntry:
     """One record of a commit that changes several: what happened to it, in which fields."""
 

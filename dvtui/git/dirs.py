@@ -10,13 +10,14 @@ tree alone (``HEAD``, ``index``, ``MERGE_HEAD``, dvtui's save journal and lock),
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
+
+from dvtui.core.recordclass import frozen
 
 __all__ = ["GitDirs", "find_git_dirs", "index_checksum"]
 
 
-@dataclass(frozen=True)
+@frozen
 class GitDirs:
     """The folders of one working tree."""
 

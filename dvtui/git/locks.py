@@ -22,9 +22,10 @@ while the stale one still exists (creation is exclusive).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from dvtui.core.recordclass import frozen
 
 if TYPE_CHECKING:
     from dvtui.git.dirs import GitDirs
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
 __all__ = ["Holder", "holders", "lock_files", "shown", "unlink_all"]
 
 
-@dataclass(frozen=True)
+@frozen
 class Holder:
     """A live process that may hold a lock of the repository."""
 

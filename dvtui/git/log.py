@@ -11,8 +11,9 @@ name — ``\\x1e``, ``\\x1f``, a newline, a colon — can be taken for a separat
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from datetime import datetime
+
+from dvtui.core.recordclass import frozen
 
 __all__ = ["NULL_SHA", "Commit", "FileChange", "log_format", "parse_log"]
 
@@ -20,7 +21,7 @@ NULL_SHA = "0" * 40
 _FIELDS = ("%H", "%P", "%an", "%ae", "%aI")
 
 
-@dataclass(frozen=True)
+@frozen
 class FileChange:
     """One path a commit changed: blob ids before and after (None = absent)."""
 
@@ -36,7 +37,7 @@ class FileChange:
         return "delete" if self.new_blob is None else "update"
 
 
-@dataclass(frozen=True)
+@frozen
 class Commit:
     """A commit: who, when, the message, the files it changed (against its first parent)."""
 

@@ -17,12 +17,12 @@ import os
 import re
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from dvtui.core.problems import DataError
+from dvtui.core.recordclass import frozen
 from dvtui.git import locks, process
 from dvtui.git.dirs import GitDirs, find_git_dirs, index_checksum
 from dvtui.git.log import Commit, log_format, parse_log
@@ -46,7 +46,7 @@ _IDENTITY_KEYS = r"^user\.(name|email)$"
 _COMMIT_KEYS = r"^(commit\.(gpgsign|cleanup)|i18n\.commitencoding|core\.hookspath)$"
 
 
-@dataclass(frozen=True)
+@frozen
 class MadeCommit:
     """A commit this process built with plumbing, and git's index checksum right after its
     tree was written from the index."""
@@ -96,7 +96,7 @@ def _no_checkpoint(_name: str) -> None:
     """No test hook."""
 
 
-@dataclass(frozen=True)
+@frozen
 class Identity:
     """A git author."""
 
@@ -113,7 +113,7 @@ class Identity:
         }
 
 
-@dataclass(frozen=True)
+@frozen
 class WorkingState:
     """What the dashboard shows about the repository."""
 

@@ -9,7 +9,6 @@ object reader; a merge is shown against its first parent. ``change_log`` powers
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +16,7 @@ from dvtui.core import codec
 from dvtui.core.changes import Change, diff
 from dvtui.core.ids import KIND_DEPTH, BadId, RecordId
 from dvtui.core.problems import DataError
+from dvtui.core.recordclass import frozen
 from dvtui.core.records import KINDS
 from dvtui.core.schema import set_fields
 from dvtui.core.text import fold
@@ -40,7 +40,7 @@ def record_id_of(path: str) -> RecordId | None:
 # --- the change log --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class RecordChange:
     """What one commit did to one record: created, updated or deleted, field by field."""
 
@@ -49,7 +49,7 @@ class RecordChange:
     changes: list[Change]
 
 
-@dataclass(frozen=True)
+@frozen
 class LogEntry:
     """One commit in domain words."""
 
