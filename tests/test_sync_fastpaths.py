@@ -6,6 +6,7 @@ commit-graph gets its layer once enough commits came or went."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -173,3 +174,26 @@ def test_the_commit_graph_gets_a_layer_once_enough_commits_came(
     sync(lan)
     assert sync(minh).outcome == "pulled"
     assert _graph_layers(minh.root) != layers and pending.read_text(encoding="ascii") == "0\n"
+
+
+@pytest.mark.parametrize("kind", ["fifo", "symlink"])
+def test_a_strange_file_in_place_of_the_graph_count_never_hangs_a_sync(
+    tmp_path: Path, kind: str
+) -> None:
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    secret = tmp_path / "bí mật"
+    secret.write_text("7\n", encoding="utf-8")
+    pending = minh.root / ".git" / syncing.GRAPH_PENDING
+    if kind == "fifo":
+        os.mkfifo(pending)
+    else:
+        pending.symlink_to(secret)
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    assert sync(minh).outcome == "pulled"  # not read: counted as due, the layer written
+    assert _graph_layers(minh.root) != ""
+    assert pending.is_file() and not pending.is_symlink()
+    assert pending.read_text(encoding="ascii") == "0\n"
+    assert secret.read_text(encoding="utf-8") == "7\n"  # what the link led to is untouched
