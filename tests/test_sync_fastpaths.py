@@ -14,6 +14,7 @@ import pytest
 from conftest import git
 from synchelp import QUAI_CANG, QUAI_CANG_FILE, TASK, TASK_FILE, make_clone, make_remote
 
+from dvtui.core.problems import DataError
 from dvtui.git.repo import ConfigFile, GitRepo
 from dvtui.services import sync as syncing
 from dvtui.services.mergetree import merge_trees
@@ -174,6 +175,103 @@ def test_the_commit_graph_gets_a_layer_once_enough_commits_came(
     sync(lan)
     assert sync(minh).outcome == "pulled"
     assert _graph_layers(minh.root) != layers and pending.read_text(encoding="ascii") == "0\n"
+
+
+def test_refs_read_together_are_what_rev_parse_says_of_each(repo: GitRepo) -> None:
+    root = repo.root
+    git(root, "commit", "-q", "--allow-empty", "-m", "một")
+    first = git(root, "rev-parse", "HEAD").strip()
+    git(root, "commit", "-q", "--allow-empty", "-m", "hai")
+    second = git(root, "rev-parse", "HEAD").strip()
+    tree = git(root, "rev-parse", "HEAD^{tree}").strip()
+    git(root, "tag", "-a", "-m", "thẻ", "v1", first)
+    git(root, "tag", "-a", "-m", "thẻ của thẻ", "v1b", "v1")
+    tag = git(root, "rev-parse", "v1").strip()
+    nested = git(root, "rev-parse", "v1b").strip()
+    refs = {
+        "refs/remotes/origin/main": second,
+        "refs/remotes/origin/dir/x": first,  # below a name asked for: not it
+        "refs/remotes/origin/tagged": tag,
+        "refs/remotes/origin/tagged-twice": nested,
+        "refs/remotes/origin/tree": tree,
+        "refs/dvtui/synced/origin/main": first,
+    }
+    for ref, sha in refs.items():
+        git(root, "update-ref", ref, sha)
+    git(root, "pack-refs", "--all")  # some packed, one loose
+    git(root, "update-ref", "refs/dvtui/synced/origin/main", second)
+    asked = [r for r in refs if not r.endswith("/x")]
+    asked += ["refs/remotes/origin/none", "refs/remotes/origin/dir"]
+    together = repo.revs(*asked)
+    assert together == {ref: repo.rev(ref) for ref in asked}
+    assert together["refs/remotes/origin/tagged-twice"] == first
+    assert together["refs/remotes/origin/tree"] is None
+    assert together["refs/remotes/origin/dir"] is None
+
+
+def test_merge_bases_answer_both_ancestor_questions(repo: GitRepo) -> None:
+    root = repo.root
+    shas = {}
+    for name in ("base", "left"):
+        git(root, "commit", "-q", "--allow-empty", "-m", name)
+        shas[name] = git(root, "rev-parse", "HEAD").strip()
+    git(root, "checkout", "-q", "-b", "other", shas["base"])
+    git(root, "commit", "-q", "--allow-empty", "-m", "right")
+    shas["right"] = git(root, "rev-parse", "HEAD").strip()
+    git(root, "checkout", "-q", "--orphan", "alone")
+    git(root, "commit", "-q", "--allow-empty", "-m", "alone")
+    shas["alone"] = git(root, "rev-parse", "HEAD").strip()
+    for a in shas.values():
+        for b in shas.values():
+            if a == b:
+                continue
+            bases = repo.merge_bases(a, b)
+            assert (a in bases) == repo.is_ancestor(a, b)
+            assert (b in bases) == repo.is_ancestor(b, a)
+
+
+def test_refs_moved_together(repo: GitRepo) -> None:
+    git(repo.root, "commit", "-q", "--allow-empty", "-m", "một")
+    head = git(repo.root, "rev-parse", "HEAD").strip()
+    repo.update_refs({"refs/remotes/origin/main": head, "refs/dvtui/synced/origin/main": head})
+    assert repo.revs("refs/remotes/origin/main", "refs/dvtui/synced/origin/main") == {
+        "refs/remotes/origin/main": head,
+        "refs/dvtui/synced/origin/main": head,
+    }
+
+
+def test_a_sync_stopped_after_its_push_still_moves_the_tracking_branch(tmp_path: Path) -> None:
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    minh.set_fields(TASK, {"status": "in-progress"})
+    # git push moves origin/main itself when the remote's refspec maps main there; not so
+    # with another mapping: then only dvtui moves it.
+    git(minh.root, "config", "remote.origin.fetch", "+refs/heads/*:refs/remotes/server/*")
+    before = git(minh.root, "rev-parse", "HEAD").strip()
+    lock = minh.root / ".git" / "index.lock"
+    holders: list[subprocess.Popen[bytes]] = []
+
+    def hold_the_index() -> None:  # a live git-like process keeps the index locked
+        with open(lock, "wb") as held:
+            holders.append(subprocess.Popen(["sleep", "60"], stdout=held))
+
+    try:
+        with pytest.raises(DataError) as err:
+            sync(minh, before_push=hold_the_index)
+    finally:
+        for holder in holders:
+            holder.kill()
+            holder.wait()
+        lock.unlink(missing_ok=True)
+    assert err.value.code == "err.git.locked_by"
+    server = git(remote, "rev-parse", "main").strip()
+    assert git(minh.root, "rev-parse", "HEAD").strip() == before  # not moved locally
+    assert git(minh.root, "rev-parse", "origin/main").strip() == server  # but known as sent
+    assert sync(minh).outcome == "pulled"  # the next sync takes the merge it sent
+    assert git(minh.root, "rev-parse", "HEAD").strip() == server
 
 
 @pytest.mark.parametrize("kind", ["fifo", "symlink"])

@@ -424,6 +424,25 @@ class GitRepo:
         )
         return result.text() or None if result.ok else None
 
+    def revs(self, *refs: str) -> dict[str, str | None]:
+        """The commit each full ref name (``refs/remotes/origin/main``) names, or None, as
+        :meth:`rev` would say, from one ``git for-each-ref`` (a tag is peeled to its commit;
+        anything stranger is asked of :meth:`rev`)."""
+        fields = "%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)"
+        out = self.run("for-each-ref", f"--format={fields}", "--", *refs)
+        found: dict[str, str | None] = dict.fromkeys(refs)
+        for line in out.decode("utf-8", "surrogateescape").splitlines():
+            name, kind, sha, peeled_kind, peeled = line.split("\0")
+            if name not in found:
+                continue  # a ref below one asked for (``main/x`` under ``main``)
+            if kind == "commit":
+                found[name] = sha
+            elif kind == "tag" and peeled_kind == "commit":
+                found[name] = peeled
+            else:
+                found[name] = self.rev(name)
+        return found
+
     def working_state(self) -> WorkingState:
         """Uncommitted files and ahead/behind the upstream, from one ``git status``."""
         out = self.run("status", "--porcelain=v2", "--branch", "-z", "--untracked-files=all")
@@ -644,6 +663,16 @@ class GitRepo:
         except GitError as exc:
             raise _fail(exc) from None
 
+    def update_refs(self, refs: Mapping[str, str]) -> None:
+        """Point every ref at its commit in one transaction (``git update-ref --stdin``)."""
+        if not refs:
+            return
+        lines = "".join(f"update {ref} {new}\n" for ref, new in refs.items())
+        try:
+            self.run(*FSYNC, "update-ref", "--stdin", input=lines.encode())
+        except GitError as exc:
+            raise _fail(exc) from None
+
     def fast_forward(self, target: str) -> Result:
         """Move the current branch and the working tree forward to ``target``."""
         return self.run_result("merge", "--ff-only", "--no-stat", "-q", target)
@@ -674,6 +703,14 @@ class GitRepo:
         if result.status not in (0, 1):
             raise failure(result.stderr)
         return result.status == 0
+
+    def merge_bases(self, a: str, b: str) -> set[str]:
+        """Every best common ancestor of two commits (``a`` alone when it is in the history
+        of ``b``: one git process answers both ways of :meth:`is_ancestor`)."""
+        result = self.run_result("merge-base", "--all", a, b)
+        if result.status not in (0, 1):  # 1: no common history
+            raise failure(result.stderr)
+        return set(result.stdout.decode().split())
 
     def count(self, *revisions: str) -> int:
         """How many commits ``git rev-list`` walks for ``revisions``."""

@@ -13,6 +13,7 @@ The TUI calls these functions from a worker thread; ``progress`` is a plain call
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from collections.abc import Mapping, Set
@@ -191,9 +192,10 @@ def _fetch(repo: GitRepo, up: _Upstream, report: _Reporter) -> str | None:
     fetched = gitremote.fetch(
         repo, up.remote, up.branch, up.tracking, url=up.url, meter=report.meter
     )
-    new = repo.rev(up.tracking) if fetched.found else None
+    now = repo.revs(up.tracking, up.synced)  # both from one git process
+    new = now[up.tracking] if fetched.found else None
     # The server must still hold everything it held before: never merge a rewritten past.
-    for known in dict.fromkeys((old, repo.rev(up.synced))):  # usually one commit, asked once
+    for known in dict.fromkeys((old, now[up.synced])):  # usually one commit, asked once
         if known is None or known == new:
             continue
         if new is None or not repo.is_ancestor(known, new):
@@ -226,12 +228,12 @@ def _other_branch(repo: GitRepo, up: _Upstream) -> _Upstream | None:
 
 
 def _push(repo: GitRepo, up: _Upstream, sha: str, report: _Reporter) -> str | None:
-    """Send ``sha`` as the server's branch; None when accepted, else the refusal."""
+    """Send ``sha`` as the server's branch; None when accepted, else the refusal.
+
+    The tracking branch is the caller's to move (with the last sync's ref, in one git
+    process, once the sync is done)."""
     report("push", url=redact(up.url))
-    refused = gitremote.push(repo, up.remote, sha, up.branch, url=up.url, meter=report.meter)
-    if refused is None:
-        repo.update_ref(up.tracking, sha)
-    return refused
+    return gitremote.push(repo, up.remote, sha, up.branch, url=up.url, meter=report.meter)
 
 
 # --- the local branch ------------------------------------------------------------------------
@@ -270,9 +272,20 @@ def _commits(
     return commits
 
 
-def _after_sync(repo: GitRepo, up: _Upstream, server_head: str | None, arrived: int) -> None:
+def _after_sync(
+    repo: GitRepo,
+    up: _Upstream,
+    server_head: str | None,
+    unmoved: dict[str, str],
+    arrived: int,
+) -> None:
+    """The refs moved in one transaction: the last sync's (``server_head``, the server's
+    branch now) and the tracking branch when this sync pushed (``unmoved``)."""
+    refs = dict(unmoved)
     if server_head is not None:
-        repo.update_ref(up.synced, server_head)
+        refs[up.synced] = server_head
+    repo.update_refs(refs)
+    unmoved.clear()
     _state_path(repo).unlink(missing_ok=True)
     _graph_when_due(repo, arrived)
 
@@ -343,8 +356,17 @@ def sync(
     repo = store.git
     repo.check_ready()
     ensure_installed(repo)
-    with repo.config_read_once():  # about ten keys asked: one ``git config --list``
-        return _sync(store, progress, branch, before_push)
+    # The tracking branch a push moved, written with the last sync's ref at the end (one
+    # git process): written here if the sync stops between (a local update that fails).
+    unmoved: dict[str, str] = {}
+    with repo.config_read_once():  # six keys asked: one ``git config --list``
+        try:
+            return _sync(store, progress, branch, before_push, unmoved)
+        finally:
+            if unmoved:
+                # The next fetch moves it otherwise: the error that matters is raised.
+                with contextlib.suppress(DataError):
+                    repo.update_refs(unmoved)
 
 
 def _sync(
@@ -352,6 +374,7 @@ def _sync(
     progress: ProgressFn | None,
     branch: str | None,
     before_push: Callable[[], None] | None,
+    unmoved: dict[str, str],
 ) -> SyncResult:
     repo = store.git
     report = _Reporter(progress)
@@ -370,6 +393,7 @@ def _sync(
     done: set[Outcome] = set()
     for attempt in range(1, MAX_ATTEMPTS + 1):
         server = _fetch(repo, up, report)
+        unmoved.clear()  # the fetch moved the tracking branch itself
         if server is None and attempt == 1 and branch is None:
             other = _other_branch(repo, up)
             if other is not None:
@@ -384,14 +408,15 @@ def _sync(
         local = _head(repo)
         if server == local:
             break
-        if server is not None and repo.is_ancestor(local, server):
+        bases = repo.merge_bases(local, server) if server is not None else set()
+        if server is not None and local in bases:  # local is in the server's history
             report("update")
             _check_clean_for(repo, local, server)
             if not store.advance(local, server):
                 continue
             done.add("pulled")
             break
-        if server is None or repo.is_ancestor(server, local):
+        if server is None or server in bases:  # the server's is in ours
             target = local
         else:
             report("merge")
@@ -423,6 +448,7 @@ def _sync(
             continue
         refused = None
         done.add("pushed")
+        unmoved[up.tracking] = target
         if target != local:
             report("update")
             if not store.advance(local, target):
@@ -438,7 +464,8 @@ def _sync(
     incoming = commits(start, head) if head != start else []
     outgoing = commits(first_server, start) if "pushed" in done else []
     merges = 1 if "merged" in done else 0
-    _after_sync(repo, up, repo.rev(up.tracking), len(incoming) + len(outgoing) + merges)
+    server_now = unmoved.get(up.tracking, server)
+    _after_sync(repo, up, server_now, unmoved, len(incoming) + len(outgoing) + merges)
     if done & {"pulled", "merged"}:
         store.forget()  # the records on disk changed: what the store holds must follow
     report("done")

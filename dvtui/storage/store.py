@@ -676,12 +676,12 @@ class Store:
         """
         with self._saving():
             self.git.wait_for_lock()
-            if self.git.rev("HEAD") != old:
+            if self.git.head() != old:
                 return False
             done = self.git.fast_forward(new)
             if done.ok:
                 return True
-            if self.git.rev("HEAD") != old:
+            if self.git.head() != old:
                 return False
         from dvtui.git.process import failure
 
