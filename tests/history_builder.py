@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, own_git_identity
+from conftest import cli, own_git_identity
 
 from dvtui.core.ids import RecordId
 from dvtui.core.records import Model, ModelField, ModelKind, Summary
@@ -53,7 +53,7 @@ class Expected:
 
 def sets(repo: Path, rid: str, *assignments: str) -> None:
     """One `dvtui set` (one commit), which must succeed."""
-    r = dvtui("--repo", str(repo), "set", rid, *assignments)
+    r = cli("--repo", str(repo), "set", rid, *assignments)
     assert r.returncode == 0, r.stderr
 
 
@@ -181,6 +181,6 @@ def private_copy(built: tuple[Path, Expected], tmp_path: Path) -> Path:
 
 def run(repo: Path, *args: str) -> str:
     """``dvtui --today TODAY …`` on ``repo`` in a wide terminal; its output (it must succeed)."""
-    r = dvtui("--repo", str(repo), "--today", TODAY, *args, env=WIDE)
+    r = cli("--repo", str(repo), "--today", TODAY, *args, env=WIDE)
     assert r.returncode == 0, r.stderr
     return r.stdout

@@ -7,7 +7,7 @@ import re
 import tomllib
 from pathlib import Path
 
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.core.trailers import parse_message
 from dvtui.services.audit import audit
@@ -17,7 +17,7 @@ NEW_UNIT = "units/ubnd-xa-moi"
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    r = dvtui("--repo", str(repo), *args)
+    r = cli("--repo", str(repo), *args)
     return r.returncode, r.stdout, r.stderr
 
 

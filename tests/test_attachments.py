@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 from synchelp import QUAI_CANG, QUAI_CANG_FILE, make_clone, make_remote
 
 from dvtui.core.attachments import blob_path, safe_name
@@ -28,7 +28,7 @@ PDF = b"%PDF-1.4\n" + bytes(range(256)) * 40 + b"\n%%EOF\n"  # binary, NULs incl
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    r = dvtui("--repo", str(repo), *args)
+    r = cli("--repo", str(repo), *args)
     return r.returncode, r.stdout, r.stderr
 
 

@@ -6,7 +6,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import USER_EMAIL, dvtui, git
+from conftest import USER_EMAIL, cli, git
 
 from dvtui.core import codec
 from dvtui.core.changes import diff
@@ -21,7 +21,7 @@ RID = "reports/2023-h1/ubnd-xa-quai-cang"
 
 
 def run_audit(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return dvtui("--repo", str(repo), "audit", *args)
+    return cli("--repo", str(repo), "audit", *args)
 
 
 def commit_all(repo: Path, message: str) -> str:
@@ -44,7 +44,7 @@ def test_clean_history_exits_zero(repo_path: Path) -> None:
         ("set", "units/phong-y-te", "contact.person=Quàng Văn Dũng"),
         ("review", "--sign"),
     ):
-        assert dvtui("--repo", str(repo_path), *args).returncode == 0
+        assert cli("--repo", str(repo_path), *args).returncode == 0
     r = run_audit(repo_path)
     assert r.returncode == 0, r.stdout
     assert "Đã kiểm tra 5 commit: không phát hiện vấn đề." in r.stdout
@@ -144,10 +144,10 @@ def test_unsigned_commit_under_a_signing_policy(repo_path: Path, tmp_path: Path)
     edit(repo_path, "dvtui.toml", "require_signed_commits = false", "require_signed_commits = true")
     policy = commit_all(repo_path, "Bắt buộc ký số")
     git(repo_path, "config", "commit.gpgsign", "true")
-    assert dvtui("--repo", str(repo_path), "set", RID, "figures.dialogues=1").returncode == 0
+    assert cli("--repo", str(repo_path), "set", RID, "figures.dialogues=1").returncode == 0
     signed = git(repo_path, "rev-parse", "HEAD").strip()
     git(repo_path, "config", "commit.gpgsign", "false")
-    assert dvtui("--repo", str(repo_path), "set", RID, "figures.dialogues=2").returncode == 0
+    assert cli("--repo", str(repo_path), "set", RID, "figures.dialogues=2").returncode == 0
     unsigned = git(repo_path, "rev-parse", "HEAD").strip()
 
     r = run_audit(repo_path, "--since", policy)
@@ -166,10 +166,10 @@ def test_unsigned_commit_under_a_signing_policy(repo_path: Path, tmp_path: Path)
 
 def test_merge_commits(repo_path: Path) -> None:
     git(repo_path, "checkout", "-q", "-b", "other")
-    assert dvtui("--repo", str(repo_path), "set", RID, "figures.dialogues=1").returncode == 0
+    assert cli("--repo", str(repo_path), "set", RID, "figures.dialogues=1").returncode == 0
     git(repo_path, "checkout", "-q", "main")
     assert (
-        dvtui(
+        cli(
             "--repo", str(repo_path), "set", "units/phong-y-te", "contact.person=Quàng Văn Dũng"
         ).returncode
         == 0
@@ -188,9 +188,7 @@ def test_merge_commits(repo_path: Path) -> None:
     assert "Đã kiểm tra 4 commit" in r.stdout
     # a merge made with plain git is named as such
     git(repo_path, "checkout", "-q", "-b", "third", "HEAD~1")
-    assert (
-        dvtui("--repo", str(repo_path), "set", "units/phong-tu-phap", "gso_code=1").returncode == 0
-    )
+    assert cli("--repo", str(repo_path), "set", "units/phong-tu-phap", "gso_code=1").returncode == 0
     git(repo_path, "checkout", "-q", "main")
     git(repo_path, "merge", "-q", "--no-ff", "third", "-m", "Merge branch third")
     r = run_audit(repo_path)
@@ -199,9 +197,7 @@ def test_merge_commits(repo_path: Path) -> None:
 
 def test_audit_progress_and_since(store: Store) -> None:
     for n in range(3):
-        assert (
-            dvtui("--repo", str(store.root), "set", RID, f"figures.dialogues={n}").returncode == 0
-        )
+        assert cli("--repo", str(store.root), "set", RID, f"figures.dialogues={n}").returncode == 0
     seen: list[tuple[int, int]] = []
     result = audit(store, progress=lambda d, t, w: seen.append((d, t)))
     assert result.clean and result.checked == 4

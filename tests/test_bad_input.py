@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.core.encodings import _TCVN_HIGH, guess_encoding
 from dvtui.core.ids import RecordId
@@ -59,7 +59,7 @@ def no_raw_controls(text: str) -> None:
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    result = dvtui("--repo", str(repo), *args)
+    result = cli("--repo", str(repo), *args)
     no_raw_controls(result.stdout)
     no_raw_controls(result.stderr)
     return result.returncode, result.stdout, result.stderr

@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui
+from conftest import cli
 from history_builder import (
     LATE,
     LATE_RETURNED,
@@ -112,7 +112,7 @@ def test_regulations_models_and_task_results_count_from_their_own_day(repo: Path
         "coordination_regulation.signed_on=01/06/2023",
         "coordination_regulation.document_number=9/QC-UBND",
     )
-    added = dvtui(
+    added = cli(
         "--repo",
         str(repo),
         "add",
@@ -140,7 +140,7 @@ def test_regulations_models_and_task_results_count_from_their_own_day(repo: Path
 
 
 def test_a_bad_as_of_date_is_one_line(repo: Path) -> None:
-    r = dvtui("--repo", str(repo), "report", PERIOD, "--as-of", "31/02/2023")
+    r = cli("--repo", str(repo), "report", PERIOD, "--as-of", "31/02/2023")
     assert r.returncode == 1 and r.stderr.count("\n") == 1 and "--as-of" in r.stderr
 
 
@@ -462,7 +462,7 @@ def test_overdue_list_as_xlsx(repo: Path, tmp_path: Path) -> None:
 def test_unknown_extensions_are_refused(repo: Path, tmp_path: Path) -> None:
     for args in (("report", PERIOD, "-o"), ("overdue", "-o")):
         out = tmp_path / "bc.txt"
-        r = dvtui("--repo", str(repo), "--today", TODAY, *args, str(out))
+        r = cli("--repo", str(repo), "--today", TODAY, *args, str(out))
         assert r.returncode == 1 and r.stderr.count("\n") == 1 and "“txt”" in r.stderr
         assert not out.exists()
 

@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git, write_gitconfig
+from conftest import cli, git, write_gitconfig
 from openpyxl import load_workbook
 
 from dvtui.core.ids import RecordId
@@ -31,7 +31,7 @@ FIGURES, TASKS = "Số liệu", "Nhiệm vụ"
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    r = dvtui("--repo", str(repo), *args)
+    r = cli("--repo", str(repo), *args)
     return r.returncode, r.stdout, r.stderr
 
 

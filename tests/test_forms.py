@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from conftest import dvtui, git
+from conftest import cli, git
 from pilothelp import TODAY, commit_count, make_app, open_report, settle, wait_until
 from textual.widgets import Input, SelectionList, TextArea
 
@@ -34,7 +34,7 @@ def on_disk(repo: Path, rid: str) -> Report | Task:
 
 
 def cli_set(repo: Path, rid: str, *assignments: str) -> None:
-    done = dvtui("--repo", str(repo), "set", rid, *assignments)
+    done = cli("--repo", str(repo), "set", rid, *assignments)
     assert done.returncode == 0, done.stderr
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from conftest import dvtui, git
+from conftest import cli, git
 from test_bad_input import no_raw_controls
 
 from dvtui.services.setup import bundled_records
@@ -35,7 +35,7 @@ def repo_state(repo: Path) -> tuple[str, ...]:
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    result = dvtui("--repo", str(repo), *args)
+    result = cli("--repo", str(repo), *args)
     no_raw_controls(result.stdout + result.stderr)
     return result.returncode, result.stdout, result.stderr
 

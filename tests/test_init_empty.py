@@ -6,7 +6,7 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.services.audit import audit
 from dvtui.services.setup import place_of
@@ -16,7 +16,7 @@ ISSUER = "UBND xã Mường Ảng"
 
 
 def ok(*args: str) -> str:
-    r = dvtui(*args)
+    r = cli(*args)
     assert r.returncode == 0, r.stderr
     return r.stdout
 
@@ -55,7 +55,7 @@ def test_an_empty_office_is_given_a_plan_a_unit_and_a_period(tmp_path: Path) -> 
 
 
 def test_an_empty_repo_needs_its_issuer(tmp_path: Path) -> None:
-    r = dvtui("init", str(tmp_path / "xa"), "--empty")
+    r = cli("init", str(tmp_path / "xa"), "--empty")
     assert r.returncode == 1 and "--issuer" in r.stderr
     assert not (tmp_path / "xa").exists()
 

@@ -6,7 +6,7 @@ import dataclasses
 import typing
 from pathlib import Path
 
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.core import labels
 from dvtui.core.changes import Change, describe, field_label, value_text
@@ -99,7 +99,7 @@ def test_a_rule_names_the_other_field_by_its_label_in_the_language_it_is_read_in
 
 
 def test_show_prints_labels_and_names(repo_path: Path) -> None:
-    out = dvtui("--repo", str(repo_path), "show", "tasks/2023-ii-1").stdout
+    out = cli("--repo", str(repo_path), "show", "tasks/2023-ii-1").stdout
     assert "  Kế hoạch: Kế hoạch năm 2023" in out
     assert "Phòng Nội vụ" in out and "phong-noi-vu" not in out
     assert "\n  plan:" not in out
@@ -109,18 +109,18 @@ def test_commit_log_and_review_name_the_task_of_a_narrative_and_the_unit_of_a_sl
     repo_path: Path,
 ) -> None:
     args = ("--repo", str(repo_path))
-    done = dvtui(*args, "set", QUAI_CANG_H1, "narrative.2023-ii-1=Đã tổ chức 3 hội nghị")
+    done = cli(*args, "set", QUAI_CANG_H1, "narrative.2023-ii-1=Đã tổ chức 3 hội nghị")
     assert done.returncode == 0, done.stderr
-    dvtui(*args, "set", "tasks/2023-ii-7", f"lead_unit={QUAI_CANG}")
+    cli(*args, "set", "tasks/2023-ii-7", f"lead_unit={QUAI_CANG}")
     body = git(repo_path, "log", "-2", "--format=%B")
     assert "Kết quả nhiệm vụ II.1 " in body and "narrative." not in body.split("Field:")[0]
     assert "Đơn vị chủ trì: " in body and "→ UBND xã Quài Cang" in body
-    log = dvtui(*args, "log", QUAI_CANG_H1).stdout
+    log = cli(*args, "log", QUAI_CANG_H1).stdout
     assert "Kết quả nhiệm vụ II.1" in log and "narrative.2023-ii-1" not in log
-    review = dvtui(*args, "review").stdout
+    review = cli(*args, "review").stdout
     assert "II.7 " in review and "→ UBND xã Quài Cang" in review
     assert "tasks/2023-ii-7 · " not in review
-    english = dvtui(*args, "--lang", "en", "log", "tasks/2023-ii-7").stdout
+    english = cli(*args, "--lang", "en", "log", "tasks/2023-ii-7").stdout
     assert "Lead unit: " in english and "→ UBND xã Quài Cang" in english
 
 
@@ -130,12 +130,12 @@ def test_a_set_commit_names_the_units_a_field_held_before_not_only_after(
     # `dvtui set` reads only the record and what it names now: the units it named before
     # must still be named in the commit, which stays in the shared history for good.
     args = ("--repo", str(repo_path))
-    moved = dvtui(*args, "set", "tasks/2023-ii-8", "lead_unit=ubnd-xa-pu-xi")
+    moved = cli(*args, "set", "tasks/2023-ii-8", "lead_unit=ubnd-xa-pu-xi")
     assert moved.returncode == 0, moved.stderr
     subject, body = git(repo_path, "log", "-1", "--format=%s%n%b").split("\n", 1)
     assert subject.endswith("Đơn vị chủ trì: Phòng Nội vụ → UBND xã Pú Xi"), subject
     assert "- Đơn vị chủ trì: Phòng Nội vụ → UBND xã Pú Xi" in body
-    narrowed = dvtui(*args, "set", "tasks/2023-ii-7", "assigned_units=ubnd-xa-pu-xi")
+    narrowed = cli(*args, "set", "tasks/2023-ii-7", "assigned_units=ubnd-xa-pu-xi")
     assert narrowed.returncode == 0, narrowed.stderr
     words = git(repo_path, "log", "-1", "--format=%B").split("Record:")[0]
     assert "Đơn vị thực hiện: Phòng Dân tộc, " in words, words
@@ -156,7 +156,7 @@ def test_a_merge_commit_resolved_under_english_is_written_in_vietnamese(tmp_path
     minh.set_fields(REPORT, {"document_number": "2/BC", "review_note": "của Minh"})
     assert sync(minh).outcome == "conflict"
     args = ("--lang", "en", "--repo", str(minh.root), "resolve", str(REPORT))
-    done = dvtui(*args, "document_number=3/BC", "review_note=mine")
+    done = cli(*args, "document_number=3/BC", "review_note=mine")
     assert done.returncode == 0, done.stderr
     assert "Conflicts resolved; merge committed as" in done.stdout  # the user's language
     message = git(minh.root, "log", "-1", "--format=%B")

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git, write_gitconfig
+from conftest import cli, dvtui, git, write_gitconfig
 from old_layout import REPORT, TASKS, make_01_repo
 
 from dvtui.core.ids import RecordId
@@ -33,7 +33,7 @@ def head_message(repo: Path) -> str:
 
 def test_dvtui_migrate_renames_the_tasks_in_one_commit_that_audit_accepts(old_repo: Path) -> None:
     before = git(old_repo, "rev-parse", "HEAD").strip()
-    r = dvtui("--repo", str(old_repo), "migrate")
+    r = cli("--repo", str(old_repo), "migrate")
     assert r.returncode == 0, r.stderr
     assert "đã chuyển kho dữ liệu sang định dạng 2" in r.stdout
     assert f"{TASKS} hồ sơ đổi mã, 1 hồ sơ được sửa theo" in r.stdout
@@ -72,11 +72,11 @@ def test_dvtui_migrate_renames_the_tasks_in_one_commit_that_audit_accepts(old_re
     assert message.subject.startswith("Chuyển kho dữ liệu từ định dạng 1 sang 2")
     assert git(old_repo, "status", "--porcelain") == ""
     # Valid, and the audit checks the migration commit as strictly as any other.
-    assert dvtui("--repo", str(old_repo), "validate").returncode == 0
+    assert cli("--repo", str(old_repo), "validate").returncode == 0
     result = audit(Store(old_repo))
     assert result.findings == [], [f.detail for f in result.findings]
     assert result.checked == 3
-    again = dvtui("--repo", str(old_repo), "migrate")
+    again = cli("--repo", str(old_repo), "migrate")
     assert again.returncode == 0
     assert "đã theo định dạng mới nhất (2)" in again.stdout
     assert git(old_repo, "rev-list", "--count", "HEAD").strip() == "3"
@@ -96,12 +96,12 @@ def test_the_migrated_records_load_as_this_dvtui_expects(old_repo: Path) -> None
 
 
 def test_the_first_command_on_an_old_repo_migrates_it_and_says_so(old_repo: Path) -> None:
-    r = dvtui("--repo", str(old_repo), "list", "tasks")
+    r = cli("--repo", str(old_repo), "list", "tasks")
     assert r.returncode == 0, r.stderr
     assert "dvtui: đã chuyển kho dữ liệu sang định dạng 2" in r.stderr
     assert "II.7" in r.stdout
     assert parse_message(head_message(old_repo)).action == "migrate"
-    second = dvtui("--repo", str(old_repo), "list", "tasks")
+    second = cli("--repo", str(old_repo), "list", "tasks")
     assert second.stderr == ""  # migrated once
 
 
@@ -110,7 +110,7 @@ def test_an_old_repo_that_cannot_be_migrated_now_is_still_read_but_not_saved_int
 ) -> None:
     write_gitconfig(isolated_git, name=None, email=None)  # no identity: no commit can be made
     head = git(old_repo, "rev-parse", "HEAD")
-    r = dvtui("--repo", str(old_repo), "list", "tasks")
+    r = cli("--repo", str(old_repo), "list", "tasks")
     assert r.returncode == 0
     assert "chưa chuyển được" in r.stderr and "dvtui migrate" in r.stderr
     assert "II.7" in r.stdout
@@ -130,7 +130,7 @@ def test_a_repo_of_a_newer_format_is_refused(repo_path: Path) -> None:
     text = settings.read_text(encoding="utf-8").replace("format = 2", "format = 3")
     kept = [line for line in text.splitlines() if not line.startswith("requires_dvtui")]
     settings.write_text("\n".join(kept) + "\n", encoding="utf-8")  # an older layout's file
-    r = dvtui("--repo", str(repo_path), "list", "tasks")
+    r = cli("--repo", str(repo_path), "list", "tasks")
     assert r.returncode == 1
     assert "định dạng 3, mới hơn bản dvtui này" in r.stderr
     assert "nâng cấp dvtui" in r.stderr
@@ -139,12 +139,12 @@ def test_a_repo_of_a_newer_format_is_refused(repo_path: Path) -> None:
 def test_a_repo_of_this_version_names_the_dvtui_it_needs(repo_path: Path, tmp_path: Path) -> None:
     """What an older dvtui will read, on a repo made or migrated by this one."""
     old_repo = make_01_repo(tmp_path / "old")
-    assert dvtui("--repo", str(old_repo), "migrate").returncode == 0
+    assert cli("--repo", str(old_repo), "migrate").returncode == 0
     for repo in (repo_path, old_repo):
         settings = tomllib.loads((repo / "dvtui.toml").read_text(encoding="utf-8"))
         assert settings["format"] == 2 and settings["requires_dvtui"] == "0.2.0"
     assert audit(Store(old_repo)).clean
-    assert dvtui("--repo", str(old_repo), "validate").returncode == 0
+    assert cli("--repo", str(old_repo), "validate").returncode == 0
 
 
 def test_a_repo_written_by_a_newer_dvtui_is_refused_in_one_line(
@@ -164,7 +164,7 @@ def test_a_repo_written_by_a_newer_dvtui_is_refused_in_one_line(
     unit.write_text(unit.read_text(encoding="utf-8") + 'mail_box = "yte@example"\n')
     git(repo_path, "commit", "-qam", "dvtui 0.3.1")
     for args in (["list", "reports"], ["status"], ["validate"], ["show", "units/phong-y-te"]):
-        r = dvtui("--repo", str(repo_path), *args)
+        r = cli("--repo", str(repo_path), *args)
         assert r.returncode == 1, args
         assert r.stdout == "", args
         lines = r.stderr.splitlines()
@@ -174,7 +174,7 @@ def test_a_repo_written_by_a_newer_dvtui_is_refused_in_one_line(
 
 def test_a_new_repo_has_the_current_format(repo_path: Path) -> None:
     assert Store(repo_path).format == 2
-    r = dvtui("--repo", str(repo_path), "migrate")
+    r = cli("--repo", str(repo_path), "migrate")
     assert r.returncode == 0 and "đã theo định dạng mới nhất" in r.stdout
 
 
@@ -183,7 +183,7 @@ def test_a_migration_refuses_when_a_record_does_not_decode(old_repo: Path) -> No
     broken.write_text("schema = 1\nname = [\n", encoding="utf-8")
     git(old_repo, "commit", "-qam", "hỏng")
     head = git(old_repo, "rev-parse", "HEAD")
-    r = dvtui("--repo", str(old_repo), "migrate")
+    r = cli("--repo", str(old_repo), "migrate")
     assert r.returncode == 1
     assert "records/units/phong-y-te.toml" in r.stderr
     assert git(old_repo, "rev-parse", "HEAD") == head
@@ -210,7 +210,7 @@ def test_a_migration_killed_midway_is_undone_or_kept_whole(
         assert git(old_repo, "rev-parse", "HEAD").strip() == head
         assert store.format == 1 and (tasks / "ii-7.toml").exists()
         assert not (tasks / "2023-ii-7.toml").exists()
-    assert dvtui("--repo", str(old_repo), "migrate").returncode == 0
+    assert cli("--repo", str(old_repo), "migrate").returncode == 0
     assert audit(Store(old_repo)).clean
 
 

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git, own_git_identity, write_gitconfig
+from conftest import cli, git, own_git_identity, write_gitconfig
 from pilothelp import screen_text, settle
 
 from dvtui.core.facts import summarize_period, targets
@@ -27,7 +27,7 @@ def test_the_practice_repo_has_a_real_deterministic_history(
 ) -> None:
     write_gitconfig(isolated_git, name=None, email=None)  # a fresh machine: make run works
     repo = tmp_path / "data"
-    r = dvtui("init", str(repo), "--practice")
+    r = cli("init", str(repo), "--practice")
     assert r.returncode == 0, r.stderr
     log = git(repo, "log", "--format=%H%x09%an%x09%aI%x09%P").splitlines()
     authors = {line.split("\t")[1] for line in log}
@@ -48,7 +48,7 @@ def test_the_practice_repo_has_a_real_deterministic_history(
     # Built elsewhere, it works where it is: its server is inside it, and F9 syncs with it.
     server = repo / ".git" / "dvtui-practice-server.git"
     assert git(repo, "remote", "get-url", "origin").strip() == str(server)
-    r = dvtui("--repo", str(repo), "sync")
+    r = cli("--repo", str(repo), "sync")
     assert r.returncode == 0, r.stderr
     assert git(server, "rev-parse", "main") == git(repo, "rev-parse", "HEAD")
     shm = Path("/dev/shm")
@@ -59,7 +59,7 @@ def test_the_practice_repo_is_never_built_over_a_folder_in_use(tmp_path: Path) -
     folder = tmp_path / "data"
     folder.mkdir()
     (folder / "ghi-chu.txt").write_text("của tôi", encoding="utf-8")
-    r = dvtui("init", str(folder), "--practice")
+    r = cli("init", str(folder), "--practice")
     assert r.returncode == 1 and str(folder) in r.stderr
     assert [p.name for p in folder.iterdir()] == ["ghi-chu.txt"]
 
@@ -90,12 +90,12 @@ def test_the_practice_repo_shows_the_plan_working_as_of_its_day(practice: Path) 
     notes = [n for task in data.of(Task) for n in task.notes]
     assert len(notes) == 4
     # Commands open it as of its day, unless told otherwise.
-    out = dvtui("--repo", str(repo), "status").stdout
+    out = cli("--repo", str(repo), "status").stdout
     assert "(tính đến 20/05/2023)" in out
     # Everything it shows is of spring 2023, the last sync with the server too.
     assert "Lần lấy dữ liệu gần nhất: 02/05/2023" in out
     assert date.today().strftime("%d/%m/%Y") not in out
-    out = dvtui("--repo", str(repo), "--today", "25/05/2023", "status").stdout
+    out = cli("--repo", str(repo), "--today", "25/05/2023", "status").stdout
     assert "(tính đến 25/05/2023)" in out
 
 

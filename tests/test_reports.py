@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import dvtui
+from conftest import cli
 from history_builder import (
     LATE,
     LATE_RETURNED,
@@ -101,7 +101,7 @@ def test_status_cli_shows_counts_with_rates(repo: Path) -> None:
 
 
 def test_status_of_unknown_period_is_one_line_error(repo: Path) -> None:
-    r = dvtui("--repo", str(repo), "status", "--period", "2099-h1")
+    r = cli("--repo", str(repo), "status", "--period", "2099-h1")
     assert r.returncode == 1
     assert r.stderr.count("\n") == 1 and "periods/2099-h1" in r.stderr
 
@@ -159,7 +159,7 @@ def test_overdue_csv_file_opens_in_excel_as_utf8(repo: Path, tmp_path: Path) -> 
 
 
 def test_overdue_table_before_any_deadline_says_so(repo: Path) -> None:
-    r = dvtui("--repo", str(repo), "--today", "2023-05-01", "overdue")
+    r = cli("--repo", str(repo), "--today", "2023-05-01", "overdue")
     assert r.returncode == 0
     assert "không có đơn vị nào quá hạn" in r.stdout
 
@@ -185,11 +185,11 @@ def test_a_report_still_missing_on_its_last_day_is_not_yet_overdue(
     assert period is not None and isinstance(report, Report) and report.submitted_on is None
     assert timeliness(report, period, last, store.settings) == "pending"
     assert timeliness(report, period, last + timedelta(days=1), store.settings) == "overdue"
-    on_the_day = dvtui("--repo", str(repo_path), "--today", last_day, "overdue")
+    on_the_day = cli("--repo", str(repo_path), "--today", last_day, "overdue")
     assert on_the_day.returncode == 0, on_the_day.stderr
     assert "không có đơn vị nào quá hạn" in on_the_day.stdout
     day_after = (last + timedelta(days=1)).isoformat()
-    after = dvtui("--repo", str(repo_path), "--today", day_after, "overdue", env=WIDE)
+    after = cli("--repo", str(repo_path), "--today", day_after, "overdue", env=WIDE)
     assert after.returncode == 0, after.stderr
     assert "UBND xã Quài Cang" in after.stdout and "Quá hạn 1 ngày" in after.stdout
 
@@ -220,9 +220,9 @@ def test_urging_letter_docx(repo: Path, tmp_path: Path) -> None:
 
 
 def test_urging_letter_needs_an_output_file(repo: Path) -> None:
-    r = dvtui("--repo", str(repo), "--today", TODAY, "overdue", "--format", "docx")
+    r = cli("--repo", str(repo), "--today", TODAY, "overdue", "--format", "docx")
     assert r.returncode == 1 and "-o" in r.stderr
-    r = dvtui("--repo", str(repo), "--today", TODAY, "overdue", "-o", "x.docx")
+    r = cli("--repo", str(repo), "--today", TODAY, "overdue", "-o", "x.docx")
     assert r.returncode == 1 and "--by" in r.stderr and r.stderr.count("\n") == 1
 
 
@@ -419,7 +419,7 @@ def test_report_xlsx_names_every_kind_of_unit(repo_path: Path, tmp_path: Path) -
     """A ward (UBND phường) is assigned work like a commune: its row says its kind."""
     from openpyxl import load_workbook
 
-    added = dvtui(
+    added = cli(
         "--repo",
         str(repo_path),
         "add",
@@ -429,7 +429,7 @@ def test_report_xlsx_names_every_kind_of_unit(repo_path: Path, tmp_path: Path) -
     )
     assert added.returncode == 0, added.stderr
     out = tmp_path / "bao-cao.xlsx"
-    r = dvtui("--repo", str(repo_path), "report", "2023-h1", "--format", "xlsx", "-o", str(out))
+    r = cli("--repo", str(repo_path), "report", "2023-h1", "--format", "xlsx", "-o", str(out))
     assert r.returncode == 0, r.stderr
     units = load_workbook(str(out))["Đơn vị"]
     kinds = {row[1].value: row[2].value for row in units.iter_rows(min_row=4)}
@@ -440,7 +440,7 @@ def test_report_xlsx_names_every_kind_of_unit(repo_path: Path, tmp_path: Path) -
 def test_report_never_leaves_half_a_file(repo: Path, tmp_path: Path) -> None:
     folder = tmp_path / "is-a-folder.docx"
     folder.mkdir()
-    r = dvtui("--repo", str(repo), "--today", TODAY, "report", PERIOD, "-o", str(folder))
+    r = cli("--repo", str(repo), "--today", TODAY, "report", PERIOD, "-o", str(folder))
     assert r.returncode == 1 and r.stderr.startswith("dvtui: ")
     assert list(folder.iterdir()) == []
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
@@ -449,7 +449,7 @@ def test_report_never_leaves_half_a_file(repo: Path, tmp_path: Path) -> None:
 def test_report_cell_text_is_never_a_formula(repo: Path, tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    r = dvtui(
+    r = cli(
         "--repo",
         str(repo),
         "set",

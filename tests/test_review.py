@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from conftest import USER_NAME, dvtui, git
+from conftest import USER_NAME, cli, git
 
 from dvtui.core.records import Review
 from dvtui.services.history import change_log
@@ -17,7 +17,7 @@ TA_MA = "reports/2023-h1/ubnd-xa-ta-ma"
 
 
 def run(repo: Path, *args: str, code: int = 0) -> str:
-    r = dvtui("--repo", str(repo), *args)
+    r = cli("--repo", str(repo), *args)
     assert r.returncode == code, (r.stdout, r.stderr)
     return r.stdout + r.stderr
 
@@ -120,7 +120,7 @@ def test_log_filters_author_dates_kind(repo_path: Path) -> None:
         "GIT_AUTHOR_DATE": "2023-06-02T09:00:00+07:00",
         "GIT_COMMITTER_DATE": "2023-06-02T09:00:00+07:00",
     }
-    r = dvtui(
+    r = cli(
         "--repo",
         str(repo_path),
         "set",
@@ -166,4 +166,4 @@ def test_summary_is_created_in_one_commit_and_used_by_the_report(repo_path: Path
     assert "Số: 125/BC-UBND" in md and "Các đơn vị chủ động." in md and "Mở lớp tập huấn." in md
     assert "không có hồ sơ “periods/2099-h1”" in run(repo_path, "summary", "2099-h1", code=1)
     assert "“nope”" in run(repo_path, "summary", "2023-h1", "nope=1", code=1)
-    assert dvtui("--repo", str(repo_path), "audit").returncode == 0
+    assert cli("--repo", str(repo_path), "audit").returncode == 0

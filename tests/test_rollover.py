@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.core.records import Period, Plan, Report, Task
 from dvtui.core.trailers import parse_message
@@ -20,7 +20,7 @@ from dvtui.storage import Store
 
 
 def run(repo: Path, *args: str) -> tuple[int, str, str]:
-    r = dvtui("--repo", str(repo), *args)
+    r = cli("--repo", str(repo), *args)
     return r.returncode, r.stdout, r.stderr
 
 

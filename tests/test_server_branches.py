@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 from synchelp import PEOPLE, QUAI_CANG, QUAI_CANG_FILE
 from test_sync_servers import PASSWORD, USER, credential_helper, git_daemon, http_backend
 
@@ -19,7 +19,7 @@ RID = str(QUAI_CANG)
 
 
 def run(*args: str, code: int = 0) -> str:
-    r = dvtui(*args)
+    r = cli(*args)
     assert r.returncode == code, (r.stdout, r.stderr)
     assert "Traceback" not in r.stderr
     return r.stdout + r.stderr

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import USER_EMAIL, dvtui, git
+from conftest import USER_EMAIL, cli, git
 
 QUAI_CANG = "reports/2023-h1/ubnd-xa-quai-cang"
 
@@ -54,7 +54,7 @@ def require_signatures(repo: Path) -> None:
 
 def test_saves_and_sync_merges_are_signed_and_audited(tmp_path: Path, signing: Path) -> None:
     data = tmp_path / "data"
-    assert dvtui("init", str(data)).returncode == 0
+    assert cli("init", str(data)).returncode == 0
     require_signatures(data)
     since = git(data, "rev-parse", "HEAD").strip()
     server = tmp_path / "server.git"
@@ -63,15 +63,15 @@ def test_saves_and_sync_merges_are_signed_and_audited(tmp_path: Path, signing: P
     git(data, "fetch", "-q", "origin")
     git(data, "branch", "-q", "--set-upstream-to=origin/main")
     other = tmp_path / "other"
-    assert dvtui("clone", str(server), str(other)).returncode == 0
-    assert dvtui("--repo", str(other), "set", QUAI_CANG, "document_number=1").returncode == 0
-    assert dvtui("--repo", str(other), "sync").returncode == 0
-    assert dvtui("--repo", str(data), "set", QUAI_CANG, "figures.dialogues=2").returncode == 0
-    result = dvtui("--repo", str(data), "sync")
+    assert cli("clone", str(server), str(other)).returncode == 0
+    assert cli("--repo", str(other), "set", QUAI_CANG, "document_number=1").returncode == 0
+    assert cli("--repo", str(other), "sync").returncode == 0
+    assert cli("--repo", str(data), "set", QUAI_CANG, "figures.dialogues=2").returncode == 0
+    result = cli("--repo", str(data), "sync")
     assert result.returncode == 0, result.stderr
     assert len(git(data, "log", "-1", "--format=%P").split()) == 2  # a merge was made
     assert set(signatures(data)) == {"G"}, git(data, "log", "--format=%h %G? %s")
-    audit = dvtui("--repo", str(data), "audit", "--since", since)
+    audit = cli("--repo", str(data), "audit", "--since", since)
     assert audit.returncode == 0, audit.stdout + audit.stderr
 
 
@@ -81,8 +81,8 @@ def test_an_unsigned_commit_is_flagged_by_the_audit(repo_path: Path, signing: Pa
     record = repo_path / "records" / f"{QUAI_CANG}.toml"
     record.write_text(record.read_text(encoding="utf-8") + 'document_number = "9"\n', "utf-8")
     git(repo_path, "-c", "commit.gpgsign=false", "commit", "-qam", "sửa tay, không ký")
-    assert dvtui("--repo", str(repo_path), "set", QUAI_CANG, "reviewer=Lò Văn A").returncode == 0
-    audit = dvtui("--repo", str(repo_path), "audit", "--since", since)
+    assert cli("--repo", str(repo_path), "set", QUAI_CANG, "reviewer=Lò Văn A").returncode == 0
+    audit = cli("--repo", str(repo_path), "audit", "--since", since)
     assert audit.returncode == 1
     assert "[Chưa ký số]  sửa tay, không ký" in audit.stdout
     assert "Đã kiểm tra 2 commit: 1 commit có vấn đề" in audit.stdout  # the save is signed
@@ -121,7 +121,7 @@ def test_an_unsigned_commit_cannot_turn_signing_off(
     set_policy(repo_path, "true", signed=True, subject="Yêu cầu ký số")
     set_policy(repo_path, value, signed=False, subject="Tắt ký số")
     unsigned_edit(repo_path)
-    audit = dvtui("--repo", str(repo_path), "audit")
+    audit = cli("--repo", str(repo_path), "audit")
     assert audit.returncode == 1
     lines = audit.stdout.splitlines()
     # Both unsigned commits are still flagged: the attempt did not count.
@@ -140,7 +140,7 @@ def test_a_signed_commit_may_turn_signing_off_and_the_audit_says_who(
     set_policy(repo_path, "true", signed=True, subject="Yêu cầu ký số")
     set_policy(repo_path, "false", signed=True, subject="Thôi yêu cầu ký số")
     unsigned_edit(repo_path)
-    audit = dvtui("--repo", str(repo_path), "audit")
+    audit = cli("--repo", str(repo_path), "audit")
     assert "Chưa ký số" not in audit.stdout and "trái phép]" not in audit.stdout
     assert "Yêu cầu ký số: bật lúc " in audit.stdout
     assert "Yêu cầu ký số: tắt lúc " in audit.stdout
@@ -160,7 +160,7 @@ def test_a_commit_changing_the_rules_is_flagged_unless_signed_by_dvtui(
     (repo_path / "records" / ".gitattributes").write_text("* -text\n", encoding="utf-8")
     git(repo_path, "add", "records/.gitattributes")
     git(repo_path, "commit", "-qm", "Thêm quy tắc, có ký")  # signed, but by hand
-    audit = dvtui("--repo", str(repo_path), "audit")
+    audit = cli("--repo", str(repo_path), "audit")
     assert audit.returncode == 1
     out = audit.stdout
     assert "[Sửa quy tắc kho]  Đổi cách hợp nhất" in out

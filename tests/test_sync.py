@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git, write_gitconfig
+from conftest import cli, git, write_gitconfig
 from synchelp import (
     PEOPLE,
     QUAI_CANG,
@@ -103,7 +103,7 @@ def test_the_same_field_is_a_conflict_that_leaves_the_repo_exactly_as_it_was(
     minh.set_fields(QUAI_CANG, {"review_note": "Minh đã gọi điện"})
     before = snapshot(minh.root)
 
-    r = dvtui("--repo", str(minh.root), "sync")
+    r = cli("--repo", str(minh.root), "sync")
     assert r.returncode == 3, r.stderr
     assert R in r.stdout and "document_number" in r.stdout
     assert "“2/BC”" in r.stdout and "“1/BC”" in r.stdout
@@ -119,7 +119,7 @@ def test_the_same_field_is_a_conflict_that_leaves_the_repo_exactly_as_it_was(
     # Saving still works while a conflict waits.
     minh.set_fields(QUAI_CANG, {"reviewer": "Trần Văn Minh"})
 
-    r = dvtui("--repo", str(minh.root), "resolve", R, "document_number=theirs")
+    r = cli("--repo", str(minh.root), "resolve", R, "document_number=theirs")
     assert r.returncode == 0, r.stderr
     values = table(minh.root)
     assert values["document_number"] == "1/BC"
@@ -141,21 +141,21 @@ def test_resolve_with_a_typed_value_and_the_listing_of_what_waits(office: Office
     minh.set_fields(QUAI_CANG, {"document_number": "2/BC", "review_note": "của Minh"})
     assert sync(minh).outcome == "conflict"
 
-    listing = dvtui("--repo", str(minh.root), "resolve")
+    listing = cli("--repo", str(minh.root), "resolve")
     assert listing.returncode == 3
     assert listing.stdout.count(R) == 2
 
     # Only one of the two chosen: nothing is committed.
     head = git(minh.root, "rev-parse", "HEAD")
-    partial = dvtui("--repo", str(minh.root), "resolve", R, "document_number=mine")
+    partial = cli("--repo", str(minh.root), "resolve", R, "document_number=mine")
     assert partial.returncode == 3
     assert "review_note" in partial.stdout
     assert git(minh.root, "rev-parse", "HEAD") == head
 
-    bad = dvtui("--repo", str(minh.root), "resolve", R, "status=theirs")
+    bad = cli("--repo", str(minh.root), "resolve", R, "status=theirs")
     assert bad.returncode == 1 and "status" in bad.stderr
 
-    done = dvtui("--repo", str(minh.root), "resolve", R, "document_number=3/BC", "review_note=mine")
+    done = cli("--repo", str(minh.root), "resolve", R, "document_number=3/BC", "review_note=mine")
     assert done.returncode == 0, done.stderr
     values = table(minh.root)
     assert (values["document_number"], values["review_note"]) == ("3/BC", "của Minh")
@@ -188,7 +188,7 @@ def test_whole_record_conflict_when_one_side_deleted_it(office: Office) -> None:
     result = sync(minh)
     [conflict] = result.conflicts
     assert (conflict.field, conflict.reason, conflict.theirs) == ("", "deleted", None)
-    r = dvtui("--repo", str(minh.root), "resolve", R, "--mine")
+    r = cli("--repo", str(minh.root), "resolve", R, "--mine")
     assert r.returncode == 0, r.stderr
     assert table(minh.root)["document_number"] == "2/BC"
 
@@ -277,7 +277,7 @@ def test_cli_sync_retries_after_the_server_moved_under_a_refused_push(office: Of
     install_hook(remote, PRE_RECEIVE_ONCE)
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
 
-    r = dvtui("--repo", str(lan.root), "sync")
+    r = cli("--repo", str(lan.root), "sync")
     assert r.returncode == 0, r.stderr
     assert (remote / "refused-once").exists()
     values = table(lan.root)
@@ -291,7 +291,7 @@ def test_a_server_that_refuses_for_good_changes_nothing(office: Office) -> None:
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     before = snapshot(lan.root)
     server = git(remote, "rev-parse", "main")
-    r = dvtui("--repo", str(lan.root), "sync")
+    r = cli("--repo", str(lan.root), "sync")
     assert r.returncode == 1
     assert "từ chối" in r.stderr and len(r.stderr.strip().splitlines()) == 1
     assert snapshot(lan.root) == before
@@ -316,7 +316,7 @@ def test_offline_or_missing_server_is_one_clear_line_and_nothing_is_lost(
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     git(lan.root, "remote", "set-url", "origin", url(tmp_path))
     before = snapshot(lan.root)
-    r = dvtui("--repo", str(lan.root), "sync")
+    r = cli("--repo", str(lan.root), "sync")
     assert r.returncode == 1
     assert words in r.stderr, r.stderr
     assert len(r.stderr.strip().splitlines()) == 1
@@ -325,9 +325,9 @@ def test_offline_or_missing_server_is_one_clear_line_and_nothing_is_lost(
 
 
 def test_no_server_configured(repo_path: Path) -> None:
-    r = dvtui("--repo", str(repo_path), "sync")
+    r = cli("--repo", str(repo_path), "sync")
     assert r.returncode == 1 and "git remote add origin" in r.stderr
-    s = dvtui("--repo", str(repo_path), "status", "--sync")
+    s = cli("--repo", str(repo_path), "status", "--sync")
     assert s.returncode == 0 and "Chưa có máy chủ" in s.stdout
 
 
@@ -343,14 +343,14 @@ def test_a_rewritten_server_history_is_refused(office: Office, tmp_path: Path) -
     minh.set_fields(QUAI_CANG, {"review_note": "Minh"})
     before = snapshot(minh.root)
     tracking = git(minh.root, "rev-parse", "origin/main")
-    r = dvtui("--repo", str(minh.root), "sync")
+    r = cli("--repo", str(minh.root), "sync")
     assert r.returncode == 1
     assert "viết lại" in r.stderr
     assert snapshot(minh.root) == before
     assert git(minh.root, "rev-parse", "origin/main") == tracking
     # Even after a plain `git fetch` moved the tracking branch, dvtui still notices.
     git(minh.root, "fetch", "-q", "origin")
-    assert dvtui("--repo", str(minh.root), "sync").returncode == 1
+    assert cli("--repo", str(minh.root), "sync").returncode == 1
     assert snapshot(minh.root) == before
 
 
@@ -439,17 +439,17 @@ def test_init_sets_up_the_driver_and_the_first_sync_creates_the_server_branch(
     tmp_path: Path,
 ) -> None:
     data = tmp_path / "data"
-    assert dvtui("init", str(data)).returncode == 0
+    assert cli("init", str(data)).returncode == 0
     assert '[merge "dvtui"]' in (data / ".git" / "config").read_text()
     server = tmp_path / "server.git"
     subprocess.run(["git", "init", "-q", "--bare", str(server)], check=True)
     git(data, "remote", "add", "origin", str(server))
-    r = dvtui("--repo", str(data), "sync")
+    r = cli("--repo", str(data), "sync")
     assert r.returncode == 0, r.stderr
     assert git(server, "rev-parse", "main") == git(data, "rev-parse", "HEAD")
     assert git(data, "config", "branch.main.merge").strip() == "refs/heads/main"
     other = tmp_path / "other"
-    c = dvtui("clone", str(server), str(other))
+    c = cli("clone", str(server), str(other))
     assert c.returncode == 0, c.stderr
     assert record_files(other) == record_files(data)
 
@@ -457,15 +457,15 @@ def test_init_sets_up_the_driver_and_the_first_sync_creates_the_server_branch(
 def test_clone_of_an_empty_server_or_a_non_data_repo_leaves_nothing(tmp_path: Path) -> None:
     server = tmp_path / "empty.git"
     subprocess.run(["git", "init", "-q", "--bare", str(server)], check=True)
-    r = dvtui("clone", str(server), str(tmp_path / "x"))
+    r = cli("clone", str(server), str(tmp_path / "x"))
     assert r.returncode == 1 and "còn trống" in r.stderr
     assert not (tmp_path / "x").exists()
-    r = dvtui("clone", str(tmp_path / "missing.git"), str(tmp_path / "y"))
+    r = cli("clone", str(tmp_path / "missing.git"), str(tmp_path / "y"))
     assert r.returncode == 1 and "không có kho" in r.stderr
     assert not (tmp_path / "y").exists()
     (tmp_path / "full").mkdir()
     (tmp_path / "full" / "a").write_text("x")
-    r = dvtui("clone", str(server), str(tmp_path / "full"))
+    r = cli("clone", str(server), str(tmp_path / "full"))
     assert r.returncode == 1
     assert (tmp_path / "full" / "a").read_text() == "x"
 
@@ -481,13 +481,13 @@ def test_status_shows_ahead_behind_and_unpushed_commits(office: Office) -> None:
     assert (st.ahead, st.behind) == (2, 1)
     assert [c.author for c in st.unpushed] == [PEOPLE["minh"][0]] * 2
     assert st.remote == "origin" and not st.conflicts_pending
-    r = dvtui("--repo", str(minh.root), "status", "--sync")
+    r = cli("--repo", str(minh.root), "status", "--sync")
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
     assert "Chưa gửi lên: 2 · chưa lấy về: 1" in lines
     unpushed = [ln for ln in lines if ln.startswith("  ")]
     assert len(unpushed) == 2 and all("Trần Văn Minh" in ln for ln in unpushed)
-    full = dvtui("--repo", str(minh.root), "status")
+    full = cli("--repo", str(minh.root), "status")
     assert full.returncode == 0 and "Chưa gửi lên: 2" in full.stdout
 
 
@@ -498,12 +498,12 @@ def test_pulling_needs_no_identity_and_counts_for_the_commit_graph(
     lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
     sync(lan)
     fresh = tmp_path / "fresh"
-    assert dvtui("clone", str(remote), str(fresh)).returncode == 0
+    assert cli("clone", str(remote), str(fresh)).returncode == 0
     assert (fresh / ".git" / "objects" / "info" / "commit-graph").exists()
     lan.set_fields(QUAI_CANG, {"review_note": "mới"})
     sync(lan)
     write_gitconfig(Path(os.environ["HOME"]), name=None, email=None)  # a new machine
-    r = dvtui("--repo", str(fresh), "sync")
+    r = cli("--repo", str(fresh), "sync")
     assert r.returncode == 0, r.stderr
     assert table(fresh)["review_note"] == "mới"
     # One commit came: counted for the graph's next layer (written once GRAPH_BATCH came:

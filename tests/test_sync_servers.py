@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 from synchelp import (
     PEOPLE,
     QUAI_CANG,
@@ -83,14 +83,14 @@ def daemon(tmp_path: Path) -> Iterator[str]:
 def test_two_clones_sync_through_git_daemon(daemon: str, tmp_path: Path) -> None:
     lan, minh = tmp_path / "lan", tmp_path / "minh"
     for path, who in ((lan, "lan"), (minh, "minh")):
-        r = dvtui("clone", daemon, str(path))
+        r = cli("clone", daemon, str(path))
         assert r.returncode == 0, r.stderr
         identity(path, who)
     rid = str(QUAI_CANG)
-    assert dvtui("--repo", str(lan), "set", rid, "document_number=7/BC").returncode == 0
-    assert dvtui("--repo", str(minh), "set", rid, "review_note=đã xem").returncode == 0
+    assert cli("--repo", str(lan), "set", rid, "document_number=7/BC").returncode == 0
+    assert cli("--repo", str(minh), "set", rid, "review_note=đã xem").returncode == 0
     for repo in (lan, minh, lan):
-        r = dvtui("--repo", str(repo), "sync")
+        r = cli("--repo", str(repo), "sync")
         assert r.returncode == 0, r.stderr
     for repo in (lan, minh):
         assert value(repo, "document_number") == "7/BC"
@@ -98,15 +98,15 @@ def test_two_clones_sync_through_git_daemon(daemon: str, tmp_path: Path) -> None
     assert git(lan, "rev-parse", "HEAD") == git(minh, "rev-parse", "HEAD")
 
     # A conflict over the network leaves the clone as it was, then resolves and pushes.
-    assert dvtui("--repo", str(lan), "set", rid, "document_number=8/BC").returncode == 0
-    assert dvtui("--repo", str(lan), "sync").returncode == 0
-    assert dvtui("--repo", str(minh), "set", rid, "document_number=9/BC").returncode == 0
+    assert cli("--repo", str(lan), "set", rid, "document_number=8/BC").returncode == 0
+    assert cli("--repo", str(lan), "sync").returncode == 0
+    assert cli("--repo", str(minh), "set", rid, "document_number=9/BC").returncode == 0
     before = snapshot(minh)
-    assert dvtui("--repo", str(minh), "sync").returncode == 3
+    assert cli("--repo", str(minh), "sync").returncode == 3
     assert snapshot(minh) == before
-    r = dvtui("--repo", str(minh), "resolve", rid, "--theirs")
+    r = cli("--repo", str(minh), "resolve", rid, "--theirs")
     assert r.returncode == 0, r.stderr
-    assert dvtui("--repo", str(lan), "sync").returncode == 0
+    assert cli("--repo", str(lan), "sync").returncode == 0
     assert value(lan, "document_number") == value(minh, "document_number") == "8/BC"
 
 
@@ -125,7 +125,7 @@ def test_gits_meter_reaches_the_progress_callback(daemon: str, tmp_path: Path) -
 
 
 def test_daemon_without_the_repository_says_so(daemon: str, tmp_path: Path) -> None:
-    r = dvtui("clone", daemon.replace("remote.git", "khong-co.git"), str(tmp_path / "x"))
+    r = cli("clone", daemon.replace("remote.git", "khong-co.git"), str(tmp_path / "x"))
     assert r.returncode == 1
     assert "không có kho" in r.stderr
     assert not (tmp_path / "x").exists()
@@ -242,14 +242,14 @@ def test_sync_over_http_with_a_password(http_server: tuple[str, list[str]], tmp_
     host = url.removeprefix("http://")
     lan, minh = tmp_path / "lan", tmp_path / "minh"
     # The password may come in the URL for the clone; it is never kept in the config.
-    r = dvtui("clone", f"http://{USER}:{PASSWORD}@{host}", str(lan))
+    r = cli("clone", f"http://{USER}:{PASSWORD}@{host}", str(lan))
     assert r.returncode == 0, r.stderr
     assert PASSWORD not in r.stdout + r.stderr
     assert PASSWORD not in (lan / ".git" / "config").read_text()
     assert git(lan, "remote", "get-url", "origin").strip() == f"http://{USER}@{host}"
     credential_helper(lan, PASSWORD)
     identity(lan, "lan")
-    r = dvtui("clone", f"http://{USER}:{PASSWORD}@{host}", str(minh))
+    r = cli("clone", f"http://{USER}:{PASSWORD}@{host}", str(minh))
     assert r.returncode == 0, r.stderr
     credential_helper(minh, PASSWORD)
     identity(minh, "minh")
@@ -257,7 +257,7 @@ def test_sync_over_http_with_a_password(http_server: tuple[str, list[str]], tmp_
     Store(lan).set_fields(QUAI_CANG, {"document_number": "12/BC"})
     Store(minh).set_fields(QUAI_CANG, {"reviewer": "Trần Văn Minh"})
     for repo in (lan, minh, lan):
-        r = dvtui("--repo", str(repo), "sync")
+        r = cli("--repo", str(repo), "sync")
         assert r.returncode == 0, r.stderr
         assert PASSWORD not in r.stdout + r.stderr
     for repo in (lan, minh):
@@ -272,7 +272,7 @@ def test_a_wrong_password_is_the_rejected_login_and_changes_nothing(
     url, _seen = http_server
     host = url.removeprefix("http://")
     wrong = "sai-mat-khau"
-    r = dvtui("clone", f"http://{USER}:{wrong}@{host}", str(tmp_path / "x"))
+    r = cli("clone", f"http://{USER}:{wrong}@{host}", str(tmp_path / "x"))
     assert r.returncode == 1
     assert "từ chối đăng nhập" in r.stderr
     assert wrong not in r.stderr and len(r.stderr.strip().splitlines()) == 1
@@ -280,7 +280,7 @@ def test_a_wrong_password_is_the_rejected_login_and_changes_nothing(
 
     # No credentials at all: git must not ask on the terminal, and says why in one line.
     lan = tmp_path / "lan"
-    assert dvtui("clone", f"http://{USER}:{PASSWORD}@{host}", str(lan)).returncode == 0
+    assert cli("clone", f"http://{USER}:{PASSWORD}@{host}", str(lan)).returncode == 0
     identity(lan, "lan")
     Store(lan).set_fields(QUAI_CANG, {"document_number": "12/BC"})
     before = snapshot(lan)
@@ -295,7 +295,7 @@ def test_a_wrong_password_is_the_rejected_login_and_changes_nothing(
     assert snapshot(lan) == before
 
     credential_helper(lan, wrong)
-    r = dvtui("--repo", str(lan), "sync")
+    r = cli("--repo", str(lan), "sync")
     assert r.returncode == 1 and "từ chối đăng nhập" in r.stderr
     assert wrong not in r.stderr
     assert snapshot(lan) == before
