@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -126,8 +127,16 @@ def dvtui(
     )
 
 
+class Hung(BaseException):
+    """A :func:`cli` call ran past its time limit (a BaseException: the command line's own
+    ``except OSError`` must not turn it into an error message)."""
+
+
 def cli(
-    *args: str, cwd: Path | None = None, env: dict[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
 ) -> subprocess.CompletedProcess[str]:
     """``dvtui ARGS`` in this process: the console script's own ``main(argv)``
     (``dvtui.cli.quick``, then ``dvtui.cli.main``) with stdin empty, stdout and stderr
@@ -139,6 +148,9 @@ def cli(
     :func:`dvtui`: the console script and ``python -m dvtui``, the modules a command
     imports, the interpreter's exit on an uncaught error (here it is raised in the test),
     a crash point's SIGKILL, locks and concurrent programs.
+
+    ``timeout``: seconds after which the call is stopped by SIGALRM and :class:`Hung` is
+    raised in the test (a command blocked on a FIFO is interrupted as a process is killed).
     """
     from dvtui.cli.quick import main
 
@@ -154,11 +166,18 @@ def cli(
     here = os.getcwd()
     saved = {name: os.environ.get(name) for name in changes}
     real_stdin = sys.stdin
+
+    def hung(signum: int, frame: object) -> None:
+        raise Hung(f"dvtui {' '.join(args)} still running after {timeout} s")
+
+    alarm = signal.signal(signal.SIGALRM, hung) if timeout is not None else None
     try:
         os.environ.update(changes)
         if cwd is not None:
             os.chdir(cwd)
         sys.stdin = stdin
+        if timeout is not None:
+            signal.setitimer(signal.ITIMER_REAL, timeout)
         with redirect_stdout(stdout), redirect_stderr(stderr):
             try:
                 code = main(list(args))
@@ -171,6 +190,9 @@ def cli(
             stdout.flush()
             stderr.flush()
     finally:
+        if timeout is not None:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, signal.SIG_DFL if alarm is None else alarm)
         sys.stdin = real_stdin
         os.chdir(here)
         for name, value in saved.items():

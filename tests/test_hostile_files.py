@@ -4,7 +4,9 @@ Issue 12, items 1, 2, 4 (64-bit integers) and 7. A data repo is shared: whatever
 commits, every clone receives, and keeps in its history. So every command that reads —
 ``validate``, ``list``, ``status``, ``show``, ``set``, ``log``, ``audit``, ``review`` — must
 answer such a file with ``file: reason`` and go on; nothing may hang on a FIFO or follow a
-symlink out of the repository. Real repositories, the real program in a subprocess.
+symlink out of the repository. Real repositories; the command line runs in the test's process
+(``cli``, stopped by SIGALRM after TIMEOUT: a hang fails the test), the merge driver as git
+runs it.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import dvtui, git
+from conftest import cli, git
 
 from dvtui.core import codec
 from dvtui.core.limits import INT_MAX, MAX_DEPTH, MAX_KEY_CHARS, MAX_KEY_PARTS
@@ -45,13 +47,9 @@ HOSTILE: dict[str, tuple[str, str]] = {
 
 
 def run(repo: Path, *args: str, timeout: float = TIMEOUT) -> subprocess.CompletedProcess[str]:
-    """The real program; a traceback is a failure whatever the exit code."""
-    result = subprocess.run(
-        [sys.executable, "-m", "dvtui", "--repo", str(repo), *args],
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    """The command line; a traceback is a failure whatever the exit code (in this process an
+    uncaught error is raised in the test, a hang is :class:`conftest.Hung`)."""
+    result = cli("--repo", str(repo), *args, timeout=timeout)
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     return result
 
@@ -120,7 +118,7 @@ def test_a_hostile_file_arriving_through_sync_leaves_both_clones_working(
     git(tmp_path, "init", "-q", "--bare", "--initial-branch=main", str(server))
     git(first, "remote", "add", "origin", str(server))
     assert run(first, "sync").returncode == 0
-    assert dvtui("clone", str(server), str(second)).returncode == 0
+    assert cli("clone", str(server), str(second)).returncode == 0
     commit_file(first, EVIL, HOSTILE["arrays-600-deep"][0])
     commit_file(first, "records/units/evil2.toml", HOSTILE["integer-5000-digits"][0])
     assert run(first, "sync").returncode == 0
