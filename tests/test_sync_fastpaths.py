@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from conftest import git
-from synchelp import QUAI_CANG, QUAI_CANG_FILE, TASK, TASK_FILE, make_clone, make_remote
+from synchelp import QUAI_CANG, QUAI_CANG_FILE, TASK, TASK_FILE, make_clone, make_remote, snapshot
 
 from dvtui.core.problems import DataError
 from dvtui.git.repo import ConfigFile, GitRepo
@@ -295,3 +295,31 @@ def test_a_strange_file_in_place_of_the_graph_count_never_hangs_a_sync(
     assert pending.is_file() and not pending.is_symlink()
     assert pending.read_text(encoding="ascii") == "0\n"
     assert secret.read_text(encoding="utf-8") == "7\n"  # what the link led to is untouched
+
+
+def test_a_last_sync_the_server_never_held_is_refused_though_the_tracking_branch_is_fine(
+    tmp_path: Path,
+) -> None:
+    """The one-process check (the server still holds the tracking branch, and the last
+    sync's ref is that commit) gives way to the full one when the two refs differ."""
+    remote = make_remote(tmp_path)
+    lan = make_clone(str(remote), tmp_path / "lan", "lan")
+    minh = make_clone(str(remote), tmp_path / "minh", "minh")
+    minh.set_fields(TASK, {"status": "in-progress"})  # a commit only Minh has
+    mine = git(minh.root, "rev-parse", "HEAD").strip()
+    git(minh.root, "update-ref", "refs/dvtui/synced/origin/main", mine)
+    lan.set_fields(QUAI_CANG, {"document_number": "1/BC"})
+    sync(lan)
+    before = snapshot(minh.root)
+    with pytest.raises(DataError) as err:
+        sync(minh)
+    assert err.value.code == "err.sync.rewritten"
+    assert snapshot(minh.root) == before
+    # Put back where the server had it, the same sync goes through the short check.
+    server_before = git(minh.root, "rev-parse", "origin/main").strip()
+    git(minh.root, "update-ref", "refs/dvtui/synced/origin/main", server_before)
+    assert sync(minh).outcome == "merged"
+    assert (
+        git(minh.root, "rev-parse", "refs/dvtui/synced/origin/main").strip()
+        == git(remote, "rev-parse", "main").strip()
+    )

@@ -428,8 +428,17 @@ class GitRepo:
         """The commit each full ref name (``refs/remotes/origin/main``) names, or None, as
         :meth:`rev` would say, from one ``git for-each-ref`` (a tag is peeled to its commit;
         anything stranger is asked of :meth:`rev`)."""
+        return self._revs(refs, [])
+
+    def revs_containing(self, commit: str, *refs: str) -> dict[str, str]:
+        """Of ``refs``, those whose history holds ``commit``, and the commit each names (as
+        :meth:`revs`), from one ``git for-each-ref --contains``."""
+        found = self._revs(refs, [f"--contains={commit}"])
+        return {ref: sha for ref, sha in found.items() if sha is not None}
+
+    def _revs(self, refs: Sequence[str], options: list[str]) -> dict[str, str | None]:
         fields = "%(refname)%00%(objecttype)%00%(objectname)%00%(*objecttype)%00%(*objectname)"
-        out = self.run("for-each-ref", f"--format={fields}", "--", *refs)
+        out = self.run("for-each-ref", f"--format={fields}", *options, "--", *refs)
         found: dict[str, str | None] = dict.fromkeys(refs)
         for line in out.decode("utf-8", "surrogateescape").splitlines():
             name, kind, sha, peeled_kind, peeled = line.split("\0")

@@ -192,6 +192,12 @@ def _fetch(repo: GitRepo, up: _Upstream, report: _Reporter) -> str | None:
     fetched = gitremote.fetch(
         repo, up.remote, up.branch, up.tracking, url=up.url, meter=report.meter
     )
+    if old is not None and fetched.found:
+        # Usually the last sync left the tracking branch where it had the server: then one
+        # git process says the server still holds it, and where both refs are now.
+        seen = repo.revs_containing(old, up.tracking, up.synced)
+        if up.tracking in seen and seen.get(up.synced) == old:
+            return seen[up.tracking]
     now = repo.revs(up.tracking, up.synced)  # both from one git process
     new = now[up.tracking] if fetched.found else None
     # The server must still hold everything it held before: never merge a rewritten past.
