@@ -21,7 +21,10 @@ run: $(STAMP)
 	@test -d $(DATA)/.git || $(BIN)/dvtui init $(DATA) --practice
 	$(BIN)/dvtui --repo $(DATA) $(ARGS)
 
+# compileall first: the tests start `python -m dvtui` and workers by the hundred, and where
+# PYTHONDONTWRITEBYTECODE is set (as on the project's machine) each would compile dvtui again.
 test: $(STAMP)
+	$(BIN)/python -m compileall -q dvtui tests
 	$(BIN)/python -m pytest -n auto
 
 # Everything CI checks besides the tests: lint, format, types (package and tests), layers.
