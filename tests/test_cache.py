@@ -947,27 +947,35 @@ def test_a_cache_file_that_is_not_a_regular_file_is_ignored(repo_path: Path, kin
     assert validated.returncode == 0 and "Không có lỗi" in validated.stdout, validated.stderr
 
 
-@pytest.mark.parametrize("planted", ["\x1b]0;pwned\x07", "\x1b[2J", "\u202e", "\x9b31m"])
-def test_a_planted_row_cache_cannot_write_to_the_terminal(
-    repo_path: Path, capsys: pytest.CaptureFixture[str], planted: str
-) -> None:
-    """Whoever can write to ``.git`` can forge a row cache with a good digest and a fresh
-    look; the text it serves still never reaches the terminal as control characters: such
-    rows are no cache, and the list is made from the records (where ``inert()`` applies)."""
+def forge_rows(root: Path, capsys: pytest.CaptureFixture[str], forge: Any) -> None:
+    """Fill the row caches, then write ``forge(payload)`` as the reports' rows with a good
+    digest and a fresh look, as anyone who can write ``.git`` could."""
     from dvtui.git.dirs import find_git_dirs
     from dvtui.reports import listcache
     from dvtui.storage import rowcache
 
-    warm_rows(repo_path, capsys)
-    dirs = find_git_dirs(repo_path)
+    warm_rows(root, capsys)
+    dirs = find_git_dirs(root)
     assert dirs is not None
-    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
+    code = listcache._code("vi")
+    found = rowcache.read(dirs, "reports", "vi", code)
     assert found is not None
     fresh, payload = found
-    forged = payload.replace("Phòng Dân tộc".encode(), f"Phòng{planted}Dân tộc".encode(), 1)
+    forged = forge(payload)
     assert forged != payload
-    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), fresh, forged)
-    assert rowcache.read(dirs, "reports", "vi", listcache._code("vi")) == (fresh, forged)
+    rowcache.write(dirs, "reports", "vi", code, fresh, forged)
+    assert rowcache.read(dirs, "reports", "vi", code) == (fresh, forged)
+
+
+@pytest.mark.parametrize("planted", ["\x1b]0;pwned\x07", "\x1b[2J", "\u202e", "\x9b31m"])
+def test_a_planted_row_cache_cannot_write_to_the_terminal(
+    repo_path: Path, capsys: pytest.CaptureFixture[str], planted: str
+) -> None:
+    """The text a forged row cache serves never reaches the terminal as control characters:
+    such rows are no cache, and the list is made from the records (where ``inert()``
+    applies)."""
+    name = "Phòng Dân tộc".encode()
+    forge_rows(repo_path, capsys, lambda b: b.replace(name, f"Phòng{planted}Dân tộc".encode(), 1))
 
     assert from_the_row_cache(repo_path, "reports") is None
     shown = listed(repo_path, "reports", DAY, capsys)
@@ -983,16 +991,7 @@ def test_a_planted_row_cache_cannot_write_to_the_terminal(
 def test_a_forged_row_cache_that_does_not_parse_is_no_cache(
     repo_path: Path, capsys: pytest.CaptureFixture[str], forged: bytes
 ) -> None:
-    from dvtui.git.dirs import find_git_dirs
-    from dvtui.reports import listcache
-    from dvtui.storage import rowcache
-
-    warm_rows(repo_path, capsys)
-    dirs = find_git_dirs(repo_path)
-    assert dirs is not None
-    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
-    assert found is not None
-    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), found[0], forged)
+    forge_rows(repo_path, capsys, lambda _payload: forged)
 
     assert from_the_row_cache(repo_path, "reports") is None
     assert listed(repo_path, "reports", DAY, capsys) == slow_list(repo_path, "reports", DAY)
@@ -1001,18 +1000,8 @@ def test_a_forged_row_cache_that_does_not_parse_is_no_cache(
 def test_a_set_over_a_forged_row_cache_saves_and_drops_it(
     repo_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from dvtui.git.dirs import find_git_dirs
-    from dvtui.reports import listcache
-    from dvtui.storage import rowcache
-
-    warm_rows(repo_path, capsys)
-    dirs = find_git_dirs(repo_path)
-    assert dirs is not None
-    found = rowcache.read(dirs, "reports", "vi", listcache._code("vi"))
-    assert found is not None
     rid = "reports/2023-h1/phong-dan-toc"
-    forged = f"x;y\x1e{rid}\x1fnot,numbers\x1f".encode()
-    rowcache.write(dirs, "reports", "vi", listcache._code("vi"), found[0], forged)
+    forge_rows(repo_path, capsys, lambda _payload: f"x;y\x1e{rid}\x1fnot,numbers\x1f".encode())
 
     done = dvtui("--repo", str(repo_path), "set", rid, "figures.conferences=7")
     assert done.returncode == 0, done.stderr
