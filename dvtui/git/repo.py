@@ -13,6 +13,7 @@ Nothing here knows about records or Textual; it moves bytes and commits.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import time
@@ -210,23 +211,6 @@ def _config_get(
     return None  # git: "bad boolean config value"
 
 
-class _ConfigOnce:
-    """See :meth:`GitRepo.config_read_once` (nested uses keep the outer one's read)."""
-
-    def __init__(self, repo: GitRepo) -> None:
-        self.repo = repo
-        self.outer: list[tuple[str, str | None]] | None = None
-
-    def __enter__(self) -> None:
-        self.outer = self.repo._config_list
-        if self.outer is None:
-            self.repo._config_list = self.repo._read_config_list()
-
-    def __exit__(self, *_exc: object) -> None:
-        if self.outer is None:
-            self.repo._config_list = None
-
-
 class GitRepo:
     """A git working tree with the operations dvtui needs."""
 
@@ -335,11 +319,20 @@ class GitRepo:
                 found[key] = value
         return found
 
-    def config_read_once(self) -> _ConfigOnce:
+    @contextlib.contextmanager
+    def config_read_once(self) -> Iterator[None]:
         """A context in which :meth:`config` and :meth:`config_values` answer from one
-        ``git config --list`` read on entering (a sync asks about ten keys). Left when a
-        config change is made through :meth:`edit_config`, which reads it again."""
-        return _ConfigOnce(self)
+        ``git config --list`` read on entering (a sync asks about ten keys); a nested one
+        keeps the outer read. A config change made through :meth:`edit_config` reads it
+        again."""
+        if self._config_list is not None:
+            yield
+            return
+        self._config_list = self._read_config_list()
+        try:
+            yield
+        finally:
+            self._config_list = None
 
     def _read_config_list(self) -> list[tuple[str, str | None]]:
         out = self.run_result("config", "-z", "--list").stdout
